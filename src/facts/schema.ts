@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { dnsFactsSchema } from './areas/dns.js';
+import { httpsFactsSchema } from './areas/https.js';
+import { ldapFactsSchema } from './areas/ldap.js';
+import { pingFactsSchema } from './areas/ping.js';
+import { sqlFactsSchema } from './areas/sql.js';
+import { tcpFactsSchema } from './areas/tcp.js';
+import { tlsFactsSchema } from './areas/tls.js';
+import { wsmanFactsSchema } from './areas/wsman.js';
+
+/**
+ * All facts, one optional area per probe. An absent area means "not gathered" (its probe did not
+ * run, e.g. an offline bundle from an older version); rules then report "not evaluated".
+ * Each area's schema lives in areas/<probe>.ts beside the others and is owned by that probe.
+ */
+export const factsSchema = z.strictObject({
+  ldap: ldapFactsSchema.optional(),
+  sql: sqlFactsSchema.optional(),
+  dns: dnsFactsSchema.optional(),
+  tls: tlsFactsSchema.optional(),
+  https: httpsFactsSchema.optional(),
+  wsman: wsmanFactsSchema.optional(),
+  ping: pingFactsSchema.optional(),
+  tcp: tcpFactsSchema.optional(),
+});
+export type Facts = z.infer<typeof factsSchema>;
+export type FactArea = keyof Facts;
+
+export const BUNDLE_KIND = 'entra-preflight-facts';
+export const BUNDLE_SCHEMA_VERSION = 1;
+
+/** The versioned facts bundle written by `collect` and read by `check --facts`. */
+export const bundleSchema = z.strictObject({
+  kind: z.literal(BUNDLE_KIND),
+  schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+  tool: z.strictObject({ name: z.string(), version: z.string() }),
+  collectedAt: z.string().describe('ISO 8601 time the probes ran'),
+  plan: z.strictObject({
+    file: z.string().describe('Plan file name (no folder) the facts were collected for'),
+    digest: z.string().describe('sha256 of the normalised plan; check --facts warns when the plan differs'),
+  }),
+  redaction: z.strictObject({
+    secrets: z.literal('removed'),
+    identities: z.enum(['kept', 'pseudonymized']),
+  }),
+  facts: factsSchema,
+});
+export type FactsBundle = z.infer<typeof bundleSchema>;

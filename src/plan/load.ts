@@ -1,0 +1,181 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import { planSchema, type Plan } from './schema.js';
+
+/** A problem with the plan file, one line each: file:line:col: path: what is wrong; what is allowed. */
+export interface PlanProblem {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly path: string;
+  readonly message: string;
+}
+
+export function formatPlanProblem(p: PlanProblem): string {
+  const where = p.line === undefined ? p.file : `${p.file}:${p.line}${p.column === undefined ? '' : `:${p.column}`}`;
+  return p.path === '' ? `${where}: ${p.message}` : `${where}: ${p.path}: ${p.message}`;
+}
+
+export class PlanError extends Error {
+  constructor(readonly problems: readonly PlanProblem[]) {
+    super(problems.map(formatPlanProblem).join('\n'));
+    this.name = 'PlanError';
+  }
+}
+
+/** Maps a plan field path to its line in the source, for error messages and SARIF regions. */
+export interface PlanSource {
+  readonly file: string;
+  readonly absolutePath: string;
+  readonly dir: string;
+  readonly text: string;
+  positionOf(path: string): { line: number; column: number } | undefined;
+}
+
+export interface LoadedPlan {
+  readonly plan: Plan;
+  readonly source: PlanSource;
+}
+
+/** `forests[0].connectorAccount.name` → ['forests', 0, 'connectorAccount', 'name'] */
+export function splitPath(path: string): (string | number)[] {
+  const parts: (string | number)[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (m[2] !== undefined) parts.push(Number(m[2]));
+    else if (m[1] !== undefined) parts.push(m[1]);
+  }
+  return parts;
+}
+
+export function joinPath(parts: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of parts) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `invalid value ${JSON.stringify(valueAt(input, issue.path))}; allowed: ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling (entra-preflight schema plan lists every field)`;
+    case 'invalid_type': {
+      const actual = valueAt(input, issue.path);
+      if (actual === undefined) return `is required (${issue.expected})`;
+      return `must be ${issue.expected}, not ${actual === null ? 'null' : Array.isArray(actual) ? 'a list' : typeof actual}`;
+    }
+    case 'invalid_union': {
+      // The connector account union: name the discriminator the user must choose.
+      const value = valueAt(input, issue.path);
+      if (value !== null && typeof value === 'object' && 'mode' in value)
+        return `invalid value ${JSON.stringify((value as { mode: unknown }).mode)} for mode; allowed: existing, create`;
+      return issue.message;
+    }
+    case 'too_small':
+      return issue.message.startsWith('Too small') ? `is too small (minimum ${String(issue.minimum)})` : issue.message;
+    case 'too_big':
+      return issue.message.startsWith('Too big') ? `is too large (maximum ${String(issue.maximum)})` : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = input;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+/**
+ * Discriminated unions report a bad discriminator at the union's path; point at the `mode` key so
+ * the line number lands on the word the user has to change.
+ */
+function issuePath(issue: z.core.$ZodIssue, input: unknown): PropertyKey[] {
+  const path = [...issue.path];
+  if (issue.code === 'invalid_union') {
+    const value = valueAt(input, path);
+    if (value !== null && typeof value === 'object' && 'mode' in value) path.push('mode');
+  }
+  return path;
+}
+
+export function parsePlanText(text: string, file: string, absolutePath = resolve(file)): LoadedPlan {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const name = basename(file);
+  if (doc.errors.length > 0) {
+    throw new PlanError(
+      doc.errors.map((e) => {
+        const pos = lineCounter.linePos(e.pos[0]);
+        return { file: name, line: pos.line, column: pos.col, path: '', message: `not valid YAML: ${e.message.split('\n')[0] ?? e.message}` };
+      }),
+    );
+  }
+  const positionOf = (path: string): { line: number; column: number } | undefined => {
+    const parts = splitPath(path);
+    // Walk down as far as the path exists, so a missing field points at its parent.
+    for (let n = parts.length; n >= 0; n--) {
+      const node = doc.getIn(parts.slice(0, n), true) as YamlNode | undefined;
+      const keyNode = n > 0 ? keyNodeOf(doc.contents, parts.slice(0, n)) : undefined;
+      const range = keyNode?.range ?? node?.range;
+      if (range) {
+        const pos = lineCounter.linePos(range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return undefined;
+  };
+  const input: unknown = doc.toJS();
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new PlanError([{ file: name, line: 1, path: '', message: 'must be a mapping of wizard choices (see entra-preflight init for an example)' }]);
+  }
+  const parsed = planSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue): PlanProblem => {
+      const path = joinPath(issuePath(issue, input));
+      const pos = positionOf(path);
+      return { file: name, ...(pos ? { line: pos.line, column: pos.column } : {}), path, message: describeIssue(issue, input) };
+    });
+    throw new PlanError(problems);
+  }
+  return { plan: parsed.data, source: { file: name, absolutePath, dir: dirname(absolutePath), text, positionOf } };
+}
+
+/** For a mapping path, the key node of the last segment, so errors point at `mode:` not at its value. */
+function keyNodeOf(root: unknown, parts: readonly (string | number)[]): YamlNode | undefined {
+  let cur: unknown = root;
+  let key: YamlNode | undefined;
+  for (const part of parts) {
+    key = undefined;
+    if (isMap(cur)) {
+      const pair = cur.items.find((p) => isScalar(p.key) && p.key.value === part);
+      if (!pair) return undefined;
+      key = isScalar(pair.key) ? pair.key : undefined;
+      cur = pair.value;
+    } else if (isSeq(cur) && typeof part === 'number') {
+      cur = cur.items[part];
+    } else return undefined;
+  }
+  return key;
+}
+
+export async function loadPlan(file: string): Promise<LoadedPlan> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder, not a file' : String(error);
+    throw new PlanError([{ file, path: '', message: `cannot read plan: ${why} (write one with entra-preflight init)` }]);
+  }
+  return parsePlanText(text, file, resolve(file));
+}
+

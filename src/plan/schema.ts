@@ -1,0 +1,326 @@
+import { z } from 'zod';
+import { secretRefSchema } from './secret.js';
+
+/**
+ * The plan: every choice the Entra Connect custom-install wizard asks for, written down before
+ * the wizard runs. Field names follow the wizard's pages so an admin can fill the plan by walking
+ * through the wizard in their head. `schema plan` prints the JSON Schema generated from this file.
+ *
+ * Objects are strict: an unknown key is almost always a typo of a known one, and silently ignoring
+ * it would make the check pass for the wrong reason.
+ */
+
+const hostName = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z0-9_.:\[\]-]+$/, { message: 'must be a host name or IP address (letters, digits, dots, hyphens)' });
+
+const dnsName = z
+  .string()
+  .min(1)
+  .regex(/^(?=.{1,253}$)([A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)(\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/, {
+    message: 'must be a DNS name such as contoso.com',
+  });
+
+/** `host` or `host:port`; IPv6 as `[::1]:53`. */
+const resolverAddress = z
+  .string()
+  .regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/, { message: 'must be host, IP or host:port (IPv6 as [addr]:port)' });
+
+const accountName = z.string().min(1).describe('Account as DOMAIN\\user or fqdn\\user');
+
+const credentialSchema = z.strictObject({
+  name: accountName,
+  password: secretRefSchema,
+});
+
+export const severitySchema = z.enum(['error', 'warning', 'note']);
+
+const tlsOptionsSchema = z.strictObject({
+  caFile: z.string().min(1).optional().describe('PEM file with the CA(s) that issued the server certificate'),
+});
+
+// --- Install required components -------------------------------------------------------------
+
+const sqlSchema = z
+  .strictObject({
+    mode: z.enum(['localdb', 'existing']).default('localdb'),
+    server: hostName.optional().describe('SQL Server host as the wizard takes it: SERVER, SERVER\\INSTANCE, SERVER,PORT or SERVER\\INSTANCE,PORT'),
+    instance: z.string().min(1).optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    database: z.string().min(1).default('ADSync'),
+    login: z
+      .strictObject({
+        kind: z.enum(['sql', 'windows']).default('sql'),
+        name: z.string().min(1),
+        password: secretRefSchema,
+      })
+      .optional()
+      .describe('The login the installing admin uses; the wizard needs SA or dbcreator rights'),
+    encrypt: z.boolean().default(true),
+    trustServerCertificate: z.boolean().default(false),
+    caFile: z.string().min(1).optional(),
+    browserPort: z.number().int().min(1).max(65535).default(1434).describe('SQL Browser UDP port (tests use another)'),
+  })
+  .superRefine((sql, ctx) => {
+    if (sql.mode === 'existing' && sql.server === undefined)
+      ctx.addIssue({ code: 'custom', path: ['server'], message: 'is required when mode is existing' });
+  });
+
+const serviceAccountSchema = z.strictObject({
+  kind: z.enum(['virtual', 'gmsa', 'msa', 'domain']).default('virtual'),
+  name: accountName.optional(),
+  password: secretRefSchema.optional(),
+});
+
+const syncGroupsSchema = z.strictObject({
+  administrators: z.string().min(1).optional(),
+  operators: z.string().min(1).optional(),
+  browse: z.string().min(1).optional(),
+  passwordReset: z.string().min(1).optional(),
+});
+
+const installSchema = z.strictObject({
+  path: z.string().min(1).optional().describe('Custom installation location, e.g. D:\\Program Files\\Microsoft Azure AD Sync'),
+  sql: sqlSchema.default({ mode: 'localdb', database: 'ADSync', encrypt: true, trustServerCertificate: false, browserPort: 1434 }),
+  serviceAccount: serviceAccountSchema.default({ kind: 'virtual' }),
+  syncGroups: syncGroupsSchema.optional(),
+  authenticatingProxy: z.boolean().default(false).describe('An authenticating proxy sits between this server and the internet'),
+});
+
+// --- User sign-in ----------------------------------------------------------------------------
+
+const signInSchema = z.strictObject({
+  method: z.enum(['phs', 'pta', 'adfs', 'pingfederate', 'none']),
+  seamlessSso: z.boolean().default(false),
+  existingIdentityProvider: z.string().min(1).optional().describe('With method none: the federation or third-party provider already in place'),
+});
+
+const hiaSchema = z.strictObject({
+  upn: z.string().regex(/^[^@\s]+@[^@\s]+$/, { message: 'must be a UPN such as admin@contoso.onmicrosoft.com' }),
+  auth: z.enum(['password', 'mfa', 'smartcard', 'passwordless', 'federated']).default('password'),
+});
+
+const tenantSchema = z.strictObject({
+  initialDomain: dnsName.optional().describe('The tenant\'s *.onmicrosoft.com domain'),
+  verifiedDomains: z.array(dnsName).default([]).describe('Custom domains verified in the tenant'),
+});
+
+// --- Connect your directories ----------------------------------------------------------------
+
+const filterListSchema = z.strictObject({
+  include: z.array(z.string().min(1)).default([]),
+  exclude: z.array(z.string().min(1)).default([]),
+});
+
+const forestSchema = z
+  .strictObject({
+    name: dnsName.describe('Forest root domain DNS name'),
+    domainControllers: z.array(hostName).default([]).describe('DCs to use; found through DNS SRV records when empty'),
+    ldap: z
+      .strictObject({
+        port: z.number().int().min(1).max(65535).optional(),
+        gcPort: z.number().int().min(1).max(65535).optional(),
+        security: z.enum(['ldaps', 'starttls']).default('ldaps'),
+        caFile: z.string().min(1).optional(),
+      })
+      .default({ security: 'ldaps' }),
+    connectorAccount: z.discriminatedUnion('mode', [
+      z.strictObject({
+        mode: z.literal('existing'),
+        name: accountName,
+        password: secretRefSchema,
+      }),
+      z.strictObject({
+        mode: z.literal('create'),
+        enterpriseAdmin: credentialSchema.describe('Enterprise Admin credentials the wizard uses to create the account'),
+      }),
+    ]),
+    sso: z
+      .strictObject({
+        enabled: z.boolean().default(true),
+        credentials: credentialSchema.optional().describe('Domain Admin credentials the wizard uses to create AZUREADSSOACC'),
+      })
+      .optional(),
+    domains: filterListSchema.optional().describe('Domain filtering: DNS names of domains to include/exclude'),
+    ous: filterListSchema.optional().describe('OU filtering: distinguished names of OUs to include/exclude'),
+    resourceForest: z.boolean().default(false).describe('Holds Exchange resource mailboxes for users of another forest'),
+  });
+
+// --- Uniquely identifying your users ---------------------------------------------------------
+
+const identitySchema = z.strictObject({
+  signInAttribute: z.string().min(1).default('userPrincipalName').describe('userPrincipalName, or the alternate-ID attribute (e.g. mail)'),
+  matching: z
+    .strictObject({
+      method: z.enum(['none', 'mail', 'objectSid-msExchMasterAccountSid', 'samAccountName-mailNickname', 'attribute']).default('none'),
+      attribute: z.string().min(1).optional(),
+    })
+    .default({ method: 'none' }),
+  sourceAnchor: z
+    .strictObject({
+      mode: z.enum(['azure-managed', 'attribute']).default('azure-managed'),
+      attribute: z.string().min(1).optional(),
+    })
+    .default({ mode: 'azure-managed' }),
+});
+
+const pilotGroupSchema = z.strictObject({
+  forest: dnsName,
+  group: z.string().min(1).describe('Distinguished name or sAMAccountName of the pilot group'),
+});
+
+// --- Optional features -----------------------------------------------------------------------
+
+const featuresSchema = z.strictObject({
+  exchangeHybrid: z.boolean().default(false),
+  exchangeMailPublicFolders: z.boolean().default(false),
+  appAttributeFiltering: z
+    .strictObject({
+      enabled: z.boolean().default(false),
+      removedAttributes: z.array(z.string().min(1)).default([]),
+    })
+    .optional(),
+  passwordHashSync: z.boolean().default(false),
+  passwordWriteback: z.boolean().default(false),
+  groupWriteback: z.boolean().default(false),
+  deviceWriteback: z.boolean().default(false),
+  directoryExtensions: z.array(z.string().min(1)).default([]),
+});
+
+// --- AD FS and PingFederate ------------------------------------------------------------------
+
+const adfsSchema = z.strictObject({
+  farm: z.enum(['new', 'existing']).default('new'),
+  existingTrust: z.boolean().default(false).describe('The existing farm already has a Microsoft Entra ID relying party trust'),
+  additionalFarms: z.array(z.string().min(1)).default([]).describe('Other farms planned in this install (the wizard configures one)'),
+  federationServiceName: dnsName,
+  servers: z.array(hostName).default([]),
+  wapServers: z.array(hostName).default([]),
+  winrm: z
+    .strictObject({
+      port: z.number().int().min(1).max(65535).optional(),
+      https: z.boolean().default(false),
+      caFile: z.string().min(1).optional(),
+    })
+    .default({ https: false }),
+  httpsPort: z.number().int().min(1).max(65535).default(443),
+  serviceAccount: z
+    .strictObject({
+      kind: z.enum(['gmsa', 'domain']),
+      name: accountName,
+    })
+    .optional(),
+  certificate: z
+    .strictObject({
+      file: z.string().min(1).optional().describe('PFX or PEM file of the federation (SSL) certificate'),
+      password: secretRefSchema.optional(),
+      endpoint: z.string().min(1).optional().describe('host:port to read the live certificate from'),
+    })
+    .optional(),
+  domainsToFederate: z.array(dnsName).min(1),
+});
+
+const pingFederateSchema = z.strictObject({
+  domain: dnsName,
+  serverUrl: z.string().url({ message: 'must be a URL such as https://ping.contoso.com' }),
+  port: z.number().int().min(1).max(65535).default(9031),
+  metadataPath: z.string().default('/pf/federation_metadata.ping?PartnerSpId=urn:federation:MicrosoftOnline'),
+  caFile: z.string().min(1).optional(),
+});
+
+// --- Network and run options -----------------------------------------------------------------
+
+const networkSchema = z.strictObject({
+  intranetResolvers: z.array(resolverAddress).default([]),
+  extranetResolvers: z.array(resolverAddress).default([]),
+  proxy: z
+    .strictObject({
+      url: z.string().url(),
+      credentials: credentialSchema.optional(),
+    })
+    .optional(),
+  cloudEndpoints: z.array(z.string().url()).optional().describe('Override the Microsoft Entra endpoints to test (tests point these at loopback)'),
+});
+
+const suppressionSchema = z.strictObject({
+  rule: z.string().regex(/^[A-Z]+\d{3}$/, { message: 'must be a rule id such as ACC006' }),
+  location: z.string().min(1).optional().describe('Only findings whose location mentions this text (a forest, host, DN…)'),
+  reason: z.string().min(3, { message: 'is required: say why the finding is accepted' }),
+  expires: z.iso.date({ message: 'must be a date as YYYY-MM-DD' }).optional(),
+});
+
+export const planSchema = z
+  .strictObject({
+    version: z.literal(1).default(1),
+    name: z.string().optional(),
+    target: z
+      .strictObject({
+        connectVersion: z
+          .string()
+          .regex(/^\d+\.\d+\.\d+\.\d+$/, { message: 'must be a four-part build such as 2.4.129.0' })
+          .default('2.5.79.0')
+          .describe('The Entra Connect build you will install'),
+        deployment: z.enum(['production', 'pilot']).default('production'),
+      })
+      .default({ connectVersion: '2.5.79.0', deployment: 'production' }),
+    install: installSchema.default({
+      sql: { mode: 'localdb', database: 'ADSync', encrypt: true, trustServerCertificate: false, browserPort: 1434 },
+      serviceAccount: { kind: 'virtual' },
+      authenticatingProxy: false,
+    }),
+    signIn: signInSchema,
+    hybridIdentityAdministrator: hiaSchema.optional(),
+    tenant: tenantSchema.default({ verifiedDomains: [] }),
+    forests: z.array(forestSchema).min(1, { message: 'must list at least one forest' }),
+    identity: identitySchema.default({
+      signInAttribute: 'userPrincipalName',
+      matching: { method: 'none' },
+      sourceAnchor: { mode: 'azure-managed' },
+    }),
+    pilotGroup: pilotGroupSchema.optional(),
+    features: featuresSchema.default({
+      exchangeHybrid: false,
+      exchangeMailPublicFolders: false,
+      passwordHashSync: false,
+      passwordWriteback: false,
+      groupWriteback: false,
+      deviceWriteback: false,
+      directoryExtensions: [],
+    }),
+    adfs: adfsSchema.optional(),
+    pingFederate: pingFederateSchema.optional(),
+    stagingMode: z.boolean().default(false),
+    coexistence: z
+      .strictObject({
+        legacySyncActive: z.boolean().default(false).describe('DirSync or Azure AD Sync still runs somewhere'),
+      })
+      .default({ legacySyncActive: false }),
+    network: networkSchema.default({ intranetResolvers: [], extranetResolvers: [] }),
+    timeouts: z
+      .strictObject({
+        probeSeconds: z.number().positive().max(600).default(15),
+      })
+      .default({ probeSeconds: 15 }),
+    severity: z.record(z.string().regex(/^[A-Z]+\d{3}$/), severitySchema).default({}).describe('Per-rule severity overrides'),
+    suppressions: z.array(suppressionSchema).default([]),
+  })
+  .superRefine((plan, ctx) => {
+    if (plan.signIn.method === 'adfs' && plan.adfs === undefined)
+      ctx.addIssue({ code: 'custom', path: ['adfs'], message: 'is required when signIn.method is adfs' });
+    if (plan.signIn.method === 'pingfederate' && plan.pingFederate === undefined)
+      ctx.addIssue({ code: 'custom', path: ['pingFederate'], message: 'is required when signIn.method is pingfederate' });
+    const names = new Set<string>();
+    plan.forests.forEach((f, i) => {
+      const key = f.name.toLowerCase();
+      if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['forests', i, 'name'], message: `forest ${f.name} is listed twice` });
+      names.add(key);
+    });
+  });
+
+/** The plan after defaults are applied: what rules and probes see. */
+export type Plan = z.output<typeof planSchema>;
+/** The plan as a user writes it. */
+export type PlanInput = z.input<typeof planSchema>;
+export type ForestPlan = Plan['forests'][number];
+export type Severity = z.infer<typeof severitySchema>;

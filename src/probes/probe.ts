@@ -1,0 +1,32 @@
+import type { Facts } from '../facts/schema.js';
+import type { Plan } from '../plan/schema.js';
+
+/** Resolves a plan secret reference (env:/file:/prompt) to its value. Values never leave the probe. */
+export type SecretResolver = (ref: string, purpose: string) => Promise<string>;
+
+export interface ProbeContext {
+  readonly plan: Plan;
+  /** Folder of the plan file: relative paths in the plan (caFile, certificate file) resolve from here. */
+  readonly planDir: string;
+  /** Budget for one host/operation; a probe must give up on a host within it. */
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal;
+  readonly secrets: SecretResolver;
+  /** `--insecure-tls`: skip certificate verification (warned about by the CLI). */
+  readonly insecureTls: boolean;
+  /** Diagnostic log (stderr with --verbose); must never receive secrets. */
+  log(message: string): void;
+}
+
+/**
+ * A probe gathers the facts of one protocol area and never judges them. It returns only its own
+ * area; failures are returned as `failed` facts, never thrown (a thrown error is a probe bug and
+ * becomes an internal-error notification).
+ */
+export interface Probe<A extends keyof Facts = keyof Facts> {
+  readonly id: A;
+  readonly title: string;
+  /** Whether the plan asks for anything this probe gathers; when false the probe is not run. */
+  appliesTo(plan: Plan): boolean;
+  collect(ctx: ProbeContext): Promise<NonNullable<Facts[A]>>;
+}
