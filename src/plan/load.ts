@@ -141,9 +141,12 @@ export function parsePlanText(text: string, file: string, absolutePath = resolve
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue): PlanProblem => {
       const path = joinPath(issuePath(issue, input));
-      const pos = positionOf(path);
+      // An unknown key is best shown at the key itself, not at its parent mapping.
+      const firstKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+      const pos = positionOf(firstKey === undefined ? path : joinPath([...issuePath(issue, input), firstKey]));
       return { file: name, ...(pos ? { line: pos.line, column: pos.column } : {}), path, message: describeIssue(issue, input) };
     });
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     throw new PlanError(problems);
   }
   return { plan: parsed.data, source: { file: name, absolutePath, dir: dirname(absolutePath), text, positionOf } };

@@ -1,0 +1,85 @@
+import { allProbes } from '../../probes/index.js';
+import { collectFacts } from '../../engine/collect.js';
+import { runCheck } from '../../engine/check.js';
+import { failingFindings } from '../../engine/gate.js';
+import { applyBaseline } from '../../engine/baseline.js';
+import { planDigest, readBundle } from '../../facts/bundle.js';
+import { reporters } from '../../reporters/index.js';
+import type { ReportFormat } from '../../reporters/types.js';
+import { allRules } from '../../rules/index.js';
+import { scrubSecrets } from '../../secrets/resolve.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+import { checkRuleIds, loadCheckedPlan, planUri, resolvePlanSecrets, timeoutMs, writeOutput } from './shared.js';
+
+export interface CheckOptions {
+  readonly plan: string;
+  readonly facts?: string;
+  readonly format: ReportFormat;
+  readonly output?: string;
+  readonly failOn: 'error' | 'warning' | 'note' | 'never';
+  readonly rule: string[];
+  readonly skip: string[];
+  readonly baseline?: string;
+  readonly timeout?: number;
+  readonly insecureTls: boolean;
+  readonly verbose: boolean;
+}
+
+export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise<ExitCode> {
+  const startedAt = new Date();
+  const loaded = await loadCheckedPlan(options.plan);
+  const only = checkRuleIds(options.rule, '--rule');
+  const skip = checkRuleIds(options.skip, '--skip');
+  const log = (m: string): void => {
+    if (options.verbose) io.stderr(`${m}\n`);
+  };
+
+  let facts;
+  let secrets: readonly string[] = [];
+  const notices: string[] = [];
+  if (options.facts !== undefined) {
+    const bundle = await readBundle(options.facts);
+    facts = bundle.facts;
+    if (bundle.plan.digest !== planDigest(loaded.plan))
+      notices.push(`the facts bundle was collected for a different version of the plan (${bundle.plan.file}); plan-only rules use the plan you gave, probe facts are from the bundle`);
+  } else {
+    if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
+    const store = await resolvePlanSecrets(loaded, io);
+    const collection = await collectFacts(loaded.plan, allProbes, {
+      planDir: loaded.source.dir,
+      timeoutMs: timeoutMs(options.timeout, loaded),
+      secrets: (ref, purpose) => store.resolve(ref, purpose),
+      insecureTls: options.insecureTls,
+      log: (m) => log(scrubSecrets(m, store.values())),
+    });
+    facts = collection.facts;
+    notices.push(...collection.notices);
+    secrets = store.values();
+  }
+
+  let result = runCheck({
+    plan: loaded.plan,
+    planFile: planUri(loaded, io.cwd),
+    facts,
+    mode: options.facts === undefined ? 'live' : 'offline',
+    rules: allRules,
+    startedAt,
+    only,
+    skip,
+    notices,
+  });
+  if (options.baseline !== undefined) result = await applyBaseline(result, options.baseline);
+
+  const report = reporters[options.format]({
+    result,
+    rules: allRules,
+    plan: { uri: planUri(loaded, io.cwd), positionOf: (p) => loaded.source.positionOf(p) },
+    color: options.output === undefined && options.format === 'text' && io.color,
+  });
+  const safe = scrubSecrets(report, secrets);
+  if (options.output !== undefined) await writeOutput(io, options.output, safe);
+  else io.stdout(safe);
+
+  return failingFindings(result, options.failOn).length > 0 ? ExitCode.findings : ExitCode.ok;
+}

@@ -1,0 +1,58 @@
+import { collectFacts } from '../../engine/collect.js';
+import { makeBundle } from '../../facts/bundle.js';
+import type { Facts } from '../../facts/schema.js';
+import { allProbes } from '../../probes/index.js';
+import { scrubSecrets } from '../../secrets/resolve.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+import { loadCheckedPlan, resolvePlanSecrets, timeoutMs, writeOutput } from './shared.js';
+
+export interface CollectCommandOptions {
+  readonly plan: string;
+  readonly output: string;
+  readonly timeout?: number;
+  readonly insecureTls: boolean;
+  readonly verbose: boolean;
+}
+
+export async function runCollectCommand(options: CollectCommandOptions, io: CliIo): Promise<ExitCode> {
+  const loaded = await loadCheckedPlan(options.plan);
+  if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
+  const store = await resolvePlanSecrets(loaded, io);
+  const collectedAt = new Date();
+  const collection = await collectFacts(loaded.plan, allProbes, {
+    planDir: loaded.source.dir,
+    timeoutMs: timeoutMs(options.timeout, loaded),
+    secrets: (ref, purpose) => store.resolve(ref, purpose),
+    insecureTls: options.insecureTls,
+    log: (m) => {
+      if (options.verbose) io.stderr(`${scrubSecrets(m, store.values())}\n`);
+    },
+  });
+  const bundle = makeBundle(loaded.plan, loaded.source.file, collection.facts, collectedAt, 'kept');
+  // Probes never put secrets into facts; scrubbing the serialised bundle is the second line of defence.
+  await writeOutput(io, options.output, scrubSecrets(`${JSON.stringify(bundle, null, 2)}\n`, store.values()));
+  for (const notice of collection.notices) io.stderr(`entra-preflight: ${notice}\n`);
+  io.stderr(`${summarise(collection.facts)}\nwrote ${options.output}; evaluate it with: entra-preflight check --plan ${options.plan} --facts ${options.output}\n`);
+  return ExitCode.ok;
+}
+
+/** Counts facts by status per area, for the one-line summary after collecting. */
+export function summarise(facts: Facts): string {
+  const counts: Record<string, { ok: number; failed: number; skipped: number }> = {};
+  const walk = (area: string, value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    const status = (value as { status?: unknown }).status;
+    if (status === 'ok' || status === 'failed' || status === 'skipped') {
+      const c = (counts[area] ??= { ok: 0, failed: 0, skipped: 0 });
+      c[status] += 1;
+      if (status === 'ok') walk(area, (value as { value: unknown }).value);
+      return;
+    }
+    for (const child of Object.values(value)) walk(area, child);
+  };
+  for (const [area, value] of Object.entries(facts)) walk(area, value);
+  const areas = Object.entries(counts);
+  if (areas.length === 0) return 'collected no facts (no probe applies to this plan)';
+  return `collected: ${areas.map(([a, c]) => `${a} ${c.ok} ok${c.failed ? `, ${c.failed} failed` : ''}${c.skipped ? `, ${c.skipped} skipped` : ''}`).join('; ')}`;
+}

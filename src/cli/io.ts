@@ -1,0 +1,28 @@
+import { writeFile } from 'node:fs/promises';
+import type { PromptFn } from '../secrets/resolve.js';
+
+/** Everything the CLI touches outside itself, so tests run it in-process with captured output. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  writeFile(path: string, text: string): Promise<void>;
+  readonly env: NodeJS.ProcessEnv;
+  /** Colour for text output: a TTY, and NO_COLOR unset (https://no-color.org). */
+  readonly color: boolean;
+  /** Present only in interactive runs. */
+  readonly prompt?: PromptFn;
+  readonly cwd: string;
+}
+
+export function processIo(prompt: PromptFn | undefined): CliIo {
+  const env = process.env;
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    writeFile: (path, text) => writeFile(path, text, 'utf8'),
+    env,
+    color: process.stdout.isTTY === true && (env['NO_COLOR'] === undefined || env['NO_COLOR'] === '') && env['TERM'] !== 'dumb',
+    ...(prompt ? { prompt } : {}),
+    cwd: process.cwd(),
+  };
+}

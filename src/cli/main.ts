@@ -1,0 +1,125 @@
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { VERSION } from '../version.js';
+import { runCheckCommand, type CheckOptions } from './commands/check.js';
+import { runCollectCommand, type CollectCommandOptions } from './commands/collect.js';
+import { runExplainCommand } from './commands/explain.js';
+import { runInitCommand } from './commands/init.js';
+import { runRulesCommand } from './commands/rules.js';
+import { runSchemaCommand } from './commands/schema.js';
+import { ExitCode, UsageError } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { formatUserError, isUserError } from './user-errors.js';
+
+const exitCodeHelp = `
+Exit codes:
+  0  nothing at or above --fail-on (default: error)
+  1  findings at or above --fail-on
+  2  bad usage, plan, facts bundle or secret reference
+  3  internal error (please report it)`;
+
+/**
+ * Builds the command tree. Actions store their exit code instead of calling process.exit, so the
+ * whole CLI runs in-process in tests and the caller decides how to exit.
+ */
+export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
+  const program = new Command();
+  program
+    .name('entra-preflight')
+    .description('Pre-flight checks for the Microsoft Entra Connect custom-install wizard: find what would stop the wizard, before you run it.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+    })
+    .addHelpText('after', exitCodeHelp)
+    .exitOverride();
+
+  const collectIds = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+
+  program
+    .command('check')
+    .description('Probe the environment (or read a facts bundle) and report what the wizard would stop on')
+    .requiredOption('-p, --plan <file>', 'plan file (YAML or JSON) with the wizard choices')
+    .option('--facts <bundle>', 'evaluate a facts bundle from `collect` offline instead of probing')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'junit', 'markdown']).default('text'))
+    .option('-o, --output <file>', 'write the report to this file instead of standard output')
+    .addOption(new Option('--fail-on <level>', 'lowest severity that fails the run').choices(['error', 'warning', 'note', 'never']).default('error'))
+    .option('--rule <ids>', 'run only these rules (repeat, or comma-separated)', collectIds, [])
+    .option('--skip <ids>', 'do not run these rules (repeat, or comma-separated)', collectIds, [])
+    .option('--baseline <sarif>', 'previous SARIF report: findings already in it are marked unchanged and do not fail the run')
+    .option('--timeout <seconds>', 'per-host timeout for probes (overrides the plan)', parseSeconds)
+    .option('--insecure-tls', 'do not verify server certificates (LDAPS, HTTPS, TDS); never use in production', false)
+    .option('--verbose', 'log probe progress to standard error', false)
+    .addHelpText('after', exitCodeHelp)
+    .action(async (options: CheckOptions) => setExit(await runCheckCommand(options, io)));
+
+  program
+    .command('collect')
+    .description('Run the probes and write the facts to a bundle (no findings); evaluate it later with check --facts')
+    .requiredOption('-p, --plan <file>', 'plan file (YAML or JSON)')
+    .requiredOption('-o, --output <bundle>', 'facts bundle file to write (JSON)')
+    .option('--timeout <seconds>', 'per-host timeout for probes (overrides the plan)', parseSeconds)
+    .option('--insecure-tls', 'do not verify server certificates; never use in production', false)
+    .option('--verbose', 'log probe progress to standard error', false)
+    .action(async (options: CollectCommandOptions) => setExit(await runCollectCommand(options, io)));
+
+  program
+    .command('rules')
+    .description('List every rule with its id, severity and wizard page')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .action((options: { format: 'text' | 'json' | 'markdown' }) => setExit(runRulesCommand(options, io)));
+
+  program
+    .command('explain')
+    .description('Explain a rule id, or map an error the wizard showed to the rules that cover it')
+    .argument('<text...>', 'a rule id (e.g. ACC001) or the wizard error text (quote it)')
+    .action((text: string[]) => setExit(runExplainCommand(text.join(' '), io)));
+
+  program
+    .command('init')
+    .description('Write a commented example plan')
+    .option('-o, --output <file>', 'file to write (default: standard output)')
+    .option('--force', 'overwrite an existing file', false)
+    .action(async (options: { output?: string; force: boolean }) => setExit(await runInitCommand(options, io)));
+
+  program
+    .command('schema')
+    .description('Print the JSON Schema of the plan or of a facts bundle')
+    .addArgument(new Argument('<which>', 'plan | facts').choices(['plan', 'facts']))
+    .action((which: string) => setExit(runSchemaCommand(which, io)));
+
+  return program;
+}
+
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 600) throw new UsageError(`--timeout must be a number of seconds between 0 and 600, not "${value}"`);
+  return n;
+}
+
+/** Runs the CLI with argv (without node and script) and returns the exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let code: ExitCode = ExitCode.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version are successes; everything else commander rejects is usage.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+      return ExitCode.usage;
+    }
+    if (isUserError(error)) {
+      io.stderr(`${formatUserError(error)}\n`);
+      return ExitCode.usage;
+    }
+    io.stderr(`entra-preflight: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (io.env['ENTRA_PREFLIGHT_DEBUG'] === '1' && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    else io.stderr('This is a bug. Run again with ENTRA_PREFLIGHT_DEBUG=1 for details and report it.\n');
+    return ExitCode.internal;
+  }
+}

@@ -1,0 +1,15 @@
+import { BundleError } from '../facts/bundle.js';
+import { PlanError } from '../plan/load.js';
+import { SecretError } from '../secrets/resolve.js';
+import { UsageError } from './exit-codes.js';
+
+/** Errors caused by input the user can fix: reported as they stand, exit 2, no stack trace. */
+export function isUserError(error: unknown): error is Error {
+  return error instanceof PlanError || error instanceof BundleError || error instanceof SecretError || error instanceof UsageError;
+}
+
+export function formatUserError(error: Error): string {
+  // Plan and bundle errors are already one line per problem with file and field.
+  if (error instanceof PlanError || error instanceof BundleError || error instanceof SecretError) return error.message;
+  return `entra-preflight: ${error.message}`;
+}

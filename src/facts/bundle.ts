@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { z } from 'zod';
+import type { Plan } from '../plan/schema.js';
+import { VERSION } from '../version.js';
+import { BUNDLE_KIND, BUNDLE_SCHEMA_VERSION, bundleSchema, type Facts, type FactsBundle } from './schema.js';
+
+export class BundleError extends Error {
+  constructor(readonly file: string, readonly problems: readonly string[]) {
+    super(problems.map((p) => `${file}: ${p}`).join('\n'));
+    this.name = 'BundleError';
+  }
+}
+
+/** The bundle's JSON Schema, generated from the zod model so the two cannot disagree. */
+export function factsBundleJsonSchema(): Record<string, unknown> {
+  return { $id: 'urn:entra-preflight:schema:facts-bundle:v1', title: 'entra-preflight facts bundle', ...z.toJSONSchema(bundleSchema) } as Record<string, unknown>;
+}
+
+let compiled: ReturnType<Ajv2020['compile']> | undefined;
+function validator(): ReturnType<Ajv2020['compile']> {
+  compiled ??= new Ajv2020({ allErrors: true, strict: false }).compile(factsBundleJsonSchema());
+  return compiled;
+}
+
+function describeAjvError(e: ErrorObject): string {
+  const at = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).replace(/\//g, '.');
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `${at}: unknown field "${String((e.params as { additionalProperty: string }).additionalProperty)}"`;
+    case 'required':
+      return `${at}: missing field "${String((e.params as { missingProperty: string }).missingProperty)}"`;
+    case 'const':
+      return `${at}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+    case 'enum':
+      return `${at}: must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return `${at}: ${e.message ?? e.keyword}`;
+  }
+}
+
+/**
+ * Validates a parsed bundle. Errors name the JSON path; unions (ok/failed/skipped) produce one
+ * error per branch in ajv, so only the most specific few are kept to stay readable.
+ */
+export function validateBundle(data: unknown, file: string): FactsBundle {
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    throw new BundleError(file, ['not a facts bundle: expected a JSON object written by entra-preflight collect']);
+  const record = data as Record<string, unknown>;
+  if (record['kind'] !== BUNDLE_KIND)
+    throw new BundleError(file, [`not a facts bundle: "kind" must be "${BUNDLE_KIND}" (write one with entra-preflight collect)`]);
+  if (record['schemaVersion'] !== BUNDLE_SCHEMA_VERSION)
+    throw new BundleError(file, [
+      `bundle schema version ${JSON.stringify(record['schemaVersion'])} is not supported by entra-preflight ${VERSION} (expects ${BUNDLE_SCHEMA_VERSION}); collect it again with this version`,
+    ]);
+  const validate = validator();
+  if (!validate(data)) {
+    const errors = validate.errors ?? [];
+    // oneOf/anyOf branches repeat themselves; keep distinct messages, deepest paths first.
+    const lines = [...new Set(errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf').map(describeAjvError))];
+    lines.sort((a, b) => b.split('.').length - a.split('.').length);
+    throw new BundleError(file, lines.slice(0, 8).concat(lines.length > 8 ? [`… and ${lines.length - 8} more problems`] : []));
+  }
+  // ajv has checked the structure; zod gives the typed value (and is a second, stricter check).
+  const parsed = bundleSchema.safeParse(data);
+  if (!parsed.success)
+    throw new BundleError(file, parsed.error.issues.slice(0, 8).map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`));
+  return parsed.data;
+}
+
+export async function readBundle(file: string): Promise<FactsBundle> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BundleError(file, [`cannot read facts bundle: ${code === 'ENOENT' ? 'file not found' : String(code)}`]);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new BundleError(file, [`not valid JSON: ${(error as Error).message}`]);
+  }
+  return validateBundle(data, file);
+}
+
+/** Stable digest of the parsed plan (defaults applied, keys sorted), to tell whether a bundle matches a plan. */
+export function planDigest(plan: Plan): string {
+  const canonical = JSON.stringify(plan, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  );
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export function makeBundle(plan: Plan, planFile: string, facts: Facts, collectedAt: Date, identities: 'kept' | 'pseudonymized'): FactsBundle {
+  return {
+    kind: BUNDLE_KIND,
+    schemaVersion: BUNDLE_SCHEMA_VERSION,
+    tool: { name: 'entra-preflight', version: VERSION },
+    collectedAt: collectedAt.toISOString(),
+    plan: { file: basename(planFile), digest: planDigest(plan) },
+    redaction: { secrets: 'removed', identities },
+    facts,
+  };
+}
+
+export async function writeBundle(file: string, bundle: FactsBundle): Promise<void> {
+  await writeFile(file, `${JSON.stringify(bundle, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 });
+}

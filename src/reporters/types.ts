@@ -1,0 +1,16 @@
+import type { CheckResult } from '../engine/result.js';
+import type { Rule } from '../rules/rule.js';
+
+export interface ReportInput {
+  readonly result: CheckResult;
+  readonly rules: readonly Rule[];
+  readonly plan: {
+    readonly uri: string;
+    positionOf(planPath: string): { line: number; column: number } | undefined;
+  };
+  readonly color: boolean;
+}
+
+export type Reporter = (input: ReportInput) => string;
+export const reportFormats = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
