@@ -70,10 +70,10 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       return `must be ${issue.expected}, not ${actual === null ? 'null' : Array.isArray(actual) ? 'a list' : typeof actual}`;
     }
     case 'invalid_union': {
-      // The connector account union: name the discriminator the user must choose.
-      const value = valueAt(input, issue.path);
-      if (value !== null && typeof value === 'object' && 'mode' in value)
-        return `invalid value ${JSON.stringify((value as { mode: unknown }).mode)} for mode; allowed: existing, create`;
+      // A discriminated union (connectorAccount.mode) names the key and the allowed values.
+      const extra = issue as { discriminator?: string; options?: unknown[] };
+      if (extra.discriminator !== undefined && Array.isArray(extra.options))
+        return `invalid value ${JSON.stringify(valueAt(input, issue.path))} for ${extra.discriminator}; allowed: ${extra.options.map(String).join(', ')}`;
       return issue.message;
     }
     case 'too_small':
@@ -92,19 +92,6 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
     cur = (cur as Record<PropertyKey, unknown>)[key];
   }
   return cur;
-}
-
-/**
- * Discriminated unions report a bad discriminator at the union's path; point at the `mode` key so
- * the line number lands on the word the user has to change.
- */
-function issuePath(issue: z.core.$ZodIssue, input: unknown): PropertyKey[] {
-  const path = [...issue.path];
-  if (issue.code === 'invalid_union') {
-    const value = valueAt(input, path);
-    if (value !== null && typeof value === 'object' && 'mode' in value) path.push('mode');
-  }
-  return path;
 }
 
 export function parsePlanText(text: string, file: string, absolutePath = resolve(file)): LoadedPlan {
@@ -140,10 +127,10 @@ export function parsePlanText(text: string, file: string, absolutePath = resolve
   const parsed = planSchema.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue): PlanProblem => {
-      const path = joinPath(issuePath(issue, input));
+      const path = joinPath(issue.path);
       // An unknown key is best shown at the key itself, not at its parent mapping.
       const firstKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-      const pos = positionOf(firstKey === undefined ? path : joinPath([...issuePath(issue, input), firstKey]));
+      const pos = positionOf(firstKey === undefined ? path : joinPath([...issue.path, firstKey]));
       return { file: name, ...(pos ? { line: pos.line, column: pos.column } : {}), path, message: describeIssue(issue, input) };
     });
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
