@@ -5,7 +5,7 @@ import type { Rule } from './rule.js';
  * its module to the area's index. Ids must be unique (a test checks) because SARIF consumers such
  * as GitHub code scanning reject a run with duplicate rule ids.
  */
-export const allRules: readonly Rule[] = [];
+export const allRules: readonly Rule[] = ([] as Rule[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export function findRule(id: string): Rule | undefined {
   const upper = id.toUpperCase();
