@@ -4,6 +4,7 @@ import { runCheckCommand, type CheckOptions } from './commands/check.js';
 import { runCollectCommand, type CollectCommandOptions } from './commands/collect.js';
 import { runExplainCommand } from './commands/explain.js';
 import { runInitCommand } from './commands/init.js';
+import { runRedactCommand } from './commands/redact.js';
 import { runRulesCommand } from './commands/rules.js';
 import { runSchemaCommand } from './commands/schema.js';
 import { ExitCode, UsageError } from './exit-codes.js';
@@ -62,7 +63,15 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .option('--timeout <seconds>', 'per-host timeout for probes (overrides the plan)', parseSeconds)
     .option('--insecure-tls', 'do not verify server certificates; never use in production', false)
     .option('--verbose', 'log probe progress to standard error', false)
+    .option('--pseudonymize', 'replace user names, DNs and UPN local parts with keyed hashes (keeps domains and counts)', false)
     .action(async (options: CollectCommandOptions) => setExit(await runCollectCommand(options, io)));
+
+  program
+    .command('redact')
+    .description('Pseudonymise an existing facts bundle for sharing (user names, DNs, UPN local parts)')
+    .requiredOption('--facts <bundle>', 'bundle written by collect')
+    .requiredOption('-o, --output <bundle>', 'pseudonymised bundle to write')
+    .action(async (options: { facts: string; output: string }) => setExit(await runRedactCommand(options, io)));
 
   program
     .command('rules')

@@ -1,6 +1,7 @@
 import { collectFacts } from '../../engine/collect.js';
 import { makeBundle } from '../../facts/bundle.js';
 import type { Facts } from '../../facts/schema.js';
+import { createPseudonymizer, pseudonymizeDeep } from '../../facts/pseudonymize.js';
 import { allProbes } from '../../probes/index.js';
 import { scrubSecrets } from '../../secrets/resolve.js';
 import { ExitCode } from '../exit-codes.js';
@@ -13,6 +14,7 @@ export interface CollectCommandOptions {
   readonly timeout?: number;
   readonly insecureTls: boolean;
   readonly verbose: boolean;
+  readonly pseudonymize: boolean;
 }
 
 export async function runCollectCommand(options: CollectCommandOptions, io: CliIo): Promise<ExitCode> {
@@ -29,10 +31,13 @@ export async function runCollectCommand(options: CollectCommandOptions, io: CliI
       if (options.verbose) io.stderr(`${scrubSecrets(m, store.values())}\n`);
     },
   });
-  const bundle = makeBundle(loaded.plan, loaded.source.file, collection.facts, collectedAt, 'kept');
+  const facts = options.pseudonymize ? pseudonymizeDeep(collection.facts, createPseudonymizer()) : collection.facts;
+  const bundle = makeBundle(loaded.plan, loaded.source.file, facts, collectedAt, options.pseudonymize ? 'pseudonymized' : 'kept');
   // Probes never put secrets into facts; scrubbing the serialised bundle is the second line of defence.
   await writeOutput(io, options.output, scrubSecrets(`${JSON.stringify(bundle, null, 2)}\n`, store.values()));
   for (const notice of collection.notices) io.stderr(`entra-preflight: ${notice}\n`);
+  if (!options.pseudonymize)
+    io.stderr(`note: ${options.output} holds user names and DNs from your directory; before sharing it outside your organisation run: entra-preflight redact --facts ${options.output} --output <shareable.json>\n`);
   io.stderr(`${summarise(collection.facts)}\nwrote ${options.output}; evaluate it with: entra-preflight check --plan ${options.plan} --facts ${options.output}\n`);
   return ExitCode.ok;
 }
