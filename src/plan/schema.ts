@@ -45,7 +45,13 @@ const tlsOptionsSchema = z.strictObject({
 const sqlSchema = z
   .strictObject({
     mode: z.enum(['localdb', 'existing']).default('localdb'),
-    server: hostName.optional().describe('SQL Server host as the wizard takes it: SERVER, SERVER\\INSTANCE, SERVER,PORT or SERVER\\INSTANCE,PORT'),
+    server: z
+      .string()
+      .regex(/^(\.|\(local\)|[A-Za-z0-9_.:\[\]-]+)(\\[A-Za-z0-9_$#-]{1,16})?(,\d{1,5})?$/, {
+        message: 'must be SERVER, SERVER\\INSTANCE, SERVER,PORT or SERVER\\INSTANCE,PORT',
+      })
+      .optional()
+      .describe('SQL Server as the wizard takes it: SERVER, SERVER\\INSTANCE, SERVER,PORT or SERVER\\INSTANCE,PORT'),
     instance: z.string().min(1).optional(),
     port: z.number().int().min(1).max(65535).optional(),
     database: z.string().min(1).default('ADSync'),

@@ -1,11 +1,32 @@
+import { accRules } from './acc/index.js';
+import { adfsRules } from './adfs/index.js';
+import { fltRules } from './flt/index.js';
+import { hiaRules } from './hia/index.js';
+import { insRules } from './ins/index.js';
+import { optRules } from './opt/index.js';
 import type { Rule } from './rule.js';
+import { saRules } from './sa/index.js';
+import { signRules } from './sign/index.js';
+import { ssoRules } from './sso/index.js';
+import { stgRules } from './stg/index.js';
 
 /**
- * Every rule, in catalogue order. Each area folder exports its rules; adding a rule means adding
- * its module to the area's index. Ids must be unique (a test checks) because SARIF consumers such
- * as GitHub code scanning reject a run with duplicate rule ids.
+ * Every rule, sorted by id. Each area folder exports its rules; adding a rule means adding its
+ * module to the area's index. Ids must be unique (a test checks) because SARIF consumers such as
+ * GitHub code scanning reject a run with duplicate rule ids.
  */
-export const allRules: readonly Rule[] = ([] as Rule[]).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+export const allRules: readonly Rule[] = [
+  ...insRules,
+  ...signRules,
+  ...hiaRules,
+  ...accRules,
+  ...saRules,
+  ...optRules,
+  ...adfsRules,
+  ...stgRules,
+  ...ssoRules,
+  ...fltRules,
+].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export function findRule(id: string): Rule | undefined {
   const upper = id.toUpperCase();

@@ -1,0 +1,9 @@
+import { execFileSync } from 'node:child_process';
+
+/**
+ * End-to-end tests run the real launcher (bin/ → dist/). Build once per run so they never test a
+ * stale dist/ left from an earlier build.
+ */
+export default function setup(): void {
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+}
