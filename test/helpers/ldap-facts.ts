@@ -1,4 +1,4 @@
-import type { ConnectorAccountFacts, CredentialCheck, ForestFacts } from '../../src/facts/areas/ldap.js';
+import type { ConnectorAccountFacts, CredentialCheck, DcFacts, DomainFacts, ForestFacts } from '../../src/facts/areas/ldap.js';
 import type { Facts } from '../../src/facts/schema.js';
 
 /** Facts with an ldap area holding the given forests (keys lower-cased like the probe does). */
@@ -35,4 +35,41 @@ export function credentialCheck(overrides: Partial<CredentialCheck> = {}): Crede
     adminVia: [],
     ...overrides,
   };
+}
+
+type RootDse = Extract<NonNullable<ForestFacts['rootDse']>, { status: 'ok' }>['value'];
+
+export function rootDse(overrides: Partial<RootDse> = {}): RootDse {
+  return {
+    dnsHostName: 'dc1.contoso.com',
+    currentTime: '2026-11-25T12:00:00.000Z',
+    readAt: '2026-11-25T12:00:00.000Z',
+    forestFunctionality: 4,
+    domainFunctionality: 4,
+    domainControllerFunctionality: 4,
+    defaultNamingContext: 'DC=contoso,DC=com',
+    rootDomainNamingContext: 'DC=contoso,DC=com',
+    configurationNamingContext: 'CN=Configuration,DC=contoso,DC=com',
+    schemaNamingContext: 'CN=Schema,CN=Configuration,DC=contoso,DC=com',
+    namingContexts: ['DC=contoso,DC=com'],
+    ...overrides,
+  };
+}
+
+export function dc(overrides: Partial<DcFacts> = {}): DcFacts {
+  return {
+    host: 'dc1.contoso.com',
+    readOnly: false,
+    operatingSystem: 'Windows Server 2022 Standard',
+    operatingSystemVersion: '10.0 (20348)',
+    functionality: 7,
+    isGlobalCatalog: true,
+    reachable: true,
+    unreachableReason: null,
+    ...overrides,
+  };
+}
+
+export function domain(overrides: Partial<DomainFacts> = {}): DomainFacts {
+  return { dnsName: 'contoso.com', netbiosName: 'CONTOSO', dn: 'DC=contoso,DC=com', dcs: [dc()], ...overrides };
 }
