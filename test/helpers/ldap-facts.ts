@@ -1,4 +1,4 @@
-import type { ConnectorAccountFacts, CredentialCheck, DcFacts, DomainFacts, ForestFacts } from '../../src/facts/areas/ldap.js';
+import type { ConnectorAccountFacts, CredentialCheck, DcFacts, DomainFacts, ForestFacts, SyncServiceAccount } from '../../src/facts/areas/ldap.js';
 import type { Facts } from '../../src/facts/schema.js';
 
 /** Facts with an ldap area holding the given forests (keys lower-cased like the probe does). */
@@ -73,3 +73,18 @@ export function dc(overrides: Partial<DcFacts> = {}): DcFacts {
 export function domain(overrides: Partial<DomainFacts> = {}): DomainFacts {
   return { dnsName: 'contoso.com', netbiosName: 'CONTOSO', dn: 'DC=contoso,DC=com', dcs: [dc()], ...overrides };
 }
+
+export function syncAccount(overrides: Partial<SyncServiceAccount> = {}): SyncServiceAccount {
+  return {
+    dn: 'CN=MSOL_0123456789ab,CN=Users,DC=contoso,DC=com',
+    sAMAccountName: 'MSOL_0123456789ab',
+    kind: 'msol',
+    description: 'Account created by the Windows Azure Active Directory Sync tool with installation identifier 0123 running on computer DIRSYNC1',
+    enabled: true,
+    lastLogonTimestamp: '2026-11-20T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export const CONNECT_DESCRIPTION =
+  'Account created by Microsoft Azure Active Directory Connect with installation identifier 4567 running on computer SYNC1 configured to synchronize to tenant contoso.onmicrosoft.com.';

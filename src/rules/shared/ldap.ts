@@ -1,7 +1,7 @@
 import type { Fact } from '../../facts/fact.js';
-import type { ForestFacts } from '../../facts/areas/ldap.js';
+import type { ForestFacts, SyncServiceAccount } from '../../facts/areas/ldap.js';
 import type { Facts } from '../../facts/schema.js';
-import type { Plan } from '../../plan/schema.js';
+import type { ForestPlan, Plan } from '../../plan/schema.js';
 import type { Location, RuleContext } from '../rule.js';
 
 /** Helpers shared by the LDAP-fed rules: reaching per-forest facts, names, versions, time. */
@@ -73,4 +73,23 @@ export function forestIndex(plan: Plan, forestName: string): number {
 /** Up to `n` items, for message samples. */
 export function sampleOf<T>(items: readonly T[], n = 5): T[] {
   return items.slice(0, n);
+}
+
+/**
+ * DirSync and Azure AD Sync left MSOL_ accounts whose description does not mention "Connect";
+ * Entra Connect's own MSOL_ accounts say "…Active Directory Connect…" / "Microsoft Entra Connect".
+ * An MSOL_ account without a description counts as legacy, as the catalogue says.
+ */
+export function isLegacySyncAccount(a: SyncServiceAccount): boolean {
+  return a.kind === 'msol' && !/connect/i.test(a.description ?? '');
+}
+
+/** Enabled sync-engine accounts with a recent logon, other than the forest's own planned connector account. */
+export function recentSyncAccounts(accounts: readonly SyncServiceAccount[], forest: ForestPlan, now: Date): SyncServiceAccount[] {
+  const own = forest.connectorAccount.mode === 'existing' ? splitAccountName(forest.connectorAccount.name).user.toLowerCase() : undefined;
+  return accounts.filter((a) => a.enabled && isRecent(a.lastLogonTimestamp, now) && a.sAMAccountName.toLowerCase() !== own);
+}
+
+export function describeSyncAccount(a: SyncServiceAccount): string {
+  return `${a.sAMAccountName} (last logon ${a.lastLogonTimestamp ?? 'never'})`;
 }
