@@ -1,4 +1,4 @@
-import type { ConnectorAccountFacts, CredentialCheck, DcFacts, DomainFacts, ForestFacts, SyncServiceAccount } from '../../src/facts/areas/ldap.js';
+import type { ConnectorAccountFacts, CredentialCheck, DcFacts, DomainFacts, ForestFacts, SchemaAttributeFacts, SchemaFacts, SyncServiceAccount } from '../../src/facts/areas/ldap.js';
 import type { Facts } from '../../src/facts/schema.js';
 
 /** Facts with an ldap area holding the given forests (keys lower-cased like the probe does). */
@@ -88,3 +88,19 @@ export function syncAccount(overrides: Partial<SyncServiceAccount> = {}): SyncSe
 
 export const CONNECT_DESCRIPTION =
   'Account created by Microsoft Azure Active Directory Connect with installation identifier 4567 running on computer SYNC1 configured to synchronize to tenant contoso.onmicrosoft.com.';
+
+export function schemaFacts(overrides: Partial<SchemaFacts> = {}): SchemaFacts {
+  return {
+    objectVersion: 88,
+    attributes: {},
+    hasConsistencyGuid: true,
+    exchangeSchemaVersion: 17003,
+    hasMsDsDevice: true,
+    deviceRegistrationContainer: true,
+    ...overrides,
+  };
+}
+
+export function schemaAttribute(overrides: Partial<SchemaAttributeFacts> = {}): SchemaAttributeFacts {
+  return { exists: true, ldapDisplayName: 'extensionAttribute1', isSingleValued: true, attributeSyntax: '2.5.5.12', oMSyntax: 64, rangeUpper: 1024, classes: ['user'], ...overrides };
+}
