@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failed, ok } from '../../../src/facts/fact.js';
 import { opt002 } from '../../../src/rules/opt/opt002-group-writeback-needs-exchange.js';
-import { opt004 } from '../../../src/rules/opt/opt004-device-writeback-prereqs.js';
 import { opt005 } from '../../../src/rules/opt/opt005-exchange-hybrid-without-exchange.js';
 import { ldapFacts, schemaFacts } from '../../helpers/ldap-facts.js';
 import { makePlan, planInput, runRule, statusOf } from '../../helpers/rules.js';
@@ -33,21 +32,4 @@ describe('OPT002 group-writeback-needs-exchange / OPT005 exchange-hybrid-without
       expect(statusOf(runRule(rule, plan, ldapFacts({ 'contoso.com': { schema: down } })))).toBe('not-evaluated');
     });
   }
-});
-
-describe('OPT004 device-writeback-prereqs', () => {
-  const plan = makePlan({ features: { deviceWriteback: true } });
-  it('fires naming what is missing', () => {
-    const r = runRule(opt004, plan, ldapFacts({ 'contoso.com': { schema: ok(schemaFacts({ hasMsDsDevice: false, deviceRegistrationContainer: false })) } }));
-    expect(r.findings[0]?.message).toBe(
-      'Device writeback is selected but forest contoso.com lacks: the msDS-Device class (Windows Server 2012 R2 schema), the Device Registration Configuration container',
-    );
-  });
-  it('fires for a missing container alone; passes when prepared; not evaluated when failed', () => {
-    expect(runRule(opt004, plan, ldapFacts({ 'contoso.com': { schema: ok(schemaFacts({ deviceRegistrationContainer: false })) } })).findings[0]?.data['missing']).toEqual([
-      'the Device Registration Configuration container',
-    ]);
-    expect(statusOf(runRule(opt004, plan, ldapFacts({ 'contoso.com': { schema: ok(schemaFacts()) } })))).toBe('passed');
-    expect(statusOf(runRule(opt004, plan, ldapFacts({ 'contoso.com': { schema: down } })))).toBe('not-evaluated');
-  });
 });
