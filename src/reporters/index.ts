@@ -1,5 +1,14 @@
-// Interim: replaced by the reporters branch.
+import { jsonReporter } from './json.js';
+import { junitReporter } from './junit.js';
+import { markdownReporter } from './markdown.js';
+import { sarifReporter } from './sarif.js';
+import { textReporter } from './text.js';
 import type { ReportFormat, Reporter } from './types.js';
 
-const json: Reporter = ({ result }) => `${JSON.stringify(result, null, 2)}\n`;
-export const reporters: Readonly<Record<ReportFormat, Reporter>> = { text: json, json, sarif: json, junit: json, markdown: json };
+export const reporters: Readonly<Record<ReportFormat, Reporter>> = {
+  text: textReporter,
+  json: jsonReporter,
+  sarif: sarifReporter,
+  junit: junitReporter,
+  markdown: markdownReporter,
+};

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { collectFacts, hardDeadlineMs } from '../../src/engine/collect.js';
+import { evaluateRules } from '../../src/engine/evaluate.js';
+import { applySuppressions } from '../../src/engine/suppress.js';
+import { ok } from '../../src/facts/fact.js';
+import type { Probe } from '../../src/probes/probe.js';
+import { defineRule } from '../../src/rules/rule.js';
+import { makePlan, NOW } from '../helpers/rules.js';
+
+const rule = defineRule({
+  meta: { id: 'TST010', name: 'per-forest', title: 'per forest', severity: 'warning', page: 'Connect your directories', sources: ['P'], needs: [], help: 'h', remediation: 'r', messages: { m: 'forest {{f}}' } },
+  evaluate(ctx) {
+    ctx.plan.forests.forEach((f, i) => ctx.report({ messageId: 'm', data: { f: f.name }, at: { planPath: `forests[${i}]`, forest: f.name } }));
+  },
+});
+
+const twoForests = {
+  forests: [
+    { name: 'contoso.com', connectorAccount: { mode: 'existing' as const, name: 'CONTOSO\\a', password: 'env:A' } },
+    { name: 'fabrikam.com', connectorAccount: { mode: 'existing' as const, name: 'FABRIKAM\\a', password: 'env:A' } },
+  ],
+};
+
+describe('suppressions', () => {
+  it('suppresses only the finding whose location matches, with the reason', () => {
+    const plan = makePlan({ ...twoForests, suppressions: [{ rule: 'TST010', location: 'Fabrikam.com', reason: 'forest retires in Q1' }] });
+    const { findings, notices } = applySuppressions(plan, evaluateRules(plan, {}, [rule], { now: NOW }).findings, NOW);
+    expect(findings.map((f) => [f.location.forest, f.suppression?.reason])).toEqual([
+      ['contoso.com', undefined],
+      ['fabrikam.com', 'forest retires in Q1'],
+    ]);
+    expect(notices).toEqual([]);
+  });
+
+  it('stops applying an expired suppression and says so', () => {
+    const plan = makePlan({ ...twoForests, suppressions: [{ rule: 'TST010', reason: 'temporary', expires: '2026-11-01' }] });
+    const { findings, notices } = applySuppressions(plan, evaluateRules(plan, {}, [rule], { now: NOW }).findings, NOW);
+    expect(findings.every((f) => f.suppression === undefined)).toBe(true);
+    expect(notices).toEqual(['suppression of TST010 expired on 2026-11-01; its findings count again']);
+  });
+});
+
+describe('collectFacts', () => {
+  const options = { planDir: '.', timeoutMs: 50, secrets: async () => 'x', insecureTls: false, log: () => {} };
+
+  it('merges the areas of the probes that apply and skips the others', async () => {
+    const tcp: Probe<'tcp'> = { id: 'tcp', title: 'tcp', appliesTo: () => true, collect: async () => ({}) };
+    const sql: Probe<'sql'> = { id: 'sql', title: 'sql', appliesTo: () => false, collect: async () => { throw new Error('must not run'); } };
+    const c = await collectFacts(makePlan(), [tcp, sql] as Probe[], options);
+    expect(Object.keys(c.facts)).toEqual(['tcp']);
+    expect(c.notices).toEqual([]);
+  });
+
+  it('turns a crashing probe into a notice and keeps the other areas', async () => {
+    const good: Probe<'tcp'> = { id: 'tcp', title: 'tcp', appliesTo: () => true, collect: async () => ({}) };
+    const bad: Probe<'dns'> = { id: 'dns', title: 'dns', appliesTo: () => true, collect: async () => { throw new Error('boom'); } };
+    const c = await collectFacts(makePlan(), [good, bad] as Probe[], options);
+    expect(Object.keys(c.facts)).toEqual(['tcp']);
+    expect(c.notices).toEqual(['probe dns failed unexpectedly: boom; its rules are not evaluated']);
+  });
+
+  it('has a generous hard deadline as a safety net behind the per-host timeout', () => {
+    expect(hardDeadlineMs(15_000)).toBe(150_000);
+    expect(hardDeadlineMs(1_000)).toBe(120_000);
+    expect(ok(1)).toEqual({ status: 'ok', value: 1 });
+  });
+});
