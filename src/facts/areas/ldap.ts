@@ -1,8 +1,281 @@
 import { z } from 'zod';
+import { factOf, sampleSchema } from '../fact.js';
+import { ldapScanFactsSchema } from './ldap-scan.js';
 
 /**
- * Facts gathered by the ldap probe. Placeholder until the probe lands: the area exists in the
- * bundle schema so the composition is stable, but holds nothing yet.
+ * Facts gathered by the ldap probe, per forest. Every per-forest fact is optional: absent means
+ * "not gathered" (the rules then report "not evaluated"), `skipped` means the plan did not call
+ * for it (e.g. no SSO credentials), `failed` names the DC and why it could not be read.
+ *
+ * Conventions (the probe and the rules both rely on them):
+ * - forests are keyed by the plan's forest name in lower case;
+ * - times are ISO 8601 strings in UTC; "never" is null (e.g. a password that never expires);
+ * - DNs are as the directory returned them; DNS names are lower case;
+ * - lookups keyed by a plan value (OU DN, attribute, server, SPN) use the plan's text as the key,
+ *   attribute names in lower case.
  */
-export const ldapFactsSchema = z.strictObject({});
+
+const iso = z.string().describe('ISO 8601 time, UTC');
+
+/** Privileged groups whose membership matters to ACC001/ACC003/SSO002. */
+export const privilegedGroups = ['Domain Admins', 'Enterprise Admins', 'Administrators', 'Schema Admins'] as const;
+export type PrivilegedGroup = (typeof privilegedGroups)[number];
+
+/** One privileged membership, direct or nested, with the path that leads to it. */
+export const adminMembershipSchema = z.strictObject({
+  group: z.enum(privilegedGroups).describe('Well-known group, identified by SID/RID, not by its (localisable) name'),
+  groupDn: z.string(),
+  domain: z.string().describe('DNS name of the domain the group belongs to'),
+  chain: z
+    .array(z.string())
+    .min(1)
+    .describe('Group DNs from the one the account is a direct member of up to and including the privileged group; length 1 = direct member'),
+});
+export type AdminMembership = z.infer<typeof adminMembershipSchema>;
+
+/** The result of binding with a planned credential; a refused bind is data, not a failed fact. */
+export const bindResultSchema = z.strictObject({
+  succeeded: z.boolean(),
+  resultCode: z.number().int().nullable().describe('LDAP result code of a refused bind (49 = invalid credentials)'),
+  diagnostic: z.string().nullable().describe('Server diagnostic text, e.g. "80090308: LdapErr: … data 52e"'),
+  host: z.string().describe('host:port the bind went to'),
+});
+export type BindResult = z.infer<typeof bindResultSchema>;
+
+/** The AD DS connector account of mode "existing" (ACC001, ACC002, ACC006). */
+export const connectorAccountSchema = z.strictObject({
+  dn: z.string(),
+  sAMAccountName: z.string(),
+  domain: z.string().describe('DNS name of the account\'s domain'),
+  enabled: z.boolean(),
+  lockedOut: z.boolean(),
+  expired: z.boolean().describe('accountExpires is in the past'),
+  passwordExpired: z.boolean(),
+  mustChangePassword: z.boolean().describe('pwdLastSet = 0'),
+  passwordNeverExpires: z.boolean(),
+  passwordLastSet: iso.nullable(),
+  passwordExpiresAt: iso.nullable().describe('From pwdLastSet + the effective maximum password age (domain or PSO); null = never'),
+  adminVia: z.array(adminMembershipSchema).describe('Privileged memberships through tokenGroups / LDAP_MATCHING_RULE_IN_CHAIN; empty = none'),
+});
+export type ConnectorAccountFacts = z.infer<typeof connectorAccountSchema>;
+
+/** A planned credential checked for privilege (ACC003 create-mode Enterprise Admin, SSO002 Domain Admin). */
+export const credentialCheckSchema = z.strictObject({
+  bind: bindResultSchema,
+  dn: z.string().nullable().describe('null when the bind failed or the account could not be read'),
+  sAMAccountName: z.string().nullable(),
+  adminVia: z.array(adminMembershipSchema),
+});
+export type CredentialCheck = z.infer<typeof credentialCheckSchema>;
+
+export const dcSchema = z.strictObject({
+  host: z.string().describe('dNSHostName of the DC'),
+  readOnly: z.boolean(),
+  operatingSystem: z.string().nullable(),
+  operatingSystemVersion: z.string().nullable().describe('e.g. "10.0 (20348)"'),
+  functionality: z.number().int().nullable().describe('msDS-Behavior-Version of the DC\'s nTDSDSA (5 = Windows Server 2012)'),
+  isGlobalCatalog: z.boolean().nullable(),
+  reachable: z.boolean().nullable().describe('Whether the probe reached it over LDAP; null = not tried'),
+  unreachableReason: z.string().nullable(),
+});
+export type DcFacts = z.infer<typeof dcSchema>;
+
+export const domainSchema = z.strictObject({
+  dnsName: z.string(),
+  netbiosName: z.string(),
+  dn: z.string(),
+  dcs: z.array(dcSchema),
+});
+export type DomainFacts = z.infer<typeof domainSchema>;
+
+/** A schema attribute the plan names (sign-in, sourceAnchor, matching, directory extensions). */
+export const schemaAttributeSchema = z.strictObject({
+  exists: z.boolean(),
+  ldapDisplayName: z.string().nullable().describe('As the schema spells it; null when absent'),
+  isSingleValued: z.boolean().nullable(),
+  attributeSyntax: z.string().nullable().describe('e.g. 2.5.5.12 (Unicode string)'),
+  oMSyntax: z.number().int().nullable(),
+  rangeUpper: z.number().int().nullable(),
+  classes: z.array(z.string()).describe('Object classes that may hold it (user, group, contact, computer…), as far as the probe resolved them'),
+});
+export type SchemaAttributeFacts = z.infer<typeof schemaAttributeSchema>;
+
+export const schemaFactsSchema = z.strictObject({
+  objectVersion: z.number().int().nullable().describe('objectVersion of the schema NC (56 = Windows Server 2012, 69 = 2012 R2)'),
+  attributes: z.record(z.string(), schemaAttributeSchema).describe('Keyed by the attribute name in lower case'),
+  hasConsistencyGuid: z.boolean(),
+  exchangeSchemaVersion: z.number().int().nullable().describe('rangeUpper of ms-Exch-Schema-Version-Pt; null = no Exchange schema'),
+  hasMsDsDevice: z.boolean().describe('The msDS-Device class exists (Windows Server 2012 R2 schema)'),
+  deviceRegistrationContainer: z.boolean().describe('CN=Device Registration Configuration,CN=Services,<configuration NC> exists'),
+});
+export type SchemaFacts = z.infer<typeof schemaFactsSchema>;
+
+/**
+ * Attributes whose write right ACC005 checks per feature, on user objects under the domain root.
+ * The probe evaluates exactly these names into domainRootRights[].writeAttributes.
+ */
+export const writebackAttributes = {
+  passwordWriteback: ['lockoutTime', 'pwdLastSet'],
+  exchangeHybrid: [
+    'msExchArchiveStatus',
+    'msExchBlockedSendersHash',
+    'msExchSafeRecipientsHash',
+    'msExchSafeSendersHash',
+    'msExchUCVoiceMailSettings',
+    'msExchUserHoldPolicies',
+    'proxyAddresses',
+    'publicDelegates',
+    'msDS-ExternalDirectoryObjectId',
+  ],
+} as const;
+
+/**
+ * Rights the connector account holds on one domain root through its token SIDs (deny ACEs
+ * applied), either on the root itself (extended rights) or inheritable to user objects.
+ */
+export const domainRootRightsSchema = z.strictObject({
+  domain: z.string(),
+  dn: z.string(),
+  replicatingDirectoryChanges: z.boolean(),
+  replicatingDirectoryChangesAll: z.boolean(),
+  resetPassword: z.boolean(),
+  changePassword: z.boolean(),
+  writeAttributes: z.record(z.string(), z.boolean()).describe('Keyed by lower-case attribute name from writebackAttributes'),
+  createGroups: z.boolean().nullable().describe('Create/delete group objects (group writeback); null = not evaluated'),
+  writeDeviceContainer: z.boolean().nullable().describe('Create/write msDS-Device objects in RegisteredDevices (device writeback); null = not evaluated'),
+});
+export type DomainRootRights = z.infer<typeof domainRootRightsSchema>;
+
+export const serviceAccountSchema = z.strictObject({
+  found: z.boolean(),
+  dn: z.string().nullable(),
+  sAMAccountName: z.string().nullable(),
+  enabled: z.boolean().nullable(),
+  isGmsa: z.boolean().nullable(),
+  allowedToRetrievePassword: z
+    .array(z.strictObject({ sid: z.string(), name: z.string().nullable() }))
+    .nullable()
+    .describe('Principals in msDS-GroupMSAMembership; null when not a gMSA or unreadable'),
+  thisServer: z
+    .enum(['allowed', 'denied', 'unknown'])
+    .describe('Whether the computer running the check (or a group it is in) may retrieve the gMSA password'),
+});
+export type ServiceAccountFacts = z.infer<typeof serviceAccountSchema>;
+
+export const syncGroupKeys = ['administrators', 'operators', 'browse', 'passwordReset'] as const;
+export const syncGroupLookupSchema = z.strictObject({
+  key: z.enum(syncGroupKeys).describe('Which field of install.syncGroups'),
+  name: z.string().describe('The name as the plan gives it'),
+  dn: z.string().nullable().describe('DN of the domain group with that name; null = no such group in AD'),
+});
+
+export const principalSchema = z.strictObject({ dn: z.string(), sAMAccountName: z.string().nullable() });
+
+export const spnLookupSchema = z.strictObject({
+  spn: z.string().describe('e.g. host/fs.contoso.com'),
+  holders: z.array(principalSchema).describe('Accounts holding it, found through the global catalog'),
+});
+
+export const computerLookupSchema = z.strictObject({
+  server: z.string().describe('Server name as in the plan'),
+  found: z.boolean(),
+  dn: z.string().nullable(),
+  domain: z.string().nullable().describe('DNS name of the domain holding the computer account'),
+});
+
+export const ssoComputerSchema = z.strictObject({
+  dn: z.string(),
+  domain: z.string(),
+  pwdLastSet: iso.nullable(),
+});
+
+export const syncServiceAccountSchema = z.strictObject({
+  dn: z.string(),
+  sAMAccountName: z.string(),
+  kind: z.enum(['msol', 'aad', 'adsync', 'other']).describe('MSOL_*, AAD_*, ADSync*/Sync_* service accounts'),
+  description: z.string().nullable().describe('Tells DirSync/Azure AD Sync accounts apart from Entra Connect ones'),
+  enabled: z.boolean(),
+  lastLogonTimestamp: iso.nullable(),
+});
+export type SyncServiceAccount = z.infer<typeof syncServiceAccountSchema>;
+
+export const pilotGroupFactsSchema = z.strictObject({
+  found: z.boolean(),
+  dn: z.string().nullable(),
+  directMemberCount: z.number().int().nonnegative(),
+  directMembers: z
+    .array(z.strictObject({ dn: z.string(), objectClass: z.string() }))
+    .describe('Direct members (up to the probe\'s cap), with DN so rules can test OU/domain scope'),
+  membersTruncated: z.boolean(),
+  nestedGroups: sampleSchema.describe('Direct members that are groups'),
+});
+
+export const kdsRootKeysSchema = z.strictObject({
+  count: z.number().int().nonnegative(),
+  newestEffectiveTime: iso.nullable(),
+});
+
+export const objectCountSchema = z.strictObject({
+  users: z.number().int().nonnegative(),
+  groups: z.number().int().nonnegative(),
+  contacts: z.number().int().nonnegative(),
+  computers: z.number().int().nonnegative(),
+  scope: z.enum(['in-scope', 'forest']).describe('in-scope = after the plan\'s domain/OU filtering'),
+});
+
+export const forestFactsSchema = z.strictObject({
+  dc: factOf(
+    z.strictObject({
+      host: z.string(),
+      port: z.number().int(),
+      security: z.enum(['ldaps', 'starttls']),
+      gcHost: z.string().nullable(),
+      gcPort: z.number().int().nullable(),
+    }),
+  ).optional().describe('The DC (and GC) that answered'),
+  rootDse: factOf(
+    z.strictObject({
+      dnsHostName: z.string(),
+      currentTime: iso.describe('The DC\'s clock (rootDSE currentTime)'),
+      readAt: iso.describe('Local clock when currentTime was read, so skew survives offline evaluation'),
+      forestFunctionality: z.number().int(),
+      domainFunctionality: z.number().int(),
+      domainControllerFunctionality: z.number().int(),
+      defaultNamingContext: z.string(),
+      rootDomainNamingContext: z.string(),
+      configurationNamingContext: z.string(),
+      schemaNamingContext: z.string(),
+      namingContexts: z.array(z.string()),
+    }),
+  ).optional(),
+  domains: factOf(z.array(domainSchema)).optional(),
+  upnSuffixes: factOf(z.array(z.string())).optional().describe('uPNSuffixes of CN=Partitions'),
+  recycleBinEnabled: factOf(z.boolean()).optional(),
+  dsHeuristics: factOf(z.string().nullable()).optional().describe('dSHeuristics of CN=Directory Service; null = not set'),
+  schema: factOf(schemaFactsSchema).optional(),
+  kdsRootKeys: factOf(kdsRootKeysSchema).optional(),
+  connectorBind: factOf(bindResultSchema).optional().describe('Bind with the "existing" connector account'),
+  connectorAccount: factOf(connectorAccountSchema).optional(),
+  createCredentials: factOf(credentialCheckSchema).optional().describe('Mode create: the Enterprise Admin credentials'),
+  ssoCredentials: factOf(credentialCheckSchema).optional().describe('The Domain Admin credentials for AZUREADSSOACC'),
+  serviceAccount: factOf(serviceAccountSchema).optional().describe('install.serviceAccount looked up in this forest'),
+  syncGroups: factOf(z.array(syncGroupLookupSchema)).optional(),
+  domainRootRights: factOf(z.array(domainRootRightsSchema)).optional(),
+  adminCountUsers: factOf(sampleSchema).optional().describe('Users with adminCount=1 (sample of DNs)'),
+  publicFolderGroupMembers: factOf(sampleSchema).optional().describe('Groups with publicFolder objects as members (sample of group DNs)'),
+  spns: factOf(z.array(spnLookupSchema)).optional().describe('host/<fs> and http/<fs> holders'),
+  adfsServerComputers: factOf(z.array(computerLookupSchema)).optional(),
+  ssoComputerAccounts: factOf(z.array(ssoComputerSchema)).optional().describe('AZUREADSSOACC computers; empty = none'),
+  syncServiceAccounts: factOf(z.array(syncServiceAccountSchema)).optional(),
+  hiaUpnMatches: factOf(z.array(principalSchema)).optional().describe('On-premises users whose UPN equals the plan\'s HIA UPN'),
+  pilotGroup: factOf(pilotGroupFactsSchema).optional(),
+  ous: factOf(z.record(z.string(), z.boolean())).optional().describe('OU DN as in the plan → exists'),
+  objectCount: factOf(objectCountSchema).optional(),
+  scan: factOf(ldapScanFactsSchema).optional().describe('Aggregates of the streaming user scan (ldap-scan.ts)'),
+});
+export type ForestFacts = z.infer<typeof forestFactsSchema>;
+
+export const ldapFactsSchema = z.strictObject({
+  forests: z.record(z.string().describe('Forest name as in the plan, lower case'), forestFactsSchema),
+});
 export type LdapFacts = z.infer<typeof ldapFactsSchema>;

@@ -1,0 +1,74 @@
+import { writebackAttributes, type DomainRootRights } from '../../facts/areas/ldap.js';
+import type { Plan } from '../../plan/schema.js';
+import { defineRule } from '../rule.js';
+import { useForestFact } from '../shared/ldap.js';
+
+/** The rights each selected feature needs, as "feature: missing right" lines for one domain. */
+function missingRights(plan: Plan, r: DomainRootRights): string[] {
+  const missing: string[] = [];
+  const attr = (name: string): boolean => r.writeAttributes[name.toLowerCase()] === true;
+  if (plan.features.passwordHashSync) {
+    if (!r.replicatingDirectoryChanges) missing.push('password hash sync: Replicating Directory Changes');
+    if (!r.replicatingDirectoryChangesAll) missing.push('password hash sync: Replicating Directory Changes All');
+  }
+  if (plan.features.passwordWriteback) {
+    if (!r.resetPassword) missing.push('password writeback: Reset Password');
+    if (!r.changePassword) missing.push('password writeback: Change Password');
+    for (const a of writebackAttributes.passwordWriteback) if (!attr(a)) missing.push(`password writeback: write ${a}`);
+  }
+  if (plan.features.exchangeHybrid) {
+    const lacking = writebackAttributes.exchangeHybrid.filter((a) => !attr(a));
+    if (lacking.length > 0) missing.push(`Exchange hybrid: write ${lacking.join(', ')}`);
+  }
+  if (plan.features.groupWriteback && r.createGroups === false) missing.push('group writeback: create/delete and write group objects');
+  if (plan.features.deviceWriteback && r.writeDeviceContainer === false) missing.push('device writeback: create/write msDS-Device objects in RegisteredDevices');
+  return missing;
+}
+
+export const acc005 = defineRule({
+  meta: {
+    id: 'ACC005',
+    name: 'connector-permissions-missing',
+    title: 'AD DS connector account lacks permissions a selected feature needs',
+    severity: 'error',
+    page: 'Optional features',
+    sources: ['P', 'LDAP'],
+    needs: ['plan.features', 'ldap.forests.*.domainRootRights'],
+    help:
+      'With "Use existing AD account" the wizard does not grant permissions: password hash sync needs the replication rights on every ' +
+      'domain root, password writeback needs Reset/Change Password and write access to lockoutTime and pwdLastSet, and Exchange hybrid, ' +
+      'group and device writeback need write access to their attributes and containers. Without them the feature fails silently per object.',
+    remediation:
+      'Grant the missing rights to the connector account on each domain root listed, for example with the ADSyncConfig PowerShell ' +
+      'module (Set-ADSyncPasswordHashSyncPermissions, Set-ADSyncPasswordWritebackPermissions, Set-ADSyncExchangeHybridPermissions, ' +
+      'Set-ADSyncUnifiedGroupWritebackPermissions), then run the check again.',
+    docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/reference-connect-accounts-permissions',
+    messages: {
+      missing: '{{account}} lacks {{count}} right(s) on {{dn}}: {{missing}}',
+    },
+  },
+  appliesTo(plan) {
+    if (!plan.forests.some((f) => f.connectorAccount.mode === 'existing')) return 'the wizard creates and permissions every connector account';
+    const f = plan.features;
+    if (!(f.passwordHashSync || f.passwordWriteback || f.exchangeHybrid || f.groupWriteback || f.deviceWriteback))
+      return 'no feature that needs extra connector permissions is selected';
+    return true;
+  },
+  evaluate(ctx) {
+    ctx.plan.forests.forEach((forest, i) => {
+      if (forest.connectorAccount.mode !== 'existing') return;
+      const planPath = `forests[${i}].connectorAccount.name`;
+      const rights = useForestFact(ctx, forest.name, 'domainRootRights', { planPath });
+      if (rights === undefined) return;
+      for (const domain of rights) {
+        const missing = missingRights(ctx.plan, domain);
+        if (missing.length === 0) continue;
+        ctx.report({
+          messageId: 'missing',
+          data: { account: forest.connectorAccount.name, count: missing.length, dn: domain.dn, missing },
+          at: { planPath, forest: forest.name, domain: domain.domain, dn: domain.dn },
+        });
+      }
+    });
+  },
+});

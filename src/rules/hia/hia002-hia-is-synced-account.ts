@@ -1,0 +1,32 @@
+import { defineRule } from '../rule.js';
+import { useForestFact } from '../shared/ldap.js';
+
+export const hia002 = defineRule({
+  meta: {
+    id: 'HIA002',
+    name: 'hia-is-synced-account',
+    title: 'Hybrid Identity Administrator account is an on-premises user',
+    severity: 'warning',
+    page: 'Connect to Microsoft Entra ID',
+    sources: ['P', 'LDAP'],
+    needs: ['plan.hybridIdentityAdministrator.upn', 'ldap.forests.*.hiaUpnMatches'],
+    help:
+      'The account the wizard uses to configure Entra ID should be a cloud-only account. If its UPN belongs to an on-premises user that ' +
+      'is synchronised, a privileged Entra role lands on an account that anyone who controls AD can take over, and its sign-in may ' +
+      'depend on the very sync and federation being configured.',
+    remediation: 'Use a cloud-only account (ideally in the tenant\'s .onmicrosoft.com domain) with the Hybrid Identity Administrator role for the wizard.',
+    security: true,
+    messages: { synced: 'The HIA account {{upn}} matches the on-premises user {{dn}} in {{forest}}' },
+  },
+  appliesTo(plan) {
+    return plan.hybridIdentityAdministrator !== undefined ? true : 'the plan names no Hybrid Identity Administrator account';
+  },
+  evaluate(ctx) {
+    const upn = ctx.plan.hybridIdentityAdministrator?.upn ?? '';
+    const planPath = 'hybridIdentityAdministrator.upn';
+    for (const forest of ctx.plan.forests) {
+      const matches = useForestFact(ctx, forest.name, 'hiaUpnMatches', { planPath });
+      for (const m of matches ?? []) ctx.report({ messageId: 'synced', data: { upn, dn: m.dn, forest: forest.name }, at: { planPath, forest: forest.name, dn: m.dn } });
+    }
+  },
+});

@@ -1,0 +1,60 @@
+import type { ServiceAccountFacts } from '../../facts/areas/ldap.js';
+import { defineRule } from '../rule.js';
+import { useForestFact } from '../shared/ldap.js';
+
+export const ins003 = defineRule({
+  meta: {
+    id: 'INS003',
+    name: 'service-account-kind',
+    title: 'Existing service account is missing, disabled or not retrievable',
+    severity: 'error',
+    page: 'Install required components',
+    sources: ['P', 'LDAP'],
+    needs: ['plan.install.serviceAccount', 'ldap.forests.*.serviceAccount'],
+    help:
+      'With "Use an existing service account" the ADSync service runs as the named managed or domain account. The installation fails ' +
+      'when the account does not exist or is disabled, and a gMSA can only run the service on a computer allowed to retrieve its password ' +
+      '(msDS-GroupMSAMembership, PrincipalsAllowedToRetrieveManagedPassword).',
+    remediation:
+      'Check the account name (DOMAIN\\name, with a trailing $ for a gMSA/MSA), enable the account, and for a gMSA add this server ' +
+      '(or a group it is in) with Set-ADServiceAccount -PrincipalsAllowedToRetrieveManagedPassword, then reboot or purge its Kerberos tickets.',
+    docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/reference-connect-accounts-permissions',
+    messages: {
+      notFound: 'Service account {{account}} was not found in {{forests}}',
+      disabled: 'Service account {{account}} ({{dn}}) is disabled',
+      notAllowed: 'This server may not retrieve the password of gMSA {{account}} ({{dn}}); allowed: {{allowed}}',
+    },
+  },
+  appliesTo(plan) {
+    const sa = plan.install.serviceAccount;
+    return sa.kind !== 'virtual' && sa.name !== undefined ? true : 'no existing service account is named';
+  },
+  evaluate(ctx) {
+    const account = ctx.plan.install.serviceAccount.name ?? '';
+    const planPath = 'install.serviceAccount.name';
+    const looked: string[] = [];
+    let found: { forest: string; facts: ServiceAccountFacts } | undefined;
+    let complete = true;
+    for (const forest of ctx.plan.forests) {
+      const sa = useForestFact(ctx, forest.name, 'serviceAccount', { planPath });
+      if (sa === undefined) {
+        complete = false;
+        continue;
+      }
+      looked.push(forest.name);
+      if (sa.found && found === undefined) found = { forest: forest.name, facts: sa };
+    }
+    if (found === undefined) {
+      if (complete && looked.length > 0) ctx.report({ messageId: 'notFound', data: { account, forests: looked }, at: { planPath } });
+      return;
+    }
+    const { facts, forest } = found;
+    const at = { planPath, forest, ...(facts.dn === null ? {} : { dn: facts.dn }) };
+    const dn = facts.dn ?? account;
+    if (facts.enabled === false) ctx.report({ messageId: 'disabled', data: { account, dn }, at });
+    if (facts.isGmsa === true && facts.thisServer === 'denied') {
+      const allowed = (facts.allowedToRetrievePassword ?? []).map((p) => p.name ?? p.sid);
+      ctx.report({ messageId: 'notAllowed', data: { account, dn, allowed: allowed.length > 0 ? allowed : ['nobody'] }, at });
+    }
+  },
+});

@@ -1,0 +1,95 @@
+import type { Fact } from '../../facts/fact.js';
+import type { ForestFacts, SyncServiceAccount } from '../../facts/areas/ldap.js';
+import type { Facts } from '../../facts/schema.js';
+import type { ForestPlan, Plan } from '../../plan/schema.js';
+import type { Location, RuleContext } from '../rule.js';
+
+/** Helpers shared by the LDAP-fed rules: reaching per-forest facts, names, versions, time. */
+
+export function forestFacts(facts: Facts, forestName: string): ForestFacts | undefined {
+  return facts.ldap?.forests[forestName.toLowerCase()];
+}
+
+type FactValue<K extends keyof ForestFacts> = NonNullable<ForestFacts[K]> extends Fact<infer T> ? T : never;
+
+/**
+ * The value of one per-forest LDAP fact, or undefined after recording "not evaluated" for it.
+ * The location always carries the forest, so the notification names it.
+ */
+export function useForestFact<K extends keyof ForestFacts>(
+  ctx: Pick<RuleContext, 'facts' | 'use'>,
+  forestName: string,
+  key: K,
+  at: Location,
+): FactValue<K> | undefined {
+  const fact = forestFacts(ctx.facts, forestName)?.[key] as Fact<FactValue<K>> | undefined;
+  return ctx.use(fact, `ldap.forests.${forestName.toLowerCase()}.${String(key)}`, { forest: forestName, ...at });
+}
+
+/** Compares four-part builds such as 1.4.18.0 numerically; negative when a < b. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** The value of a DN's first RDN ("CN=Tier0 Ops,OU=…" → "Tier0 Ops"); the DN itself if it has none. */
+export function rdnValue(dn: string): string {
+  const m = /^[A-Za-z][\w-]*=((?:\\.|[^,\\])*)/.exec(dn);
+  return m?.[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : dn;
+}
+
+/** `DOMAIN\user` or `fqdn\user` → { domain, user }; a bare name → domain undefined. */
+export function splitAccountName(name: string): { domain: string | undefined; user: string } {
+  const i = name.indexOf('\\');
+  if (i < 0) return { domain: undefined, user: name };
+  return { domain: name.slice(0, i), user: name.slice(i + 1) };
+}
+
+const DAY_MS = 86_400_000;
+
+export function daysBetween(from: Date, to: Date): number {
+  return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
+}
+
+/** "Recent" logon: lastLogonTimestamp is only replicated when older than 9–14 days, so 14 days. */
+export const RECENT_LOGON_DAYS = 14;
+
+export function isRecent(iso: string | null, now: Date, days = RECENT_LOGON_DAYS): boolean {
+  if (iso === null) return false;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) && now.getTime() - t <= days * DAY_MS;
+}
+
+/** Index of a forest in plan.forests, for plan paths. */
+export function forestIndex(plan: Plan, forestName: string): number {
+  return plan.forests.findIndex((f) => f.name.toLowerCase() === forestName.toLowerCase());
+}
+
+/** Up to `n` items, for message samples. */
+export function sampleOf<T>(items: readonly T[], n = 5): T[] {
+  return items.slice(0, n);
+}
+
+/**
+ * DirSync and Azure AD Sync left MSOL_ accounts whose description does not mention "Connect";
+ * Entra Connect's own MSOL_ accounts say "…Active Directory Connect…" / "Microsoft Entra Connect".
+ * An MSOL_ account without a description counts as legacy, as the catalogue says.
+ */
+export function isLegacySyncAccount(a: SyncServiceAccount): boolean {
+  return a.kind === 'msol' && !/connect/i.test(a.description ?? '');
+}
+
+/** Enabled sync-engine accounts with a recent logon, other than the forest's own planned connector account. */
+export function recentSyncAccounts(accounts: readonly SyncServiceAccount[], forest: ForestPlan, now: Date): SyncServiceAccount[] {
+  const own = forest.connectorAccount.mode === 'existing' ? splitAccountName(forest.connectorAccount.name).user.toLowerCase() : undefined;
+  return accounts.filter((a) => a.enabled && isRecent(a.lastLogonTimestamp, now) && a.sAMAccountName.toLowerCase() !== own);
+}
+
+export function describeSyncAccount(a: SyncServiceAccount): string {
+  return `${a.sAMAccountName} (last logon ${a.lastLogonTimestamp ?? 'never'})`;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { failed, ok } from '../../../src/facts/fact.js';
+import type { DomainRootRights } from '../../../src/facts/areas/ldap.js';
+import { writebackAttributes } from '../../../src/facts/areas/ldap.js';
+import { acc005 } from '../../../src/rules/acc/acc005-connector-permissions-missing.js';
+import { ldapFacts } from '../../helpers/ldap-facts.js';
+import { makePlan, runRule, statusOf } from '../../helpers/rules.js';
+
+function rights(overrides: Partial<DomainRootRights> = {}): DomainRootRights {
+  const all = [...writebackAttributes.passwordWriteback, ...writebackAttributes.exchangeHybrid];
+  return {
+    domain: 'contoso.com',
+    dn: 'DC=contoso,DC=com',
+    replicatingDirectoryChanges: true,
+    replicatingDirectoryChangesAll: true,
+    resetPassword: true,
+    changePassword: true,
+    writeAttributes: Object.fromEntries(all.map((a) => [a.toLowerCase(), true])),
+    createGroups: true,
+    writeDeviceContainer: true,
+    ...overrides,
+  };
+}
+
+const phs = makePlan({ features: { passwordHashSync: true } });
+
+describe('ACC005 connector-permissions-missing', () => {
+  it('fires for PHS without Replicating Directory Changes All, per domain', () => {
+    const facts = ldapFacts({ 'contoso.com': { domainRootRights: ok([rights({ replicatingDirectoryChangesAll: false }), rights({ domain: 'emea.contoso.com', dn: 'DC=emea,DC=contoso,DC=com' })]) } });
+    const r = runRule(acc005, phs, facts);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]?.message).toBe('CONTOSO\\svc-sync lacks 1 right(s) on DC=contoso,DC=com: password hash sync: Replicating Directory Changes All');
+    expect(r.findings[0]?.location).toMatchObject({ planPath: 'forests[0].connectorAccount.name', domain: 'contoso.com', dn: 'DC=contoso,DC=com' });
+  });
+
+  it('names the writeback attributes the account cannot write', () => {
+    const plan = makePlan({ features: { passwordWriteback: true, exchangeHybrid: true } });
+    const r = rights({ resetPassword: false });
+    r.writeAttributes['lockouttime'] = false;
+    r.writeAttributes['proxyaddresses'] = false;
+    const result = runRule(acc005, plan, ldapFacts({ 'contoso.com': { domainRootRights: ok([r]) } }));
+    expect(result.findings[0]?.data['missing']).toEqual(['password writeback: Reset Password', 'password writeback: write lockoutTime', 'Exchange hybrid: write proxyAddresses']);
+  });
+
+  it('passes when rights are complete, and ignores rights of features not selected', () => {
+    expect(statusOf(runRule(acc005, phs, ldapFacts({ 'contoso.com': { domainRootRights: ok([rights({ resetPassword: false, createGroups: false })]) } })))).toBe('passed');
+  });
+
+  it('does not apply without such features', () => {
+    expect(statusOf(runRule(acc005, makePlan(), {}))).toBe('not-applicable');
+  });
+
+  it('is not evaluated when the DACL could not be read', () => {
+    const r = runRule(acc005, phs, ldapFacts({ 'contoso.com': { domainRootRights: failed('dc1:636', 'permission', 'nTSecurityDescriptor not readable') } }));
+    expect(statusOf(r)).toBe('not-evaluated');
+    expect(r.notEvaluated[0]?.kind).toBe('permission');
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ok, skipped } from '../../../src/facts/fact.js';
+import { acc007 } from '../../../src/rules/acc/acc007-adminsdholder-protected-users.js';
+import { ldapFacts } from '../../helpers/ldap-facts.js';
+import { makePlan, runRule, statusOf } from '../../helpers/rules.js';
+
+const plan = makePlan({ features: { passwordWriteback: true } });
+
+describe('ACC007 adminsdholder-protected-users', () => {
+  it('fires with count and sample', () => {
+    const facts = ldapFacts({ 'contoso.com': { adminCountUsers: ok({ count: 12, sample: ['CN=a,DC=contoso,DC=com', 'CN=b,DC=contoso,DC=com'] }) } });
+    const r = runRule(acc007, plan, facts);
+    expect(r.findings[0]?.message).toBe('12 user(s) in contoso.com have adminCount=1 and will not receive the password writeback permissions, e.g. CN=a,DC=contoso,DC=com, CN=b,DC=contoso,DC=com');
+    expect(r.findings[0]?.location).toEqual({ planPath: 'features.passwordWriteback', forest: 'contoso.com' });
+  });
+
+  it('passes without protected users; does not apply without writeback/Exchange hybrid', () => {
+    expect(statusOf(runRule(acc007, plan, ldapFacts({ 'contoso.com': { adminCountUsers: ok({ count: 0, sample: [] }) } })))).toBe('passed');
+    expect(statusOf(runRule(acc007, makePlan(), {}))).toBe('not-applicable');
+  });
+
+  it('is not evaluated when skipped by the probe', () => {
+    const r = runRule(acc007, plan, ldapFacts({ 'contoso.com': { adminCountUsers: skipped('probe budget exhausted') } }));
+    expect(statusOf(r)).toBe('not-evaluated');
+    expect(r.notEvaluated[0]?.reason).toBe('probe budget exhausted');
+  });
+});
