@@ -1,4 +1,13 @@
 import { accRules } from './acc/index.js';
+import { accLdapRules } from './acc/ldap-index.js';
+import { adLdapRules } from './ad/ldap-index.js';
+import { adfsLdapRules } from './adfs/ldap-index.js';
+import { hiaLdapRules } from './hia/ldap-index.js';
+import { insLdapRules } from './ins/ldap-index.js';
+import { netLdapRules } from './net/ldap-index.js';
+import { optLdapRules } from './opt/ldap-index.js';
+import { ssoLdapRules } from './sso/ldap-index.js';
+import { stgLdapRules } from './stg/ldap-index.js';
 import { adfsRules } from './adfs/index.js';
 import { fltRules } from './flt/index.js';
 import { hiaRules } from './hia/index.js';
@@ -26,6 +35,16 @@ export const allRules: readonly Rule[] = [
   ...stgRules,
   ...ssoRules,
   ...fltRules,
+  // Rules fed by the LDAP probe.
+  ...accLdapRules,
+  ...adLdapRules,
+  ...adfsLdapRules,
+  ...hiaLdapRules,
+  ...insLdapRules,
+  ...netLdapRules,
+  ...optLdapRules,
+  ...ssoLdapRules,
+  ...stgLdapRules,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export function findRule(id: string): Rule | undefined {

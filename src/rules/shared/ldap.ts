@@ -26,16 +26,8 @@ export function useForestFact<K extends keyof ForestFacts>(
   return ctx.use(fact, `ldap.forests.${forestName.toLowerCase()}.${String(key)}`, { forest: forestName, ...at });
 }
 
-/** Compares four-part builds such as 1.4.18.0 numerically; negative when a < b. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
+/** Kept here for the LDAP rules' imports; the one implementation lives in version.ts. */
+export { compareVersions } from './version.js';
 
 /** The value of a DN's first RDN ("CN=Tier0 Ops,OU=…" → "Tier0 Ops"); the DN itself if it has none. */
 export function rdnValue(dn: string): string {
