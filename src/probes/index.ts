@@ -1,4 +1,5 @@
+import { ldapProbe } from './ldap/index.js';
 import type { Probe } from './probe.js';
 
 /** Every probe; each gathers one area of facts. The engine runs them concurrently. */
-export const allProbes: readonly Probe[] = [];
+export const allProbes: readonly Probe[] = [ldapProbe as Probe];
