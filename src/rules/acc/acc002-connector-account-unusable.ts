@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { useForestFact } from '../shared/ldap.js';
+import { describeBindFailure, useForestFact } from '../shared/ldap.js';
 
 export const acc002 = defineRule({
   meta: {
@@ -33,10 +33,9 @@ export const acc002 = defineRule({
       const bind = useForestFact(ctx, forest.name, 'connectorBind', { planPath });
       if (bind === undefined) return;
       if (!bind.succeeded) {
-        const code = bind.resultCode === null ? '' : ` (LDAP result ${bind.resultCode})`;
         ctx.report({
           messageId: 'bindFailed',
-          data: { account, host: bind.host, diagnostic: `${bind.diagnostic ?? 'no diagnostic'}${code}` },
+          data: { account, host: bind.host, diagnostic: describeBindFailure(bind), ...(bind.resultCode === null ? {} : { resultCode: bind.resultCode }) },
           at: { planPath, forest: forest.name, host: bind.host },
         });
         return;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { useForestFact } from '../shared/ldap.js';
+import { describeBindFailure, useForestFact } from '../shared/ldap.js';
 
 export const acc003 = defineRule({
   meta: {
@@ -35,7 +35,7 @@ export const acc003 = defineRule({
       if (!check.bind.succeeded) {
         ctx.report({
           messageId: 'bindFailed',
-          data: { account, host: check.bind.host, diagnostic: check.bind.diagnostic ?? `LDAP result ${check.bind.resultCode ?? 'unknown'}` },
+          data: { account, host: check.bind.host, diagnostic: describeBindFailure(check.bind) },
           at: { planPath, forest: forest.name, host: check.bind.host },
         });
         return;

@@ -1,4 +1,5 @@
 import { writebackAttributes, type DomainRootRights } from '../../facts/areas/ldap.js';
+import { skipped } from '../../facts/fact.js';
 import type { Plan } from '../../plan/schema.js';
 import { defineRule } from '../rule.js';
 import { useForestFact } from '../shared/ldap.js';
@@ -61,12 +62,18 @@ export const acc005 = defineRule({
       const rights = useForestFact(ctx, forest.name, 'domainRootRights', { planPath });
       if (rights === undefined) return;
       for (const domain of rights) {
+        const at = { planPath, forest: forest.name, domain: domain.domain, dn: domain.dn };
+        // null = the probe could not decide this right: say so instead of passing it silently.
+        if (ctx.plan.features.groupWriteback && domain.createGroups === null)
+          ctx.use(skipped('the probe could not evaluate group-object rights'), `ldap.forests.${forest.name.toLowerCase()}.domainRootRights.createGroups`, at);
+        if (ctx.plan.features.deviceWriteback && domain.writeDeviceContainer === null)
+          ctx.use(skipped('the probe could not evaluate RegisteredDevices rights'), `ldap.forests.${forest.name.toLowerCase()}.domainRootRights.writeDeviceContainer`, at);
         const missing = missingRights(ctx.plan, domain);
         if (missing.length === 0) continue;
         ctx.report({
           messageId: 'missing',
           data: { account: forest.connectorAccount.name, count: missing.length, dn: domain.dn, missing },
-          at: { planPath, forest: forest.name, domain: domain.domain, dn: domain.dn },
+          at,
         });
       }
     });

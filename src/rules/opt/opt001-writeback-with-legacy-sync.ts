@@ -2,14 +2,16 @@ import type { Plan } from '../../plan/schema.js';
 import { defineRule } from '../rule.js';
 import { describeSyncAccount, isLegacySyncAccount, recentSyncAccounts, useForestFact } from '../shared/ldap.js';
 
-function writebackFeatures(plan: Plan): string[] {
-  const f = plan.features;
-  return [
-    f.passwordWriteback ? 'password writeback' : undefined,
-    f.groupWriteback ? 'group writeback' : undefined,
-    f.deviceWriteback ? 'device writeback' : undefined,
-    f.exchangeHybrid ? 'Exchange hybrid writeback' : undefined,
-  ].filter((x): x is string => x !== undefined);
+const features = [
+  ['passwordWriteback', 'password writeback'],
+  ['groupWriteback', 'group writeback'],
+  ['deviceWriteback', 'device writeback'],
+  ['exchangeHybrid', 'Exchange hybrid writeback'],
+] as const;
+
+/** The selected writeback features as [plan key, label]. */
+function writebackFeatures(plan: Plan): (typeof features)[number][] {
+  return features.filter(([key]) => plan.features[key]);
 }
 
 export const opt001 = defineRule({
@@ -37,13 +39,14 @@ export const opt001 = defineRule({
     return writebackFeatures(plan).length > 0 ? true : 'no writeback feature is selected';
   },
   evaluate(ctx) {
-    const features = writebackFeatures(ctx.plan).join(', ');
+    const selected = writebackFeatures(ctx.plan);
+    const features = selected.map(([, label]) => label).join(', ');
     if (ctx.plan.coexistence.legacySyncActive) {
       ctx.report({ messageId: 'planSays', data: { features }, at: { planPath: 'coexistence.legacySyncActive' } });
       return;
     }
     ctx.plan.forests.forEach((forest) => {
-      const planPath = 'features';
+      const planPath = `features.${selected[0]?.[0] ?? 'passwordWriteback'}`;
       const accounts = useForestFact(ctx, forest.name, 'syncServiceAccounts', { planPath });
       if (accounts === undefined) return;
       const legacy = recentSyncAccounts(accounts, forest, ctx.now).filter(isLegacySyncAccount);

@@ -14,7 +14,6 @@ export const opt002 = defineRule({
       'Group writeback writes Microsoft 365 groups back as distribution groups, which needs the Exchange attributes in the AD schema. ' +
       'Without the Exchange schema in the forest, the wizard cannot configure it.',
     remediation: 'Extend the schema with Exchange (Setup /PrepareSchema from a supported Exchange build) before enabling group writeback, or leave group writeback off.',
-    docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-group-writeback-v2',
     messages: { noExchange: 'Group writeback is selected but forest {{forest}} has no Exchange schema (ms-Exch-Schema-Version-Pt not found)' },
   },
   appliesTo(plan) {

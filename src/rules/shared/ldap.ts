@@ -85,3 +85,28 @@ export function recentSyncAccounts(accounts: readonly SyncServiceAccount[], fore
 export function describeSyncAccount(a: SyncServiceAccount): string {
   return `${a.sAMAccountName} (last logon ${a.lastLogonTimestamp ?? 'never'})`;
 }
+
+/**
+ * Active Directory (and Samba) put the Windows sub-status of a refused bind in the diagnostic
+ * text: "80090308: LdapErr: …, comment: AcceptSecurityContext error, data 775, v4563".
+ */
+const bindSubStatus: Readonly<Record<string, string>> = {
+  '525': 'user not found',
+  '52e': 'wrong user name or password',
+  '530': 'logon not permitted at this time',
+  '531': 'logon not permitted from this workstation',
+  '532': 'password expired',
+  '533': 'account disabled',
+  '568': 'too many security IDs in the token',
+  '701': 'account expired',
+  '773': 'password must be changed before first logon',
+  '775': 'account locked out',
+};
+
+/** A readable reason for a refused bind: the decoded AD sub-status first, then the server's text. */
+export function describeBindFailure(bind: { resultCode: number | null; diagnostic: string | null }): string {
+  const code = /\bdata ([0-9a-f]{3,4})\b/i.exec(bind.diagnostic ?? '')?.[1]?.toLowerCase();
+  const meaning = code === undefined ? undefined : bindSubStatus[code];
+  const raw = bind.diagnostic ?? (bind.resultCode === null ? 'no diagnostic' : `LDAP result ${bind.resultCode}`);
+  return meaning === undefined ? raw : `${meaning} (${raw})`;
+}

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { useForestFact } from '../shared/ldap.js';
+import { describeBindFailure, useForestFact } from '../shared/ldap.js';
 
 export const sso002 = defineRule({
   meta: {
@@ -34,7 +34,7 @@ export const sso002 = defineRule({
       if (!check.bind.succeeded) {
         ctx.report({
           messageId: 'bindFailed',
-          data: { account: creds.name, host: check.bind.host, diagnostic: check.bind.diagnostic ?? `LDAP result ${check.bind.resultCode ?? 'unknown'}` },
+          data: { account: creds.name, host: check.bind.host, diagnostic: describeBindFailure(check.bind) },
           at: { planPath, forest: forest.name, host: check.bind.host },
         });
         return;

@@ -13,7 +13,8 @@ describe('ACC002 connector-account-unusable', () => {
     });
     const r = runRule(acc002, makePlan(), facts);
     expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]?.message).toBe('Bind as CONTOSO\\svc-sync to dc1.contoso.com:636 was refused: 80090308: LdapErr: DSID-0C09041C, data 52e (LDAP result 49)');
+    expect(r.findings[0]?.message).toBe('Bind as CONTOSO\\svc-sync to dc1.contoso.com:636 was refused: wrong user name or password (80090308: LdapErr: DSID-0C09041C, data 52e)');
+    expect(r.findings[0]?.data['resultCode']).toBe(49);
     expect(r.findings[0]?.location).toMatchObject({ planPath: 'forests[0].connectorAccount.name', host: 'dc1.contoso.com:636' });
   });
 
@@ -32,6 +33,13 @@ describe('ACC002 connector-account-unusable', () => {
   it('fires for an expired account alone', () => {
     const r = runRule(acc002, makePlan(), ldapFacts({ 'contoso.com': { connectorBind: goodBind, connectorAccount: ok(connectorAccount({ expired: true })) } }));
     expect(r.findings[0]?.data['problems']).toEqual(['account has expired']);
+  });
+
+  it('decodes the AD sub-status of a disabled account and keeps unknown diagnostics as they are', () => {
+    const bind = (diagnostic: string | null, resultCode: number | null) => ldapFacts({ 'contoso.com': { connectorBind: ok({ succeeded: false, resultCode, diagnostic, host: 'dc1:636' }) } });
+    expect(runRule(acc002, makePlan(), bind('AcceptSecurityContext error, data 533, v4563', 49)).findings[0]?.data['diagnostic']).toBe('account disabled (AcceptSecurityContext error, data 533, v4563)');
+    expect(runRule(acc002, makePlan(), bind('strange failure', 49)).findings[0]?.data['diagnostic']).toBe('strange failure');
+    expect(runRule(acc002, makePlan(), bind(null, 49)).findings[0]?.data['diagnostic']).toBe('LDAP result 49');
   });
 
   it('passes for a healthy account', () => {

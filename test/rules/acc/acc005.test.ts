@@ -46,6 +46,13 @@ describe('ACC005 connector-permissions-missing', () => {
     expect(statusOf(runRule(acc005, phs, ldapFacts({ 'contoso.com': { domainRootRights: ok([rights({ resetPassword: false, createGroups: false })]) } })))).toBe('passed');
   });
 
+  it('is partly not evaluated when the probe could not decide the group-writeback right', () => {
+    const plan = makePlan({ features: { passwordHashSync: true, groupWriteback: true } });
+    const r = runRule(acc005, plan, ldapFacts({ 'contoso.com': { domainRootRights: ok([rights({ createGroups: null })]) } }));
+    expect(statusOf(r)).toBe('not-evaluated');
+    expect(r.notEvaluated[0]).toMatchObject({ fact: 'ldap.forests.contoso.com.domainRootRights.createGroups', kind: 'skipped' });
+  });
+
   it('does not apply without such features', () => {
     expect(statusOf(runRule(acc005, makePlan(), {}))).toBe('not-applicable');
   });

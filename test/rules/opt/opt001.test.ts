@@ -15,7 +15,7 @@ describe('OPT001 writeback-with-legacy-sync', () => {
     expect(r.findings[0]?.message).toBe(
       'password writeback, device writeback selected while legacy sync accounts in contoso.com logged on recently: MSOL_0123456789ab (last logon 2026-11-20T08:00:00.000Z)',
     );
-    expect(r.findings[0]?.location).toEqual({ planPath: 'features', forest: 'contoso.com' });
+    expect(r.findings[0]?.location).toEqual({ planPath: 'features.passwordWriteback', forest: 'contoso.com' });
   });
   it('fires when the plan says legacy sync is active', () => {
     const r = runRule(opt001, makePlan({ features: { groupWriteback: true }, coexistence: { legacySyncActive: true } }), {});

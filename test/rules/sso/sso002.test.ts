@@ -24,7 +24,7 @@ describe('SSO002 sso-creds-not-domain-admin', () => {
 
   it('fires when the bind is refused', () => {
     const r = runRule(sso002, plan, ldapFacts({ 'contoso.com': { ssoCredentials: ok(credentialCheck({ bind: { succeeded: false, resultCode: 49, diagnostic: 'data 775', host: 'dc1:636' }, dn: null })) } }));
-    expect(r.findings[0]?.message).toBe('Bind as CONTOSO\\helpdesk to dc1:636 was refused: data 775');
+    expect(r.findings[0]?.message).toBe('Bind as CONTOSO\\helpdesk to dc1:636 was refused: account locked out (data 775)');
   });
 
   it('passes for a Domain Admin; does not apply without SSO credentials; not evaluated when failed', () => {
