@@ -1,11 +1,17 @@
 import type { Client, Entry, SearchOptions } from 'ldapts';
-import { classify, withTimeout } from './connection.js';
+import { classify, LdapFailure, withTimeout } from './connection.js';
 
 /**
  * A bound LDAP session: searches only (the probe never adds, modifies or deletes). Every
  * operation is bounded by the timeout and failures carry the host they came from.
  */
 export class Session {
+  /**
+   * Set after the first timeout or dropped connection: every later operation fails at once with
+   * the same reason, so a DC that stops answering mid-run costs one timeout, not one per fact.
+   */
+  private broken: LdapFailure | undefined;
+
   constructor(
     readonly client: Client,
     readonly where: string,
@@ -13,14 +19,21 @@ export class Session {
   ) {}
 
   async search(base: string, options: SearchOptions): Promise<Entry[]> {
+    if (this.broken) throw this.broken;
     try {
       const result = await withTimeout(this.client.search(base, options), this.timeoutMs, this.where);
       return result.searchEntries;
     } catch (error) {
       // A missing base object is an answer ("not there"), not a failure.
       if ((error as { code?: unknown }).code === 32) return [];
-      throw classify(error, this.where, this.timeoutMs);
+      throw this.fail(error);
     }
+  }
+
+  private fail(error: unknown): LdapFailure {
+    const failure = classify(error, this.where, this.timeoutMs);
+    if (failure.kind === 'timeout' || failure.kind === 'refused' || /closed|reset|ECONNRESET|EPIPE/i.test(failure.message)) this.broken = failure;
+    return failure;
   }
 
   async base(dn: string, attributes: string[], explicitBufferAttributes: string[] = []): Promise<Entry | undefined> {
@@ -30,11 +43,12 @@ export class Session {
 
   /** Paged subtree search, page by page, so large directories are never held whole. */
   async *paged(base: string, options: SearchOptions, pageSize = 1000): AsyncGenerator<Entry[]> {
+    if (this.broken) throw this.broken;
     try {
       for await (const page of this.client.searchPaginated(base, { ...options, paged: { pageSize } })) yield page.searchEntries;
     } catch (error) {
       if ((error as { code?: unknown }).code === 32) return;
-      throw classify(error, this.where, this.timeoutMs);
+      throw this.fail(error);
     }
   }
 

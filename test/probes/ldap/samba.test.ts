@@ -1,0 +1,298 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { createServer, connect as netConnect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'ldapts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ForestFacts, LdapFacts } from '../../../src/facts/areas/ldap.js';
+import type { PlanInput } from '../../../src/plan/schema.js';
+import { ldapProbe } from '../../../src/probes/ldap/index.js';
+import type { ProbeContext } from '../../../src/probes/probe.js';
+import { cli } from '../../helpers/cli.js';
+import { makePlan } from '../../helpers/rules.js';
+import { assertValidSarif } from '../../helpers/sarif.js';
+
+/**
+ * Everything that needs the real Samba AD domain controller lives in this one file, so the forest
+ * is started once and no other test file can stop it under these tests' feet.
+ */
+const repo = resolve(__dirname, '../../..');
+const forestScript = join(repo, 'fixtures/samba/forest.sh');
+const sambaDir = process.env['ENTRA_PREFLIGHT_SAMBA_DIR'] ?? join(repo, '.tmp/samba');
+const caFile = join(sambaDir, 'private/tls/ca.pem');
+const SYNC_PW = 'Sync-Test-Pa55!';
+const OTHER_PW = '0ther-Test-Pa55!';
+const BASE = 'DC=corp,DC=contoso,DC=test';
+const samplePlan = join(repo, 'fixtures/samba/plan.yaml');
+
+const passwords: Record<string, string> = { 'env:SYNC': SYNC_PW, 'env:OTHER': OTHER_PW, 'env:WRONG': 'not-the-password' };
+
+function forestPlan(overrides: Partial<PlanInput['forests'][number]> = {}, planOverrides: Partial<PlanInput> = {}) {
+  return makePlan({
+    network: { intranetResolvers: ['127.0.0.10'] },
+    forests: [
+      {
+        name: 'corp.contoso.test',
+        ldap: { security: 'ldaps', caFile },
+        connectorAccount: { mode: 'existing', name: 'CORP\\svc-sync', password: 'env:SYNC' },
+        ...overrides,
+      },
+    ],
+    ...planOverrides,
+  });
+}
+
+async function probe(plan: ReturnType<typeof makePlan>, timeoutMs = 5000): Promise<{ forest: ForestFacts; log: string[]; ms: number }> {
+  const log: string[] = [];
+  const ctx: ProbeContext = {
+    plan,
+    planDir: repo,
+    timeoutMs,
+    signal: new AbortController().signal,
+    secrets: async (ref) => passwords[ref] ?? '',
+    insecureTls: false,
+    log: (m) => log.push(m),
+  };
+  const started = Date.now();
+  const facts: LdapFacts = await ldapProbe.collect(ctx);
+  return { forest: facts.forests['corp.contoso.test'] as ForestFacts, log, ms: Date.now() - started };
+}
+
+function value<T>(fact: { status: string; value?: T } | undefined): T {
+  expect(fact?.status).toBe('ok');
+  return (fact as { value: T }).value;
+}
+
+async function highestUsn(): Promise<string> {
+  const client = new Client({ url: 'ldaps://127.0.0.10:636', tlsOptions: { ca: await readFile(caFile), servername: 'dc1.corp.contoso.test' } });
+  try {
+    await client.bind('CORP\\svc-sync', SYNC_PW);
+    const { searchEntries } = await client.search('', { scope: 'base', attributes: ['highestCommittedUSN'] });
+    return String(searchEntries[0]?.['highestCommittedUSN']);
+  } finally {
+    await client.unbind();
+  }
+}
+
+beforeAll(() => {
+  execFileSync('bash', [forestScript, 'up'], { stdio: 'inherit', timeout: 170_000 });
+}, 180_000);
+
+afterAll(() => {
+  execFileSync('bash', [forestScript, 'down'], { stdio: 'inherit' });
+});
+
+describe('LDAP probe against the Samba test forest', () => {
+  it('reads the forest: rootDSE, domains, UPN suffixes, schema, KDS keys', async () => {
+    const { forest } = await probe(forestPlan({}, { identity: { signInAttribute: 'otherMailbox' } }));
+    expect(value(forest.dc)).toMatchObject({ host: 'dc1.corp.contoso.test', port: 636, security: 'ldaps', gcPort: 3269 });
+    expect(value(forest.rootDse)).toMatchObject({ dnsHostName: 'dc1.corp.contoso.test', defaultNamingContext: BASE });
+    expect(value(forest.domains)).toEqual([
+      expect.objectContaining({ dnsName: 'corp.contoso.test', netbiosName: 'CORP', dn: BASE, dcs: [expect.objectContaining({ host: 'dc1.corp.contoso.test', readOnly: false })] }),
+    ]);
+    expect(value(forest.upnSuffixes)).toEqual(['contoso.com', 'contoso.local']);
+    const schema = value(forest.schema);
+    expect(schema.attributes['othermailbox']).toMatchObject({ exists: true, isSingleValued: false });
+    expect(schema.hasConsistencyGuid).toBe(true);
+    expect(schema.exchangeSchemaVersion).toBeNull();
+    expect(value(forest.kdsRootKeys)).toEqual({ count: 0, newestEffectiveTime: null });
+    expect(value(forest.recycleBinEnabled)).toBe(false);
+  });
+
+  it('finds the nested Domain Admins chain of a connector account', async () => {
+    const { forest } = await probe(forestPlan({ connectorAccount: { mode: 'existing', name: 'CORP\\svc-nested', password: 'env:OTHER' } }));
+    // Domain Admins is itself a member of BUILTIN\Administrators, so both are found, each with its path.
+    expect(value(forest.connectorAccount).adminVia).toEqual([
+      {
+        group: 'Domain Admins',
+        groupDn: `CN=Domain Admins,CN=Users,${BASE}`,
+        domain: 'corp.contoso.test',
+        chain: [`CN=Tier0 Ops,OU=Groups,${BASE}`, `CN=Domain Admins,CN=Users,${BASE}`],
+      },
+      {
+        group: 'Administrators',
+        groupDn: `CN=Administrators,CN=Builtin,${BASE}`,
+        domain: 'corp.contoso.test',
+        chain: [`CN=Tier0 Ops,OU=Groups,${BASE}`, `CN=Domain Admins,CN=Users,${BASE}`, `CN=Administrators,CN=Builtin,${BASE}`],
+      },
+    ]);
+  });
+
+  it('finds a direct Enterprise Admin, and a clean account has no privileged membership', async () => {
+    const ea = await probe(forestPlan({ connectorAccount: { mode: 'existing', name: 'CORP\\svc-ea', password: 'env:OTHER' } }));
+    expect(value(ea.forest.connectorAccount).adminVia.map((v) => [v.group, v.chain.length])).toContainEqual(['Enterprise Admins', 1]);
+    const clean = await probe(forestPlan());
+    expect(value(clean.forest.connectorAccount)).toMatchObject({ sAMAccountName: 'svc-sync', enabled: true, mustChangePassword: false, adminVia: [] });
+  });
+
+  it('reports a disabled account and an account that must change its password as refused binds', async () => {
+    for (const name of ['svc-disabled', 'svc-expired']) {
+      const { forest } = await probe(forestPlan({ connectorAccount: { mode: 'existing', name: `CORP\\${name}`, password: 'env:OTHER' } }));
+      expect(value(forest.connectorBind)).toMatchObject({ succeeded: false, resultCode: 49 });
+      expect(forest.connectorAccount).toMatchObject({ status: 'failed', kind: 'auth' });
+    }
+  });
+
+  it('finds duplicate SPNs through the global catalog, computers, the SSO account, sync accounts and the pilot group', async () => {
+    const { forest } = await probe(
+      forestPlan(
+        { ous: { exclude: [`OU=Excluded,${BASE}`, `OU=Gone,${BASE}`] } },
+        {
+          signIn: { method: 'adfs' },
+          adfs: { federationServiceName: 'sts.contoso.com', servers: ['adfs1.corp.contoso.test', 'adfs2.corp.contoso.test'], domainsToFederate: ['contoso.com'] },
+          pilotGroup: { forest: 'corp.contoso.test', group: `CN=Entra Pilot,OU=Groups,${BASE}` },
+        },
+      ),
+    );
+    const http = value(forest.spns).find((s) => s.spn === 'http/sts.contoso.com');
+    expect(http?.holders.map((h) => h.sAMAccountName).sort()).toEqual(['svc-adfs', 'svc-web']);
+    expect(value(forest.adfsServerComputers).map((c) => [c.server, c.found])).toEqual([
+      ['adfs1.corp.contoso.test', true],
+      ['adfs2.corp.contoso.test', false],
+    ]);
+    expect(value(forest.ssoComputerAccounts).map((c) => c.dn)).toEqual([`CN=AZUREADSSOACC,OU=Servers,${BASE}`]);
+    const msol = value(forest.syncServiceAccounts).find((a) => a.sAMAccountName === 'MSOL_0a1b2c3d4e5f');
+    expect(msol?.kind).toBe('msol');
+    expect(Date.now() - Date.parse(msol?.lastLogonTimestamp ?? '1970-01-01')).toBeLessThan(14 * 86_400_000);
+    const pilot = value(forest.pilotGroup);
+    expect(pilot.directMemberCount).toBe(3);
+    expect(pilot.nestedGroups).toEqual({ count: 1, sample: [`CN=Pilot Nested,OU=Groups,${BASE}`] });
+    expect(value(forest.ous)).toEqual({ [`OU=Excluded,${BASE}`]: true, [`OU=Gone,${BASE}`]: false });
+  });
+
+  it('escapes plan values in filters (RFC 4515): a UPN with filter characters matches nothing instead of everything', async () => {
+    const { forest } = await probe(forestPlan({}, { hybridIdentityAdministrator: { upn: '*)(objectClass=*@contoso.com' } }));
+    expect(value(forest.hiaUpnMatches)).toEqual([]);
+  });
+});
+
+describe('LDAP probe failures become facts within the timeout', () => {
+  it('wrong password: the bind is refused with LDAP 49 and every other fact fails with kind auth', async () => {
+    const { forest } = await probe(forestPlan({ connectorAccount: { mode: 'existing', name: 'CORP\\svc-sync', password: 'env:WRONG' } }));
+    expect(value(forest.connectorBind)).toMatchObject({ succeeded: false, resultCode: 49 });
+    expect(forest.rootDse).toMatchObject({ status: 'failed', kind: 'auth', host: 'dc1.corp.contoso.test:636' });
+  });
+
+  it('untrusted CA: TLS verification fails and says which setting to fix', async () => {
+    const { forest } = await probe(forestPlan({ ldap: { security: 'ldaps' } }));
+    expect(forest.dc).toMatchObject({ status: 'failed', kind: 'tls' });
+    expect((forest.dc as { reason: string }).reason).toContain('forests[].ldap.caFile');
+  });
+
+  it('closed port: refused, quickly', async () => {
+    const { forest, ms } = await probe(forestPlan({ domainControllers: ['127.0.0.11'], ldap: { security: 'ldaps', caFile, port: 1636 } }));
+    expect(forest.dc).toMatchObject({ status: 'failed', kind: 'refused', host: '127.0.0.11:1636' });
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('a DC that accepts and never answers: timeout within about the timeout', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.12', r));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const { forest, ms } = await probe(forestPlan({ domainControllers: ['127.0.0.12'], ldap: { security: 'ldaps', caFile, port } }), 1500);
+      expect(forest.dc).toMatchObject({ status: 'failed', kind: 'timeout' });
+      expect(ms).toBeLessThan(1500 * 3);
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('a DC that stops answering mid-run: the facts read after the stall time out, the run still ends', async () => {
+    // A TCP relay in front of the DC that forwards the first exchanges (TLS handshake, bind,
+    // rootDSE) and then stops relaying, as a DC that hangs or a link that drops would.
+    const sockets: Socket[] = [];
+    let relayed = 0;
+    const relay: Server = createServer((client) => {
+      const upstream = netConnect(636, '127.0.0.10');
+      sockets.push(client, upstream);
+      upstream.on('data', (d: Buffer) => {
+        relayed += 1;
+        if (relayed <= 6) client.write(d);
+      });
+      client.on('data', (d: Buffer) => upstream.write(d));
+      client.on('error', () => undefined);
+      upstream.on('error', () => undefined);
+    });
+    await new Promise<void>((r) => relay.listen(0, '127.0.0.10', r));
+    const port = (relay.address() as { port: number }).port;
+    try {
+      const { forest, ms } = await probe(forestPlan({ domainControllers: ['dc1.corp.contoso.test'], ldap: { security: 'ldaps', caFile, port } }), 1500);
+      const statuses = Object.values(forest).map((f) => (f as { status: string; kind?: string }).kind ?? (f as { status: string }).status);
+      expect(statuses).toContain('timeout');
+      // One stalled operation costs one timeout; later ones fail at once with the same reason.
+      expect(ms).toBeLessThan(1500 * 3);
+    } finally {
+      for (const s of sockets) s.destroy();
+      relay.close();
+    }
+  });
+});
+
+describe('entra-preflight check against the Samba test forest', () => {
+  const env = { ENTRA_PREFLIGHT_TEST_SYNC_PW: SYNC_PW };
+
+  it('reports exactly the planted faults, at their locations', async () => {
+    const run = await cli(['check', '--plan', samplePlan, '--format', 'json', '--fail-on', 'never'], { env, cwd: repo });
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; location: Record<string, string> }[] };
+    const got = report.findings.map((f) => `${f.ruleId} ${f.location['dn'] ?? f.location['host'] ?? f.location['domain'] ?? f.location['forest'] ?? f.location['planPath']}`).sort();
+    expect(got).toEqual(
+      [
+        `ACC006 CN=svc-sync,OU=Service Accounts,${BASE}`,
+        'ACC007 corp.contoso.test',
+        'AD004 corp.contoso.test',
+        'ADFS003 adfs2.corp.contoso.test',
+        'ADFS004 corp.contoso.test',
+        'ADFS005 corp.contoso.test',
+        `ADFS006 ${BASE}`,
+        'HIA001 contoso.com',
+        `HIA002 CN=alice,OU=Staff,${BASE}`,
+        `HIA002 CN=bob,OU=Staff,${BASE}`,
+        'HIA003 hybridIdentityAdministrator.upn',
+        `STG001 CN=MSOL_0a1b2c3d4e5f,CN=Users,${BASE}`,
+      ].sort(),
+    );
+  });
+
+  it('gives the same result from collect + check --facts as from a live check', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ep-samba-'));
+    const bundle = join(dir, 'facts.json');
+    expect((await cli(['collect', '--plan', samplePlan, '--output', bundle], { env, cwd: repo })).code).toBe(0);
+    const live = await cli(['check', '--plan', samplePlan, '--format', 'json', '--fail-on', 'never'], { env, cwd: repo });
+    const offline = await cli(['check', '--plan', samplePlan, '--facts', bundle, '--format', 'json', '--fail-on', 'never'], { cwd: repo });
+    const key = (out: string) =>
+      (JSON.parse(out) as { findings: { ruleId: string; fingerprint: string }[] }).findings.map((f) => `${f.ruleId}:${f.fingerprint}`).sort();
+    expect(key(offline.stdout)).toEqual(key(live.stdout));
+  });
+
+  it('is read-only: the domain highestCommittedUSN is unchanged across a full run', async () => {
+    const before = await highestUsn();
+    expect((await cli(['check', '--plan', samplePlan, '--fail-on', 'never'], { env, cwd: repo })).code).toBe(0);
+    expect(await highestUsn()).toBe(before);
+  });
+
+  it('never shows the connector password in any format, log or bundle', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ep-secret-'));
+    const outputs: string[] = [];
+    for (const format of ['text', 'json', 'sarif', 'junit', 'markdown']) {
+      const run = await cli(['check', '--plan', samplePlan, '--format', format, '--fail-on', 'never', '--verbose'], { env, cwd: repo });
+      outputs.push(run.stdout, run.stderr);
+      if (format === 'sarif') assertValidSarif(JSON.parse(run.stdout));
+    }
+    const bundle = join(dir, 'facts.json');
+    const collect = await cli(['collect', '--plan', samplePlan, '--output', bundle, '--verbose'], { env, cwd: repo });
+    outputs.push(collect.stdout, collect.stderr, await readFile(bundle, 'utf8'));
+    for (const text of outputs) expect(text).not.toContain(SYNC_PW);
+    expect(outputs.join('').length).toBeGreaterThan(1000);
+  });
+
+  it('a wrong password gives ACC002 and "not evaluated" for the rest, not a crash', async () => {
+    const run = await cli(['check', '--plan', samplePlan, '--format', 'json', '--fail-on', 'never'], { env: { ENTRA_PREFLIGHT_TEST_SYNC_PW: 'wrong-password' }, cwd: repo });
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string }[]; notEvaluated: { ruleId: string; kind: string }[] };
+    expect(report.findings.map((f) => f.ruleId)).toContain('ACC002');
+    expect(report.notEvaluated.length).toBeGreaterThan(5);
+    expect(report.notEvaluated.every((n) => n.kind === 'auth' || n.kind === 'not-gathered')).toBe(true);
+  });
+});
