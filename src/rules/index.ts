@@ -1,4 +1,7 @@
 import { accRules } from './acc/index.js';
+import { altRules } from './alt/index.js';
+import { matRules } from './mat/index.js';
+import { upnRules } from './upn/index.js';
 import { accLdapRules } from './acc/ldap-index.js';
 import { adLdapRules } from './ad/ldap-index.js';
 import { adfsLdapRules } from './adfs/ldap-index.js';
@@ -35,6 +38,9 @@ export const allRules: readonly Rule[] = [
   ...stgRules,
   ...ssoRules,
   ...fltRules,
+  ...upnRules,
+  ...altRules,
+  ...matRules,
   // Rules fed by the LDAP probe.
   ...accLdapRules,
   ...adLdapRules,

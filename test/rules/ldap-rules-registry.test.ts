@@ -28,7 +28,7 @@ describe('LDAP-fed rules (ldap-index files)', () => {
     expect(rules.map((r) => r.meta.id)).toEqual([
       'INS002', 'INS003', 'INS005', 'HIA002', 'ACC001', 'ACC002', 'ACC003', 'ACC005', 'ACC006', 'ACC007',
       'OPT001', 'OPT002', 'OPT004', 'OPT005', 'OPT006', 'OPT007', 'SSO001', 'SSO002', 'STG001', 'STG003',
-      'ADFS003', 'ADFS004', 'ADFS005', 'ADFS006', 'NET004', 'AD001', 'AD002', 'AD003', 'AD004', 'AD005',
+      'ADFS003', 'ADFS004', 'ADFS005', 'ADFS006', 'NET004', 'AD001', 'AD002', 'AD003', 'AD004', 'AD005', 'AD006',
     ]);
   });
 

@@ -15,7 +15,7 @@ import { stgLdapRules } from '../../src/rules/stg/ldap-index.js';
 
 /**
  * States a Samba test forest cannot hold (Exchange schema, RODC-only child domain, Windows DC
- * versions, public folders), as a facts fixture: the bundle must validate against the shipped
+ * versions, public folders, a replication conflict object), as a facts fixture: the bundle must validate against the shipped
  * schema and the LDAP rules must report exactly the planted faults.
  */
 describe('fixtures/ldap/windows-only-states', () => {
@@ -30,6 +30,7 @@ describe('fixtures/ldap/windows-only-states', () => {
       ['ACC005', 'emea.contoso.com'],
       ['AD002', 'emea.contoso.com'],
       ['AD005', 'contoso.com'],
+      ['AD006', 'contoso.com'],
       ['NET004', 'dc1.contoso.com'],
       ['OPT006', 'contoso.com'],
     ]);

@@ -6,6 +6,8 @@ import type { ProbeContext } from '../probe.js';
 import { adminMemberships, findAccount, samOf } from './accounts.js';
 import { classify, connect, LdapFailure, loadCa, withTimeout, type Endpoint, type TlsSettings } from './connection.js';
 import { discoverDcs, type DcCandidate } from './discover.js';
+import { scanForest } from './scan.js';
+import type { ScanAggregator } from './scan-aggregate.js';
 import { Session } from './session.js';
 import { dnsNameToDn, dnToDnsName, escapeFilterValue, fileTimeToIso, generalizedTimeToIso, num, str, strs } from './values.js';
 
@@ -20,7 +22,7 @@ const UAC_COMPUTED_PASSWORD_EXPIRED = 0x800000;
 const gatheredKeys = [
   'rootDse', 'domains', 'upnSuffixes', 'recycleBinEnabled', 'dsHeuristics', 'schema', 'kdsRootKeys', 'connectorAccount',
   'createCredentials', 'ssoCredentials', 'serviceAccount', 'syncGroups', 'adminCountUsers', 'publicFolderGroupMembers', 'spns',
-  'adfsServerComputers', 'ssoComputerAccounts', 'syncServiceAccounts', 'hiaUpnMatches', 'pilotGroup', 'ous', 'objectCount',
+  'adfsServerComputers', 'ssoComputerAccounts', 'syncServiceAccounts', 'hiaUpnMatches', 'pilotGroup', 'ous', 'objectCount', 'scan',
 ] as const satisfies readonly (keyof ForestFacts)[];
 
 type Gathered = (typeof gatheredKeys)[number];
@@ -61,7 +63,7 @@ async function bindAs(endpoint: Endpoint, tls: TlsSettings, name: string, passwo
   }
 }
 
-export async function collectForest(ctx: ProbeContext, forest: ForestPlan): Promise<ForestFacts> {
+export async function collectForest(ctx: ProbeContext, forest: ForestPlan, scans?: Map<string, ScanAggregator>): Promise<ForestFacts> {
   const timeoutMs = ctx.timeoutMs;
   let candidates: DcCandidate[];
   let tls: TlsSettings;
@@ -117,13 +119,21 @@ export async function collectForest(ctx: ProbeContext, forest: ForestPlan): Prom
 
   const { session, endpoint } = bound;
   try {
-    return { dc: dcFact, connectorBind, ...(await gatherAll(ctx, forest, session, endpoint, tls, password)) };
+    return { dc: dcFact, connectorBind, ...(await gatherAll(ctx, forest, session, endpoint, tls, password, scans)) };
   } finally {
     await session.close();
   }
 }
 
-async function gatherAll(ctx: ProbeContext, forest: ForestPlan, session: Session, endpoint: Endpoint, tls: TlsSettings, connectorPassword: string): Promise<Partial<ForestFacts>> {
+async function gatherAll(
+  ctx: ProbeContext,
+  forest: ForestPlan,
+  session: Session,
+  endpoint: Endpoint,
+  tls: TlsSettings,
+  connectorPassword: string,
+  scans: Map<string, ScanAggregator> | undefined,
+): Promise<Partial<ForestFacts>> {
   const where = session.where;
   const out: Partial<Record<Gathered, Fact<unknown>>> = {};
   const gather = async <K extends Gathered>(key: K, fn: () => Promise<Fact<unknown> | unknown>): Promise<void> => {
@@ -339,6 +349,11 @@ async function gatherAll(ctx: ProbeContext, forest: ForestPlan, session: Session
       computers += await session.count(base, '(objectClass=computer)');
     }
     return { users, groups, contacts, computers, scope: 'forest' as const };
+  });
+  await gather('scan', async () => {
+    const aggregator = await scanForest(session, ctx.plan, forest, domainDns);
+    scans?.set(forest.name.toLowerCase(), aggregator);
+    return aggregator.result();
   });
   return out as Partial<ForestFacts>;
 }

@@ -1,4 +1,6 @@
+import { ok } from '../../facts/fact.js';
 import type { LdapFacts } from '../../facts/areas/ldap.js';
+import type { ScanAggregator } from './scan-aggregate.js';
 import type { Probe } from '../probe.js';
 import { collectForest } from './forest.js';
 
@@ -12,7 +14,18 @@ export const ldapProbe: Probe<'ldap'> = {
   title: 'Active Directory (LDAP)',
   appliesTo: (plan) => plan.forests.length > 0,
   async collect(ctx): Promise<LdapFacts> {
-    const entries = await Promise.all(ctx.plan.forests.map(async (forest) => [forest.name.toLowerCase(), await collectForest(ctx, forest)] as const));
-    return { forests: Object.fromEntries(entries) };
+    const scans = new Map<string, ScanAggregator>();
+    const entries = await Promise.all(ctx.plan.forests.map(async (forest) => [forest.name.toLowerCase(), await collectForest(ctx, forest, scans)] as const));
+    const forests = Object.fromEntries(entries);
+    // UPN004 across forests: each forest's scan learns which of its UPNs another forest also holds.
+    if (scans.size > 1) {
+      for (const [name, aggregator] of scans) {
+        const others = new Set<string>();
+        for (const [other, agg] of scans) if (other !== name) for (const upn of agg.upnSet()) others.add(upn);
+        const forest = forests[name];
+        if (forest) forest.scan = ok(aggregator.result(others));
+      }
+    }
+    return { forests };
   },
 };

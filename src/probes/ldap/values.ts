@@ -39,23 +39,7 @@ export function escapeFilterValue(value: string): string {
   return out;
 }
 
-/** DC=corp,DC=contoso,DC=test → corp.contoso.test */
-export function dnToDnsName(dn: string): string {
-  return dn
-    .split(',')
-    .filter((p) => /^dc=/i.test(p.trim()))
-    .map((p) => p.trim().slice(3))
-    .join('.')
-    .toLowerCase();
-}
-
-export function dnsNameToDn(name: string): string {
-  return name
-    .split('.')
-    .filter(Boolean)
-    .map((l) => `DC=${l}`)
-    .join(',');
-}
+export { dnsNameToDn, dnToDnsName } from '../../facts/dn.js';
 
 /** First value of an attribute as a string (ldapts returns string | string[] | Buffer…). */
 export function str(entry: Entry, attr: string): string | undefined {

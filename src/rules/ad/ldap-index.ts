@@ -1,3 +1,4 @@
+import { ad006 } from './ad006-conflict-objects.js';
 import type { Rule } from '../rule.js';
 import { ad001 } from './ad001-forest-functional-level.js';
 import { ad002 } from './ad002-no-writable-dc.js';
@@ -6,4 +7,4 @@ import { ad004 } from './ad004-recycle-bin-disabled.js';
 import { ad005 } from './ad005-uniqueness-checks-disabled.js';
 
 /** The AD rules fed by LDAP facts. */
-export const adLdapRules: readonly Rule[] = [ad001, ad002, ad003, ad004, ad005];
+export const adLdapRules: readonly Rule[] = [ad001, ad002, ad003, ad004, ad005, ad006];

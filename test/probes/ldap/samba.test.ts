@@ -237,21 +237,34 @@ describe('entra-preflight check against the Samba test forest', () => {
     const run = await cli(['check', '--plan', samplePlan, '--format', 'json', '--fail-on', 'never'], { env, cwd: repo });
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout) as { findings: { ruleId: string; location: Record<string, string> }[] };
-    const got = report.findings.map((f) => `${f.ruleId} ${f.location['dn'] ?? f.location['host'] ?? f.location['domain'] ?? f.location['forest'] ?? f.location['planPath']}`).sort();
+    const got = report.findings
+      .map((f) => `${f.ruleId} ${f.location['dn'] ?? f.location['host'] ?? f.location['object'] ?? f.location['domain'] ?? f.location['forest'] ?? f.location['planPath']}`)
+      .sort();
     expect(got).toEqual(
       [
-        `ACC006 CN=svc-sync,OU=Service Accounts,${BASE}`,
-        'ACC007 corp.contoso.test',
-        'AD004 corp.contoso.test',
-        'ADFS003 adfs2.corp.contoso.test',
-        'ADFS004 corp.contoso.test',
-        'ADFS005 corp.contoso.test',
-        `ADFS006 ${BASE}`,
-        'HIA001 contoso.com',
-        `HIA002 CN=alice,OU=Staff,${BASE}`,
+        `ACC006 CN=svc-sync,OU=Service Accounts,${BASE}`, // password expires within the warning window
+        'ACC007 corp.contoso.test', // adminCount=1 users with password writeback
+        'AD004 corp.contoso.test', // recycle bin off
+        'ADFS003 adfs2.corp.contoso.test', // no computer account
+        'ADFS004 corp.contoso.test', // HTTP/sts.contoso.com on svc-adfs and svc-web
+        'ADFS005 corp.contoso.test', // no KDS root key for the gMSA
+        `ADFS006 ${BASE}`, // Samba's DC is not Windows Server 2012+
+        'ALT001 otherMailbox', // multi-valued sign-in attribute
+        'ALT003 corp.contoso.test', // users without otherMailbox
+        `FLT002 OU=Gone,${BASE}`, // excluded OU that does not exist
+        `FLT004 CN=Entra Pilot,OU=Groups,${BASE}`, // nested group in the pilot group
+        `FLT005 CN=Entra Pilot,OU=Groups,${BASE}`, // carol sits in the excluded OU
+        'HIA001 contoso.com', // HIA in the federated domain
+        `HIA002 CN=alice,OU=Staff,${BASE}`, // HIA UPN held on premises (twice: duplicate UPN)
         `HIA002 CN=bob,OU=Staff,${BASE}`,
         'HIA003 hybridIdentityAdministrator.upn',
-        `STG001 CN=MSOL_0a1b2c3d4e5f,CN=Users,${BASE}`,
+        'SA003 corp.contoso.test', // ms-DS-ConsistencyGuid already in use → objectGUID
+        `STG001 CN=MSOL_0a1b2c3d4e5f,CN=Users,${BASE}`, // recent logon of an earlier sync server
+        'UPN001 fabrikam.com', // unverified suffix
+        'UPN002 corp.contoso.test', // non-routable .test suffix
+        'UPN003 corp.contoso.test', // grace@@contoso.com
+        'UPN004 corp.contoso.test', // alice@contoso.com twice
+        'UPN005 fabrikam.com', // undeclared suffix
       ].sort(),
     );
   });

@@ -1,0 +1,78 @@
+import type { ForestPlan, Plan } from '../../plan/schema.js';
+import { isExcludedFromScan, ScanAggregator, type ScanAttributes } from './scan-aggregate.js';
+import type { Session } from './session.js';
+import { bufs, dnToDnsName, str, strs } from './values.js';
+
+/** Attributes held as binary; the scan hands them to the aggregator as hex. */
+const BINARY = new Set(['objectguid', 'ms-ds-consistencyguid', 'objectsid', 'msexchmasteraccountsid']);
+
+export function scanAttributes(plan: Plan): ScanAttributes {
+  const { signInAttribute, sourceAnchor, matching } = plan.identity;
+  const matchingAttribute =
+    matching.method === 'mail' ? 'mail' : matching.method === 'attribute' ? matching.attribute : matching.method === 'samAccountName-mailNickname' ? 'mailNickname' : undefined;
+  return {
+    ...(signInAttribute.toLowerCase() !== 'userprincipalname' ? { signIn: signInAttribute } : {}),
+    ...(sourceAnchor.mode === 'attribute' && sourceAnchor.attribute ? { sourceAnchor: sourceAnchor.attribute } : {}),
+    ...(matchingAttribute ? { matching: matchingAttribute } : {}),
+  };
+}
+
+/** The search bases and exclusions that the plan's domain and OU filtering leave in scope. */
+export function scopeOf(forest: ForestPlan, domainDns: readonly string[]): { bases: string[]; excluded: string[] } {
+  const includeDomains = (forest.domains?.include ?? []).map((d) => d.toLowerCase());
+  const excludeDomains = (forest.domains?.exclude ?? []).map((d) => d.toLowerCase());
+  const domains = domainDns.filter((dn) => {
+    const name = dnToDnsName(dn);
+    return (includeDomains.length === 0 || includeDomains.includes(name)) && !excludeDomains.includes(name);
+  });
+  const includeOus = forest.ous?.include ?? [];
+  const bases = includeOus.length > 0 ? includeOus.filter((ou) => domains.some((d) => ou.toLowerCase().endsWith(d.toLowerCase()))) : domains;
+  return { bases, excluded: (forest.ous?.exclude ?? []).map((o) => o.toLowerCase()) };
+}
+
+const isUnder = (dn: string, excluded: readonly string[]): boolean => {
+  const lower = dn.toLowerCase();
+  return excluded.some((ou) => lower === ou || lower.endsWith(`,${ou}`));
+};
+
+const valuesOf = (entry: Parameters<typeof str>[0], attribute: string): string[] =>
+  BINARY.has(attribute.toLowerCase()) ? bufs(entry, attribute).map((b) => b.toString('hex')) : strs(entry, attribute);
+
+/**
+ * The paged, streaming scan of in-scope users: each page goes into the aggregator and is dropped,
+ * so memory does not grow with the directory (beyond the duplicate maps, see ScanAggregator).
+ */
+export async function scanForest(session: Session, plan: Plan, forest: ForestPlan, domainDns: readonly string[]): Promise<ScanAggregator> {
+  const attrs = scanAttributes(plan);
+  const aggregator = new ScanAggregator(attrs);
+  const wanted = ['sAMAccountName', 'userPrincipalName', 'isCriticalSystemObject', 'mS-DS-ConsistencyGuid', ...Object.values(attrs)];
+  const explicitBufferAttributes = wanted.filter((a) => BINARY.has(a.toLowerCase()));
+  const { bases, excluded } = scopeOf(forest, domainDns);
+  for (const base of bases) {
+    for await (const page of session.paged(base, { scope: 'sub', filter: '(&(objectCategory=person)(objectClass=user))', attributes: wanted, explicitBufferAttributes })) {
+      for (const entry of page) {
+        if (isUnder(entry.dn, excluded)) continue;
+        if (entry.dn.includes('\nCNF:') || /\\0ACNF:/i.test(entry.dn)) continue;
+        if (isExcludedFromScan(str(entry, 'sAMAccountName') ?? '', str(entry, 'isCriticalSystemObject') === 'TRUE')) {
+          aggregator.excluded();
+          continue;
+        }
+        const upn = str(entry, 'userPrincipalName');
+        const guid = bufs(entry, 'mS-DS-ConsistencyGuid')[0]?.toString('hex');
+        aggregator.add({
+          dn: entry.dn,
+          ...(upn !== undefined ? { userPrincipalName: upn } : {}),
+          ...(attrs.signIn ? { signIn: valuesOf(entry, attrs.signIn) } : {}),
+          ...(attrs.sourceAnchor ? { sourceAnchor: valuesOf(entry, attrs.sourceAnchor) } : {}),
+          ...(attrs.matching ? { matching: valuesOf(entry, attrs.matching) } : {}),
+          ...(guid !== undefined ? { consistencyGuid: guid } : {}),
+        });
+      }
+    }
+    // Replication conflicts of any class: the RDN holds a line feed followed by CNF: (RFC 4515 \0A).
+    for await (const page of session.paged(base, { scope: 'sub', filter: '(name=*\\0ACNF:*)', attributes: ['1.1'] })) {
+      for (const entry of page) if (!isUnder(entry.dn, excluded)) aggregator.conflict(entry.dn);
+    }
+  }
+  return aggregator;
+}

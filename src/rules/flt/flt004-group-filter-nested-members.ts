@@ -1,0 +1,27 @@
+import { defineRule } from '../rule.js';
+import { useForestFact } from '../shared/ldap.js';
+import { pilotForest, pilotPlanned } from './pilot.js';
+
+export const flt004 = defineRule({
+  meta: {
+    id: 'FLT004',
+    name: 'group-filter-nested-members',
+    title: 'The pilot group has nested groups whose members will not sync',
+    severity: 'warning',
+    page: 'Filter users and devices',
+    sources: ['P', 'LDAP'],
+    needs: ['ldap.forests.*.pilotGroup.nestedGroups'],
+    help: 'Group-based filtering synchronizes only direct members. Members of nested groups are not synchronized (the nested group itself is).',
+    remediation: 'Add the users directly to the pilot group.',
+    docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-custom',
+    messages: { nested: 'The pilot group {{group}} has {{count}} nested group(s) whose members will not sync: {{sample}}' },
+  },
+  appliesTo: pilotPlanned,
+  evaluate(ctx) {
+    const forest = pilotForest(ctx.plan);
+    if (forest === undefined) return;
+    const pilot = useForestFact(ctx, forest.name, 'pilotGroup', { planPath: 'pilotGroup.group' });
+    if (pilot?.dn == null || pilot.nestedGroups.count === 0) return;
+    ctx.report({ messageId: 'nested', data: { group: pilot.dn, count: pilot.nestedGroups.count, sample: pilot.nestedGroups.sample.slice(0, 5) }, at: { planPath: 'pilotGroup.group', forest: forest.name, dn: pilot.dn } });
+  },
+});

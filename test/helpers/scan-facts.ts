@@ -1,0 +1,31 @@
+import type { ForestFacts } from '../../src/facts/areas/ldap.js';
+import type { LdapScanFacts } from '../../src/facts/areas/ldap-scan.js';
+import { failed, ok } from '../../src/facts/fact.js';
+import type { Facts } from '../../src/facts/schema.js';
+import { ldapFacts } from './ldap-facts.js';
+
+export const none = { count: 0, sample: [] as string[] };
+
+/** A scan with nothing wrong; tests override the part they look at. */
+export function scan(overrides: Partial<LdapScanFacts> = {}): LdapScanFacts {
+  return {
+    usersScanned: 10,
+    excluded: 0,
+    upnMissing: none,
+    upnSuffixes: { 'contoso.com': { count: 10, sample: ['a@contoso.com'] } },
+    upnInvalid: {},
+    upnDuplicates: none,
+    upnAlsoInOtherForests: none,
+    signIn: null,
+    sourceAnchor: null,
+    consistencyGuid: { populated: 0, invalidLength: none, duplicates: none },
+    matching: null,
+    conflictObjects: none,
+    ...overrides,
+  };
+}
+
+export { ldapFacts } from './ldap-facts.js';
+
+export const forestWithScan = (s: LdapScanFacts, extra: Partial<ForestFacts> = {}): Facts => ldapFacts({ 'contoso.com': { scan: ok(s), ...extra } });
+export const unreachable = ldapFacts({ 'contoso.com': { scan: failed('dc1.contoso.com:636', 'timeout', 'no answer within 15 s'), schema: failed('dc1.contoso.com:636', 'timeout', 'no answer within 15 s') } });

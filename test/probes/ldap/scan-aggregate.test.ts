@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { isExcludedFromScan, isRfc822Address, ScanAggregator, upnProblemsOf } from '../../../src/probes/ldap/scan-aggregate.js';
+import { escapeFilterValue, fileTimeToIso, generalizedTimeToIso, sidToString } from '../../../src/probes/ldap/values.js';
+
+describe('UPN rules of Microsoft Entra ID', () => {
+  it.each([
+    ['alice@contoso.com', []],
+    ["o'brien.j-x_y!#^~@contoso.com", []],
+    ['alice', ['no-at']],
+    ['a@@contoso.com', ['several-at']],
+    ['alice.@contoso.com', ['trailing-dot']],
+    ['alice@contoso.com.', ['trailing-dot']],
+    ['jürgen@contoso.com', ['characters']],
+    ['a b@contoso.com', ['characters']],
+    [`${'a'.repeat(65)}@contoso.com`, ['local-part-too-long']],
+    [`a@${'b'.repeat(45)}.com`, ['domain-part-too-long']],
+    [`${'a'.repeat(64)}@${'b'.repeat(44)}.com.${'c'.repeat(3)}`.slice(0, 114), expect.arrayContaining(['too-long'])],
+  ] as const)('%s → %j', (upn, problems) => {
+    expect(upnProblemsOf(upn)).toEqual(problems);
+  });
+
+  it('recognises RFC 822 addresses', () => {
+    expect(isRfc822Address('a.b@contoso.com')).toBe(true);
+    expect(isRfc822Address('a b@contoso.com')).toBe(false);
+    expect(isRfc822Address('alice')).toBe(false);
+  });
+});
+
+describe('ScanAggregator', () => {
+  it('aggregates suffixes, invalid and duplicate UPNs (case-insensitive) with counts and short samples', () => {
+    const agg = new ScanAggregator({});
+    for (let i = 0; i < 12; i++) agg.add({ dn: `CN=u${i}`, userPrincipalName: `u${i}@contoso.com` });
+    agg.add({ dn: 'CN=dup1', userPrincipalName: 'Same@contoso.com' });
+    agg.add({ dn: 'CN=dup2', userPrincipalName: 'same@CONTOSO.com' });
+    agg.add({ dn: 'CN=local', userPrincipalName: 'x@corp.local' });
+    agg.add({ dn: 'CN=none' });
+    const r = agg.result();
+    expect(r.usersScanned).toBe(16);
+    expect(r.upnSuffixes['contoso.com']?.count).toBe(14);
+    expect(r.upnSuffixes['contoso.com']?.sample).toHaveLength(5);
+    expect(r.upnSuffixes['corp.local']).toEqual({ count: 1, sample: ['x@corp.local'] });
+    expect(r.upnDuplicates).toEqual({ count: 1, sample: ['same@contoso.com (2 objects)'] });
+    expect(r.upnMissing).toEqual({ count: 1, sample: ['CN=none'] });
+  });
+
+  it('finds UPNs also held in another forest', () => {
+    const agg = new ScanAggregator({});
+    agg.add({ dn: 'CN=a', userPrincipalName: 'A@contoso.com' });
+    agg.add({ dn: 'CN=b', userPrincipalName: 'b@contoso.com' });
+    expect(agg.result(new Set(['a@contoso.com'])).upnAlsoInOtherForests).toEqual({ count: 1, sample: ['a@contoso.com'] });
+  });
+
+  it('tracks the sign-in, sourceAnchor and matching attributes, and ms-DS-ConsistencyGuid lengths', () => {
+    const agg = new ScanAggregator({ signIn: 'mail', sourceAnchor: 'employeeID', matching: 'mail' });
+    agg.add({ dn: 'CN=a', signIn: ['a@contoso.com'], sourceAnchor: ['100'], matching: ['a@contoso.com'], consistencyGuid: '00'.repeat(16) });
+    agg.add({ dn: 'CN=b', signIn: ['not an address'], sourceAnchor: ['100'], matching: ['A@contoso.com'], consistencyGuid: '00'.repeat(8) });
+    agg.add({ dn: 'CN=c', signIn: [], sourceAnchor: ['x@y'], matching: [] });
+    const r = agg.result();
+    expect(r.signIn).toMatchObject({ empty: { count: 1, sample: ['CN=c'] }, notRfc822: { count: 1 } });
+    expect(r.sourceAnchor).toMatchObject({ populated: 3, duplicates: { count: 1, sample: ['100 (2 objects)'] }, containsAt: { count: 1, sample: ['CN=c'] } });
+    expect(r.matching).toMatchObject({ empty: { count: 1 }, duplicates: { count: 1 } });
+    expect(r.consistencyGuid).toMatchObject({ populated: 2, invalidLength: { count: 1, sample: ['CN=b'] } });
+  });
+
+  it('leaves out what IdFix left out', () => {
+    expect(['krbtgt', 'WS01$', 'MSOL_abc', 'Sync_SRV_1', 'SystemMailbox{x}', 'DiscoverySearchMailbox', 'FederatedEmail.4c1f'].every((s) => isExcludedFromScan(s, false))).toBe(true);
+    expect(isExcludedFromScan('Administrator', true)).toBe(true);
+    expect(isExcludedFromScan('alice', false)).toBe(false);
+  });
+});
+
+describe('LDAP value conversions', () => {
+  it('escapes filter values per RFC 4515', () => {
+    expect(escapeFilterValue('a*b(c)d\\e')).toBe('a\\2ab\\28c\\29d\\5ce');
+    expect(escapeFilterValue('é')).toBe('\\c3\\a9');
+  });
+  it('converts FILETIME, generalized time and SIDs', () => {
+    expect(fileTimeToIso('0')).toBeNull();
+    expect(fileTimeToIso('9223372036854775807')).toBeNull();
+    expect(fileTimeToIso('133000000000000000')).toBe('2022-06-18T04:26:40.000Z');
+    expect(generalizedTimeToIso('20261125120000.0Z')).toBe('2026-11-25T12:00:00.000Z');
+    const sid = Buffer.from('010500000000000515000000a065cf7e784b9b5fe77c8770f4010000', 'hex');
+    expect(sidToString(sid)).toBe('S-1-5-21-2127521184-1604012920-1887927527-500');
+  });
+});
