@@ -6,6 +6,7 @@ import type { ProbeContext } from '../probe.js';
 import { adminMemberships, findAccount, samOf } from './accounts.js';
 import { classify, connect, LdapFailure, loadCa, withTimeout, type Endpoint, type TlsSettings } from './connection.js';
 import { discoverDcs, type DcCandidate } from './discover.js';
+import { domainRootRights, gmsaReaders } from './rights.js';
 import { scanForest } from './scan.js';
 import type { ScanAggregator } from './scan-aggregate.js';
 import { Session } from './session.js';
@@ -22,7 +23,7 @@ const UAC_COMPUTED_PASSWORD_EXPIRED = 0x800000;
 const gatheredKeys = [
   'rootDse', 'domains', 'upnSuffixes', 'recycleBinEnabled', 'dsHeuristics', 'schema', 'kdsRootKeys', 'connectorAccount',
   'createCredentials', 'ssoCredentials', 'serviceAccount', 'syncGroups', 'adminCountUsers', 'publicFolderGroupMembers', 'spns',
-  'adfsServerComputers', 'ssoComputerAccounts', 'syncServiceAccounts', 'hiaUpnMatches', 'pilotGroup', 'ous', 'objectCount', 'scan',
+  'adfsServerComputers', 'domainRootRights', 'ssoComputerAccounts', 'syncServiceAccounts', 'hiaUpnMatches', 'pilotGroup', 'ous', 'objectCount', 'scan',
 ] as const satisfies readonly (keyof ForestFacts)[];
 
 type Gathered = (typeof gatheredKeys)[number];
@@ -230,9 +231,9 @@ async function gatherAll(
       dn: e?.dn ?? null,
       sAMAccountName: e ? (str(e, 'sAMAccountName') ?? null) : null,
       enabled: e ? ((num(e, 'userAccountControl') ?? 0) & UAC_DISABLED) === 0 : null,
-      isGmsa: e ? strs(e, 'objectClass').some((c) => c.toLowerCase() === 'msds-groupmanagedserviceaccount') : null,
-      // msDS-GroupMSAMembership is a security descriptor; reading who may retrieve the password is not implemented yet.
-      allowedToRetrievePassword: null,
+      isGmsa: e ? isGmsa(e) : null,
+      allowedToRetrievePassword: e && isGmsa(e) ? await gmsaReaders(session, e.dn) : null,
+      // Which computer the wizard will run on is not in the plan, so whether *this* server may read it stays unknown.
       thisServer: 'unknown' as const,
     };
   });
@@ -247,6 +248,12 @@ async function gatherAll(
       out.push({ key, name, dn: found[0]?.dn ?? null });
     }
     return out;
+  });
+  await gather('domainRootRights', async () => {
+    if (account.mode !== 'existing') return skipped('the wizard creates the connector account and grants its rights');
+    const entry = await findInDomains(session, domainDns, account.name);
+    if (entry === undefined) throw new LdapFailure('not-found', `${account.name} bound but its user object was not found`);
+    return domainRootRights(session, ctx.plan, entry.dn, domainDns, schemaNc);
   });
   await gather('adminCountUsers', () => sampleOf(session, domainDns, '(&(objectCategory=person)(objectClass=user)(adminCount=1))'));
   await gather('publicFolderGroupMembers', async () => {
@@ -357,6 +364,8 @@ async function gatherAll(
   });
   return out as Partial<ForestFacts>;
 }
+
+const isGmsa = (e: Entry): boolean => strs(e, 'objectClass').some((c) => c.toLowerCase() === 'msds-groupmanagedserviceaccount');
 
 function isFact(value: unknown): value is Fact<unknown> {
   if (value === null || typeof value !== 'object') return false;

@@ -1,4 +1,4 @@
-import type { Client, Entry, SearchOptions } from 'ldapts';
+import type { Client, Control, Entry, SearchOptions } from 'ldapts';
 import { classify, LdapFailure, withTimeout } from './connection.js';
 
 /**
@@ -18,10 +18,10 @@ export class Session {
     readonly timeoutMs: number,
   ) {}
 
-  async search(base: string, options: SearchOptions): Promise<Entry[]> {
+  async search(base: string, options: SearchOptions, controls?: Control): Promise<Entry[]> {
     if (this.broken) throw this.broken;
     try {
-      const result = await withTimeout(this.client.search(base, options), this.timeoutMs, this.where);
+      const result = await withTimeout(this.client.search(base, options, controls), this.timeoutMs, this.where);
       return result.searchEntries;
     } catch (error) {
       // A missing base object is an answer ("not there"), not a failure.

@@ -126,6 +126,26 @@ describe('LDAP probe against the Samba test forest', () => {
     expect(value(clean.forest.connectorAccount)).toMatchObject({ sAMAccountName: 'svc-sync', enabled: true, mustChangePassword: false, adminVia: [] });
   });
 
+  it('reads the domain root DACL with the SD flags control: the replication rights plant.sh granted, and no more', async () => {
+    const { forest } = await probe(forestPlan({}, { features: { passwordWriteback: true } }));
+    expect(value(forest.domainRootRights)).toEqual([
+      {
+        domain: 'corp.contoso.test',
+        dn: BASE,
+        replicatingDirectoryChanges: true,
+        replicatingDirectoryChangesAll: true,
+        resetPassword: false,
+        changePassword: false,
+        writeAttributes: { lockouttime: false, pwdlastset: false },
+        createGroups: null,
+        writeDeviceContainer: null,
+      },
+    ]);
+    // A Domain Admin holds every right through its groups: proof that token groups are resolved.
+    const admin = await probe(forestPlan({ connectorAccount: { mode: 'existing', name: 'CORP\\svc-nested', password: 'env:OTHER' } }, { features: { passwordWriteback: true } }));
+    expect(value(admin.forest.domainRootRights)[0]).toMatchObject({ replicatingDirectoryChanges: true, resetPassword: true, writeAttributes: { lockouttime: true, pwdlastset: true } });
+  });
+
   it('reports a disabled account and an account that must change its password as refused binds', async () => {
     for (const name of ['svc-disabled', 'svc-expired']) {
       const { forest } = await probe(forestPlan({ connectorAccount: { mode: 'existing', name: `CORP\\${name}`, password: 'env:OTHER' } }));
@@ -242,6 +262,7 @@ describe('entra-preflight check against the Samba test forest', () => {
       .sort();
     expect(got).toEqual(
       [
+        `ACC005 ${BASE}`, // replication rights are granted, password writeback rights are not
         `ACC006 CN=svc-sync,OU=Service Accounts,${BASE}`, // password expires within the warning window
         'ACC007 corp.contoso.test', // adminCount=1 users with password writeback
         'AD004 corp.contoso.test', // recycle bin off

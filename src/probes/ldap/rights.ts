@@ -1,0 +1,98 @@
+import { Ber, BerWriter, Control } from 'ldapts';
+import type { DomainRootRights } from '../../facts/areas/ldap.js';
+import { writebackAttributes } from '../../facts/areas/ldap.js';
+import type { Plan } from '../../plan/schema.js';
+import { guidFromBytes, holdsRight, parseDacl, Rights, type Ace } from './security-descriptor.js';
+import type { Session } from './session.js';
+import { bufs, dnToDnsName, escapeFilterValue, sidToString, str } from './values.js';
+
+/** LDAP_SERVER_SD_FLAGS_OID: ask for the DACL only, which a non-admin may read (no SACL). */
+export class SdFlagsControl extends Control {
+  static readonly type = '1.2.840.113556.1.4.801';
+  constructor(private readonly flags: number) {
+    super(SdFlagsControl.type, { critical: true });
+  }
+  protected override writeControl(writer: BerWriter): void {
+    const value = new BerWriter();
+    value.startSequence();
+    value.writeInt(this.flags);
+    value.endSequence();
+    writer.writeBuffer(value.buffer, Ber.OctetString);
+  }
+}
+export const DACL_SECURITY_INFORMATION = 4;
+
+export const ExtendedRights = {
+  replicatingDirectoryChanges: '1131f6aa-9c07-11d1-f79f-00c04fc2dcd2',
+  replicatingDirectoryChangesAll: '1131f6ad-9c07-11d1-f79f-00c04fc2dcd2',
+  resetPassword: '00299570-246d-11d0-a768-00aa006e0529',
+  changePassword: 'ab721a53-1e2f-11d0-9819-00aa0040529b',
+} as const;
+export const USER_CLASS = 'bf967aba-0de6-11d0-a285-00aa003049e2';
+
+/** The SIDs a principal acts with: its own, its groups' (tokenGroups), Everyone and Authenticated Users. */
+export async function tokenSidsOf(session: Session, dn: string): Promise<Set<string>> {
+  const entry = await session.search(dn, { scope: 'base', filter: '(objectClass=*)', attributes: ['tokenGroups', 'objectSid'], explicitBufferAttributes: ['tokenGroups', 'objectSid'] });
+  const e = entry[0];
+  const sids = new Set(['S-1-1-0', 'S-1-5-11']);
+  if (e) for (const b of [...bufs(e, 'objectSid'), ...bufs(e, 'tokenGroups')]) sids.add(sidToString(b));
+  return sids;
+}
+
+export async function readDacl(session: Session, dn: string, attribute = 'nTSecurityDescriptor'): Promise<Ace[] | undefined> {
+  const entries = await session.search(dn, { scope: 'base', filter: '(objectClass=*)', attributes: [attribute], explicitBufferAttributes: [attribute] }, new SdFlagsControl(DACL_SECURITY_INFORMATION));
+  const sd = entries[0] ? bufs(entries[0], attribute)[0] : undefined;
+  return sd ? parseDacl(sd) : undefined;
+}
+
+async function schemaIdGuids(session: Session, schemaNc: string, names: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const name of names) {
+    const e = (await session.search(schemaNc, { scope: 'one', filter: `(lDAPDisplayName=${escapeFilterValue(name)})`, attributes: ['schemaIDGUID'], explicitBufferAttributes: ['schemaIDGUID'] }))[0];
+    const guid = e ? bufs(e, 'schemaIDGUID')[0] : undefined;
+    if (guid) out.set(name.toLowerCase(), guidFromBytes(guid, 0));
+  }
+  return out;
+}
+
+/** What ACC005 needs: the connector account's rights on each domain root, from the real DACL. */
+export async function domainRootRights(session: Session, plan: Plan, accountDn: string, domainDns: readonly string[], schemaNc: string): Promise<DomainRootRights[]> {
+  const token = await tokenSidsOf(session, accountDn);
+  const attributes = [...writebackAttributes.passwordWriteback, ...(plan.features.exchangeHybrid ? writebackAttributes.exchangeHybrid : [])];
+  const guids = await schemaIdGuids(session, schemaNc, attributes);
+  const out: DomainRootRights[] = [];
+  for (const dn of domainDns) {
+    const aces = (await readDacl(session, dn)) ?? [];
+    const self = { kind: 'self' as const };
+    const users = { kind: 'children' as const, classGuid: USER_CLASS };
+    const writeAttributes: Record<string, boolean> = {};
+    for (const a of attributes) {
+      const guid = guids.get(a.toLowerCase());
+      writeAttributes[a.toLowerCase()] = guid !== undefined && holdsRight(aces, token, { mask: Rights.writeProperty, objectType: guid, on: users });
+    }
+    out.push({
+      domain: dnToDnsName(dn),
+      dn,
+      replicatingDirectoryChanges: holdsRight(aces, token, { mask: Rights.controlAccess, objectType: ExtendedRights.replicatingDirectoryChanges, on: self }),
+      replicatingDirectoryChangesAll: holdsRight(aces, token, { mask: Rights.controlAccess, objectType: ExtendedRights.replicatingDirectoryChangesAll, on: self }),
+      resetPassword: holdsRight(aces, token, { mask: Rights.controlAccess, objectType: ExtendedRights.resetPassword, on: users }),
+      changePassword: holdsRight(aces, token, { mask: Rights.controlAccess, objectType: ExtendedRights.changePassword, on: users }),
+      writeAttributes,
+      // Group and device writeback rights live on other containers; not read yet (ACC005 says "not evaluated").
+      createGroups: null,
+      writeDeviceContainer: null,
+    });
+  }
+  return out;
+}
+
+/** Principals allowed to retrieve a gMSA's password, from msDS-GroupMSAMembership. */
+export async function gmsaReaders(session: Session, gmsaDn: string): Promise<{ sid: string; name: string | null }[]> {
+  const aces = (await readDacl(session, gmsaDn, 'msDS-GroupMSAMembership')) ?? [];
+  const out: { sid: string; name: string | null }[] = [];
+  for (const ace of aces.filter((a) => a.type === 0)) {
+    const found = (await session.search(`<SID=${ace.sid}>`, { scope: 'base', filter: '(objectClass=*)', attributes: ['sAMAccountName'] }).catch(() => []))[0];
+    out.push({ sid: ace.sid, name: found ? (str(found, 'sAMAccountName') ?? null) : null });
+  }
+  return out;
+}
