@@ -347,20 +347,25 @@ async function gatherAll(
     for (const dn of named) out[dn] = (await session.base(dn, ['objectClass'])) !== undefined;
     return out;
   });
+  // The scan runs first so the object count can reuse its user total instead of paging every
+  // user a second time; groups, contacts and computers are counted with attribute-less searches.
+  let scannedUsers: number | undefined;
+  await gather('scan', async () => {
+    const aggregator = await scanForest(session, ctx.plan, forest, domainDns);
+    scans?.set(forest.name.toLowerCase(), aggregator);
+    const result = aggregator.result();
+    scannedUsers = result.usersScanned + result.excluded;
+    return result;
+  });
   await gather('objectCount', async () => {
     let users = 0, groups = 0, contacts = 0, computers = 0;
     for (const base of domainDns) {
-      users += await session.count(base, '(&(objectCategory=person)(objectClass=user))');
+      if (scannedUsers === undefined) users += await session.count(base, '(&(objectCategory=person)(objectClass=user))');
       groups += await session.count(base, '(objectClass=group)');
       contacts += await session.count(base, '(objectClass=contact)');
       computers += await session.count(base, '(objectClass=computer)');
     }
-    return { users, groups, contacts, computers, scope: 'forest' as const };
-  });
-  await gather('scan', async () => {
-    const aggregator = await scanForest(session, ctx.plan, forest, domainDns);
-    scans?.set(forest.name.toLowerCase(), aggregator);
-    return aggregator.result();
+    return { users: scannedUsers ?? users, groups, contacts, computers, scope: 'forest' as const };
   });
   return out as Partial<ForestFacts>;
 }
