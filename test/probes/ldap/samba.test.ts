@@ -100,6 +100,12 @@ describe('LDAP probe against the Samba test forest', () => {
     expect(value(forest.recycleBinEnabled)).toBe(false);
   });
 
+  it('speaks StartTLS on 389 as well as LDAPS', async () => {
+    const { forest } = await probe(forestPlan({ ldap: { security: 'starttls', caFile } }));
+    expect(value(forest.dc)).toMatchObject({ port: 389, security: 'starttls', gcPort: 3268 });
+    expect(value(forest.connectorAccount).sAMAccountName).toBe('svc-sync');
+  });
+
   it('finds the nested Domain Admins chain of a connector account', async () => {
     const { forest } = await probe(forestPlan({ connectorAccount: { mode: 'existing', name: 'CORP\\svc-nested', password: 'env:OTHER' } }));
     // Domain Admins is itself a member of BUILTIN\Administrators, so both are found, each with its path.
