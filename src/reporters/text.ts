@@ -44,10 +44,19 @@ export const textReporter: Reporter = ({ result, color }) => {
 
   if (result.notEvaluated.length > 0) {
     out.push(bold('Not evaluated (facts could not be gathered)'));
+    // One unreachable DC leaves dozens of rules unevaluated for the same reason: one line per
+    // subject and reason, naming the rules, reads better than one line per rule.
+    const groups = new Map<string, { where: string; why: string; rules: string[] }>();
     for (const n of result.notEvaluated) {
-      const where = describeLocation(n.location as Finding['location']);
-      out.push(`  ${yellow('?')} ${n.ruleId}  ${n.fact}${where ? ` for ${where}` : ''}: ${n.host ? `${n.host}: ` : ''}${n.reason}`);
+      const { planPath: _unused, ...object } = n.location;
+      const where = describeLocation(object);
+      const why = `${n.host && !n.reason.includes(n.host) ? `${n.host}: ` : ''}${n.reason}`;
+      const key = `${where}|${why}`;
+      const group = groups.get(key) ?? { where, why, rules: [] };
+      if (!group.rules.includes(n.ruleId)) group.rules.push(n.ruleId);
+      groups.set(key, group);
     }
+    for (const g of groups.values()) out.push(`  ${yellow('?')} ${g.rules.join(', ')}${g.where ? ` — ${g.where}` : ''}: ${g.why}`);
     out.push('');
   }
 

@@ -1,0 +1,173 @@
+// npm run examples: writes fixtures/examples/*/facts.json — facts bundles as `collect` would write
+// them for the example environments (a collected bundle of a real forest, with names changed, is
+// the model). Each bundle validates against the bundle schema and carries its plan's digest.
+// test/e2e/examples.test.ts fails when a bundle is stale or its findings change.
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { ForestFacts } from '../src/facts/areas/ldap.js';
+import type { LdapScanFacts } from '../src/facts/areas/ldap-scan.js';
+import { makeBundle } from '../src/facts/bundle.js';
+import { failed, ok, skipped } from '../src/facts/fact.js';
+import { bundleSchema, type Facts } from '../src/facts/schema.js';
+import { parsePlanText } from '../src/plan/load.js';
+
+const none = { count: 0, sample: [] as string[] };
+const COLLECTED = new Date('2026-11-20T09:30:00Z');
+
+function scan(o: Partial<LdapScanFacts>): LdapScanFacts {
+  return {
+    usersScanned: 0, excluded: 0, upnMissing: none, upnSuffixes: {}, upnInvalid: {}, upnDuplicates: none, upnAlsoInOtherForests: none,
+    signIn: null, sourceAnchor: null, consistencyGuid: { populated: 0, invalidLength: none, duplicates: none }, matching: null, conflictObjects: none, ...o,
+  };
+}
+
+function forest(name: string, netbios: string, o: Partial<ForestFacts>): ForestFacts {
+  const dn = name.split('.').map((l) => `DC=${l}`).join(',');
+  const dc = `dc1.${name}`;
+  return {
+    dc: ok({ host: dc, port: 636, security: 'ldaps', gcHost: dc, gcPort: 3269 }),
+    connectorBind: ok({ succeeded: true, resultCode: null, diagnostic: null, host: `${dc}:636` }),
+    rootDse: ok({
+      dnsHostName: dc, currentTime: '2026-11-20T09:30:01.000Z', readAt: '2026-11-20T09:30:00.400Z', forestFunctionality: 7, domainFunctionality: 7,
+      domainControllerFunctionality: 7, defaultNamingContext: dn, rootDomainNamingContext: dn, configurationNamingContext: `CN=Configuration,${dn}`,
+      schemaNamingContext: `CN=Schema,CN=Configuration,${dn}`, namingContexts: [dn, `CN=Configuration,${dn}`],
+    }),
+    domains: ok([{ dnsName: name, netbiosName: netbios, dn, dcs: [{ host: dc, readOnly: false, operatingSystem: 'Windows Server 2022 Datacenter', operatingSystemVersion: '10.0 (20348)', functionality: 7, isGlobalCatalog: true, reachable: true, unreachableReason: null }] }]),
+    upnSuffixes: ok([]),
+    recycleBinEnabled: ok(true),
+    dsHeuristics: ok(null),
+    schema: ok({ objectVersion: 88, attributes: {}, hasConsistencyGuid: true, exchangeSchemaVersion: null, hasMsDsDevice: true, deviceRegistrationContainer: false }),
+    kdsRootKeys: ok({ count: 1, newestEffectiveTime: '2024-03-01T08:00:00.000Z' }),
+    adminCountUsers: ok({ count: 0, sample: [] }),
+    ssoComputerAccounts: ok([]),
+    syncServiceAccounts: ok([]),
+    hiaUpnMatches: ok([]),
+    objectCount: ok({ users: 1200, groups: 310, contacts: 40, computers: 900, scope: 'forest' }),
+    ...o,
+  };
+}
+
+const account = (dn: string, sam: string, domain: string, o: Partial<NonNullable<Extract<ForestFacts['connectorAccount'], { status: 'ok' }>>['value']> = {}) =>
+  ok({
+    dn, sAMAccountName: sam, domain, enabled: true, lockedOut: false, expired: false, passwordExpired: false, mustChangePassword: false,
+    passwordNeverExpires: true, passwordLastSet: '2026-01-10T10:00:00.000Z', passwordExpiresAt: null, adminVia: [], ...o,
+  });
+
+const rights = (domain: string, dn: string, o: Record<string, unknown> = {}) =>
+  ok([{ domain, dn, replicatingDirectoryChanges: true, replicatingDirectoryChangesAll: true, resetPassword: true, changePassword: true, writeAttributes: { lockouttime: true, pwdlastset: true }, createGroups: null, writeDeviceContainer: null, ...o }]);
+
+const examples: Record<string, Facts> = {
+  // PHS, one forest: a connector account made a Domain Admin "temporarily", an unverified and a
+  // .local suffix, duplicate UPNs, and an earlier DirSync server still logging on.
+  'phs-single-forest': {
+    ldap: {
+      forests: {
+        'fabrikam.com': forest('fabrikam.com', 'FABRIKAM', {
+          upnSuffixes: ok(['fabrikam.com', 'fabrikam.local', 'fabrikam-retail.com']),
+          connectorAccount: account('CN=svc-aadsync,OU=Service Accounts,DC=fabrikam,DC=com', 'svc-aadsync', 'fabrikam.com', {
+            adminVia: [{ group: 'Domain Admins', groupDn: 'CN=Domain Admins,CN=Users,DC=fabrikam,DC=com', domain: 'fabrikam.com', chain: ['CN=Server Operators Tier0,OU=Groups,DC=fabrikam,DC=com', 'CN=Domain Admins,CN=Users,DC=fabrikam,DC=com'] }],
+          }),
+          domainRootRights: rights('fabrikam.com', 'DC=fabrikam,DC=com', { resetPassword: false, writeAttributes: { lockouttime: false, pwdlastset: false } }),
+          adminCountUsers: ok({ count: 14, sample: ['CN=Jan Kowalski,OU=IT,DC=fabrikam,DC=com', 'CN=Ana Silva,OU=IT,DC=fabrikam,DC=com'] }),
+          syncServiceAccounts: ok([{ dn: 'CN=MSOL_3f2a9c1b7e44,CN=Users,DC=fabrikam,DC=com', sAMAccountName: 'MSOL_3f2a9c1b7e44', kind: 'msol', description: 'Account created by the Windows Azure Active Directory Sync tool', enabled: true, lastLogonTimestamp: '2026-11-17T02:14:00.000Z' }]),
+          ous: ok({ 'OU=Disabled Users,DC=fabrikam,DC=com': true }),
+          scan: ok(
+            scan({
+              usersScanned: 1184,
+              excluded: 16,
+              upnSuffixes: {
+                'fabrikam.com': { count: 1120, sample: ['ana.silva@fabrikam.com', 'jan.kowalski@fabrikam.com'] },
+                'fabrikam.local': { count: 52, sample: ['printer-svc@fabrikam.local', 'kiosk01@fabrikam.local'] },
+                'fabrikam-retail.com': { count: 12, sample: ['store12@fabrikam-retail.com'] },
+              },
+              upnDuplicates: { count: 1, sample: ['m.jones@fabrikam.com (2 objects)'] },
+              upnInvalid: { characters: { count: 3, sample: ['jürgen.müller@fabrikam.com', 'o(ffice)@fabrikam.com'] } },
+              consistencyGuid: { populated: 0, invalidLength: none, duplicates: none },
+            }),
+          ),
+        }),
+      },
+    },
+  },
+  // AD FS with WAP: a duplicate SPN for the federation name, an AD FS server without a computer
+  // account; the network facts (DNS, WinRM, TLS) are not gathered in this bundle.
+  'adfs-wap': {
+    ldap: {
+      forests: {
+        'contoso.com': forest('contoso.com', 'CONTOSO', {
+          upnSuffixes: ok(['contoso.com']),
+          createCredentials: ok({
+            bind: { succeeded: true, resultCode: null, diagnostic: null, host: 'dc1.contoso.com:636' },
+            dn: 'CN=ea-admin,OU=Admins,DC=contoso,DC=com',
+            sAMAccountName: 'ea-admin',
+            adminVia: [{ group: 'Enterprise Admins', groupDn: 'CN=Enterprise Admins,CN=Users,DC=contoso,DC=com', domain: 'contoso.com', chain: ['CN=Enterprise Admins,CN=Users,DC=contoso,DC=com'] }],
+          }),
+          connectorAccount: skipped('the wizard creates the connector account'),
+          connectorBind: skipped('the wizard creates the connector account'),
+          domainRootRights: skipped('the wizard creates the connector account and grants its rights'),
+          spns: ok([
+            { spn: 'host/sts.contoso.com', holders: [{ dn: 'CN=gmsa-adfs,CN=Managed Service Accounts,DC=contoso,DC=com', sAMAccountName: 'gmsa-adfs$' }] },
+            { spn: 'http/sts.contoso.com', holders: [{ dn: 'CN=svc-web01,OU=Service Accounts,DC=contoso,DC=com', sAMAccountName: 'svc-web01' }] },
+          ]),
+          adfsServerComputers: ok([
+            { server: 'adfs1.contoso.com', found: true, dn: 'CN=ADFS1,OU=Servers,DC=contoso,DC=com', domain: 'contoso.com' },
+            { server: 'adfs2.contoso.com', found: true, dn: 'CN=ADFS2,OU=Servers,DC=contoso,DC=com', domain: 'contoso.com' },
+            { server: 'adfs3.contoso.com', found: false, dn: null, domain: null },
+          ]),
+          hiaUpnMatches: ok([]),
+          scan: ok(scan({ usersScanned: 5400, excluded: 30, upnSuffixes: { 'contoso.com': { count: 5400, sample: ['a.smith@contoso.com'] } } })),
+        }),
+      },
+    },
+  },
+  // PTA + SSO over two forests: mail as sign-in attribute with gaps, employeeID as sourceAnchor
+  // with duplicates, a stale AZUREADSSOACC, the resource forest unreachable at collection time.
+  'pta-sso-two-forests': {
+    ldap: {
+      forests: {
+        'woodgrove.com': forest('woodgrove.com', 'WOODGROVE', {
+          upnSuffixes: ok(['woodgrove.com']),
+          connectorAccount: account('CN=svc-aadc,OU=Service Accounts,DC=woodgrove,DC=com', 'svc-aadc', 'woodgrove.com', { passwordNeverExpires: false, passwordExpiresAt: '2026-12-02T10:00:00.000Z' }),
+          domainRootRights: rights('woodgrove.com', 'DC=woodgrove,DC=com'),
+          ssoCredentials: ok({ bind: { succeeded: true, resultCode: null, diagnostic: null, host: 'dc1.woodgrove.com:636' }, dn: 'CN=da-sso,OU=Admins,DC=woodgrove,DC=com', sAMAccountName: 'da-sso', adminVia: [{ group: 'Domain Admins', groupDn: 'CN=Domain Admins,CN=Users,DC=woodgrove,DC=com', domain: 'woodgrove.com', chain: ['CN=Domain Admins,CN=Users,DC=woodgrove,DC=com'] }] }),
+          ssoComputerAccounts: ok([{ dn: 'CN=AZUREADSSOACC,CN=Computers,DC=woodgrove,DC=com', domain: 'woodgrove.com', pwdLastSet: '2025-02-11T09:00:00.000Z' }]),
+          schema: ok({
+            objectVersion: 88,
+            attributes: {
+              mail: { exists: true, ldapDisplayName: 'mail', isSingleValued: true, attributeSyntax: '2.5.5.12', oMSyntax: 64, rangeUpper: 256, classes: ['user'] },
+              employeeid: { exists: true, ldapDisplayName: 'employeeID', isSingleValued: true, attributeSyntax: '2.5.5.12', oMSyntax: 64, rangeUpper: 16, classes: ['user'] },
+            },
+            hasConsistencyGuid: true,
+            exchangeSchemaVersion: 17003,
+            hasMsDsDevice: true,
+            deviceRegistrationContainer: false,
+          }),
+          pilotGroup: ok({ found: true, dn: 'CN=Entra Pilot,OU=Groups,DC=woodgrove,DC=com', directMemberCount: 42, directMembers: [{ dn: 'CN=Lee Chen,OU=Staff,DC=woodgrove,DC=com', objectClass: 'user' }], membersTruncated: false, nestedGroups: { count: 2, sample: ['CN=Pilot Wave 2,OU=Groups,DC=woodgrove,DC=com', 'CN=Helpdesk,OU=Groups,DC=woodgrove,DC=com'] } }),
+          scan: ok(
+            scan({
+              usersScanned: 3100,
+              excluded: 22,
+              upnSuffixes: { 'woodgrove.com': { count: 3100, sample: ['lee.chen@woodgrove.com'] } },
+              signIn: { attribute: 'mail', empty: { count: 37, sample: ['CN=Kiosk 3,OU=Staff,DC=woodgrove,DC=com'] }, notRfc822: { count: 2, sample: ['lee chen@woodgrove.com (CN=Lee Chen,OU=Staff,DC=woodgrove,DC=com)'] }, multipleValues: none },
+              sourceAnchor: { attribute: 'employeeID', populated: 3080, empty: { count: 20, sample: ['CN=Contractor 7,OU=Staff,DC=woodgrove,DC=com'] }, duplicates: { count: 3, sample: ['10442 (2 objects)'] }, containsAt: none, multipleValues: none },
+            }),
+          ),
+        }),
+        // As the probe writes an unreachable forest: every fact failed, naming the DC and why.
+        'res.woodgrove.com': Object.fromEntries(
+          ['dc', 'connectorBind', 'rootDse', 'domains', 'upnSuffixes', 'recycleBinEnabled', 'dsHeuristics', 'schema', 'kdsRootKeys', 'connectorAccount', 'ssoCredentials',
+            'domainRootRights', 'adminCountUsers', 'syncServiceAccounts', 'ssoComputerAccounts', 'hiaUpnMatches', 'objectCount', 'scan'].map((k) => [
+            k,
+            failed('dc1.res.woodgrove.com:636', 'timeout', 'dc1.res.woodgrove.com:636 did not answer within 15 s'),
+          ]),
+        ) as ForestFacts,
+      },
+    },
+  },
+};
+
+for (const [name, facts] of Object.entries(examples)) {
+  const dir = new URL(`../fixtures/examples/${name}/`, import.meta.url);
+  const { plan } = parsePlanText(readFileSync(new URL('plan.yaml', dir), 'utf8'), 'plan.yaml');
+  const bundle = bundleSchema.parse(makeBundle(plan, 'plan.yaml', facts, COLLECTED, 'kept'));
+  writeFileSync(new URL('facts.json', dir), `${JSON.stringify(bundle, null, 2)}\n`);
+}
