@@ -87,11 +87,15 @@ export const sqlProbe: Probe<'sql'> = {
     }
     const password = await ctx.secrets(planSql.login.password, 'SQL login');
     const ca = planSql.caFile ? await readFile(isAbsolute(planSql.caFile) ? planSql.caFile : resolvePath(ctx.planDir, planSql.caFile)) : undefined;
+    // A Windows login goes through NTLM (what tedious supports without Kerberos), written DOMAIN\user.
+    const windows = planSql.login.kind === 'windows' ? /^([^\\]+)\\(.+)$/.exec(planSql.login.name) : null;
+    const credentials = windows
+      ? { authentication: { type: 'ntlm' as const, options: { domain: windows[1] ?? '', userName: windows[2] ?? '', password } } }
+      : { user: planSql.login.name, password };
     const pool = new sql.ConnectionPool({
       server: t.host,
       port: port ?? 1433,
-      user: planSql.login.name,
-      password,
+      ...credentials,
       database: 'master',
       connectionTimeout: ctx.timeoutMs,
       requestTimeout: ctx.timeoutMs,

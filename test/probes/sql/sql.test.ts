@@ -134,6 +134,22 @@ describe('SQL probe and rules against the TDS peer', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
+  it('a server that accepts and never answers: timeout within about the timeout', async () => {
+    const { createServer } = await import('node:net');
+    const silent = createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.41', r));
+    try {
+      const started = Date.now();
+      const plan = planFor({ mode: 'existing', server: '127.0.0.41', port: (silent.address() as { port: number }).port, login: { kind: 'sql', name: 'installer', password: 'env:SQL_PW' }, encrypt: false });
+      const { facts, ruleIds } = await check(plan, PASSWORD, 1500);
+      expect(facts.connection).toMatchObject({ status: 'failed', kind: 'timeout' });
+      expect(ruleIds).toEqual(['SQL001']);
+      expect(Date.now() - started).toBeLessThan(1500 * 3);
+    } finally {
+      silent.close();
+    }
+  });
+
   it('named instance without port: Browser finds the port; Browser off gives SQL002', async () => {
     const peer = await peerFor(sqlServer2022);
     const browser = await startBrowser('127.0.0.40', { ADSYNC: peer.port });
