@@ -1,6 +1,8 @@
 import type { DnsAnswer, DnsLookup, DnsPurpose, DnsRecordType, DnsView } from '../../facts/areas/dns.js';
 import { normalizeDnsName } from '../../facts/areas/dns.js';
 import type { CertificateFacts } from '../../facts/areas/tls.js';
+import type { ConnectionOutcome } from '../../facts/areas/https.js';
+import type { FailureKind } from '../../facts/fact.js';
 import type { Facts } from '../../facts/schema.js';
 import type { Plan } from '../../plan/schema.js';
 
@@ -93,3 +95,21 @@ export function hostOfUrl(url: string): string {
 }
 
 export const isOnMicrosoftDomain = (domain: string): boolean => /(^|\.)onmicrosoft\.(com|us|de|cn)$/i.test(normalizeDnsName(domain));
+
+/** The failure kind that matches a connection outcome, for "not evaluated" notes (connected: the answer was unusable). */
+export function failureKindOf(outcome: ConnectionOutcome): FailureKind {
+  switch (outcome) {
+    case 'connected':
+      return 'protocol';
+    case 'dns':
+    case 'refused':
+    case 'timeout':
+    case 'tls':
+      return outcome;
+    case 'reset':
+    case 'proxy':
+      return 'refused';
+    default:
+      return 'other';
+  }
+}
