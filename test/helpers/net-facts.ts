@@ -75,3 +75,25 @@ export function wsmanResult(over: Partial<WsmanResult> = {}): WsmanResult {
     ...over,
   };
 }
+
+export const pingPlan = (over: Partial<PlanInput> = {}) =>
+  makePlan({ signIn: { method: 'pingfederate' }, pingFederate: { domain: 'contoso.com', serverUrl: 'https://ping.contoso.com' }, ...over });
+
+export function pingMetadata(over: Partial<import('../../src/facts/areas/ping.js').PingMetadata> = {}): import('../../src/facts/areas/ping.js').PingMetadata {
+  return {
+    url: 'https://ping.contoso.com:9031/pf/federation_metadata.ping?PartnerSpId=urn:federation:MicrosoftOnline',
+    connection: 'connected',
+    status: 200,
+    error: null,
+    document: {
+      wellFormed: true,
+      rejectedDtd: false,
+      isEntityDescriptor: true,
+      entityId: 'https://ping.contoso.com',
+      endpoints: ['https://sso.contoso.com/idp/SSO.saml2', 'https://sso.contoso.com/idp/SLO.saml2'],
+      hasMicrosoftTrust: true,
+      problems: [],
+    },
+    ...over,
+  };
+}
