@@ -7,6 +7,7 @@ packages=(
   samba samba-ad-dc winbind krb5-user ldap-utils ldb-tools  # the Samba test forest
   dnsutils                                                   # dig, for scripts and debugging
   openssl                                                    # test certificates
+  dnsmasq-base                                               # the intranet and extranet DNS servers
 )
 
 missing=()

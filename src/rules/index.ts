@@ -16,6 +16,13 @@ import { fltRules } from './flt/index.js';
 import { hiaRules } from './hia/index.js';
 import { insRules } from './ins/index.js';
 import { optRules } from './opt/index.js';
+import { adfsNetRules } from './adfs/net-index.js';
+import { certNetRules } from './cert/net-index.js';
+import { dnsNetRules } from './dns/net-index.js';
+import { fltNetRules } from './flt/net-index.js';
+import { netNetRules } from './net/net-index.js';
+import { pingNetRules } from './ping/net-index.js';
+import { signNetRules } from './sign/net-index.js';
 import type { Rule } from './rule.js';
 import { saRules } from './sa/index.js';
 import { signRules } from './sign/index.js';
@@ -53,6 +60,14 @@ export const allRules: readonly Rule[] = [
   ...optLdapRules,
   ...ssoLdapRules,
   ...stgLdapRules,
+  // Rules fed by the network probes (DNS, TLS, HTTPS, WS-Man, PingFederate, TCP).
+  ...adfsNetRules,
+  ...certNetRules,
+  ...dnsNetRules,
+  ...fltNetRules,
+  ...netNetRules,
+  ...pingNetRules,
+  ...signNetRules,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export function findRule(id: string): Rule | undefined {

@@ -1,0 +1,89 @@
+import dns2 from 'dns2';
+import type { DnsAnswer, DnsFacts, DnsLookup, DnsRcode } from '../../facts/areas/dns.js';
+import { failed, ok } from '../../facts/fact.js';
+import type { Plan } from '../../plan/schema.js';
+import type { Probe, ProbeContext } from '../probe.js';
+
+type RecordType = DnsLookup['type'];
+interface Question {
+  readonly view: DnsLookup['view'];
+  readonly resolver: string;
+  readonly name: string;
+  readonly type: RecordType;
+  readonly purpose: DnsLookup['purpose'];
+}
+
+/** `host`, `host:port` or `[v6]:port` → dns2 client options. */
+export function resolverAddress(resolver: string): { dns: string; port: number } {
+  const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(resolver);
+  if (v6) return { dns: v6[1] ?? '', port: v6[2] ? Number(v6[2]) : 53 };
+  const [host = resolver, port] = resolver.split(':');
+  return { dns: host, port: port ? Number(port) : 53 };
+}
+
+/** What the plan needs resolved, on which resolvers, and why. */
+export function questions(plan: Plan): Question[] {
+  const out: Question[] = [];
+  const intranet = plan.network.intranetResolvers;
+  const extranet = plan.network.extranetResolvers;
+  const fs = plan.signIn.method === 'adfs' ? plan.adfs?.federationServiceName : undefined;
+  if (fs) {
+    for (const resolver of intranet) out.push({ view: 'intranet', resolver, name: fs, type: 'A', purpose: 'federation-service' });
+    for (const resolver of extranet) out.push({ view: 'extranet', resolver, name: fs, type: 'A', purpose: 'federation-service' });
+  }
+  for (const forest of plan.forests) {
+    const domains = new Set([forest.name, ...(forest.domains?.include ?? [])].map((d) => d.toLowerCase()));
+    for (const domain of domains)
+      for (const resolver of intranet) out.push({ view: 'intranet', resolver, name: `_ldap._tcp.dc._msdcs.${domain}`, type: 'SRV', purpose: 'dc-locator' });
+  }
+  // Microsoft verifies domains through public DNS: the TXT record must be visible from outside.
+  const toVerify = [...(plan.signIn.method === 'adfs' ? (plan.adfs?.domainsToFederate ?? []) : []), ...(plan.signIn.method === 'pingfederate' && plan.pingFederate ? [plan.pingFederate.domain] : [])];
+  const verifyVia = extranet.length > 0 ? extranet.map((r) => ['extranet', r] as const) : intranet.map((r) => ['intranet', r] as const);
+  for (const domain of toVerify) for (const [view, resolver] of verifyVia) out.push({ view, resolver, name: domain, type: 'TXT', purpose: 'domain-verification' });
+  return out;
+}
+
+const RCODE = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 } as const;
+
+async function ask(q: Question, timeoutMs: number): Promise<DnsLookup['result']> {
+  const { dns, port } = resolverAddress(q.resolver);
+  const resolve = dns2.UDPClient({ dns, port, timeout: timeoutMs, retryOverTCP: false });
+  const where = `${q.resolver} (${q.view})`;
+  let response;
+  try {
+    response = await resolve(q.name, q.type);
+  } catch (error) {
+    const msg = error instanceof Error ? error.message : String(error);
+    if (/timeout|timed out/i.test(msg)) return failed(where, 'timeout', `resolver ${where} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+    if (/ECONNREFUSED|unreachable/i.test(msg)) return failed(where, 'refused', `resolver ${where} refused the query (${msg})`);
+    return failed(where, 'protocol', `resolver ${where}: ${msg}`);
+  }
+  // Any answer is a value (NXDOMAIN, NODATA, SERVFAIL, REFUSED): it is what the rules judge.
+  const code = response.header.rcode;
+  const rcode: DnsRcode = code === RCODE.NOERROR ? 'NOERROR' : code === RCODE.NXDOMAIN ? 'NXDOMAIN' : code === RCODE.SERVFAIL ? 'SERVFAIL' : code === RCODE.REFUSED ? 'REFUSED' : 'OTHER';
+  const answer: DnsAnswer = { rcode, cnameChain: [], addresses: [], srv: [], txt: [] };
+  for (const a of response.answers as unknown as Record<string, unknown>[]) {
+    const type = a['type'];
+    if (type === dns2.Packet.TYPE.CNAME && typeof a['domain'] === 'string') answer.cnameChain.push(a['domain'].replace(/\.$/, '').toLowerCase());
+    else if ((type === dns2.Packet.TYPE.A || type === dns2.Packet.TYPE.AAAA) && typeof a['address'] === 'string') answer.addresses.push(a['address']);
+    else if (type === dns2.Packet.TYPE.SRV)
+      answer.srv.push({ target: String(a['target'] ?? '').replace(/\.$/, '').toLowerCase(), port: Number(a['port']), priority: Number(a['priority']), weight: Number(a['weight']) });
+    else if (type === dns2.Packet.TYPE.TXT) answer.txt.push(Array.isArray(a['data']) ? a['data'].join('') : String(a['data'] ?? ''));
+  }
+  return ok(answer);
+}
+
+/**
+ * DNS (dns2): asks each of the plan's resolvers directly, intranet and extranet apart, with the
+ * plan's timeout; lookups run concurrently so ten silent resolvers cost about one timeout.
+ */
+export const dnsProbe: Probe<'dns'> = {
+  id: 'dns',
+  title: 'DNS',
+  appliesTo: (plan) => questions(plan).length > 0,
+  async collect(ctx: ProbeContext): Promise<DnsFacts> {
+    const qs = questions(ctx.plan);
+    const answers = await Promise.all(qs.map((q) => ask(q, ctx.timeoutMs)));
+    return { lookups: qs.map((q, i) => ({ ...q, name: q.name.toLowerCase().replace(/\.$/, ''), result: answers[i] ?? failed(q.resolver, 'other', 'no answer recorded') })) };
+  },
+};
