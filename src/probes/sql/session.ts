@@ -24,8 +24,10 @@ const tlsCodes = /CERT|SSL|TLS|self[- ]signed|certificate|handshake|altname/i;
 
 /** Classifies what went wrong while connecting, so SQL001 can say which step failed. */
 function classify(err: Error & { code?: string; cause?: unknown }, loginError: { number: number; message: string } | undefined): SqlFailure {
-  const cause = err.cause as (Error & { code?: string }) | undefined;
-  const causeCode = cause?.code ?? '';
+  const cause = err.cause as (Error & { code?: string; errors?: unknown[] }) | undefined;
+  // tedious's connector reports "Could not connect (sequence)" with the per-address errors inside.
+  const inner = (cause?.errors ?? []).map((e) => (e as { code?: string } | null)?.code ?? '').join(' ');
+  const causeCode = `${cause?.code ?? ''} ${inner}`;
   const text = `${err.message} ${cause?.message ?? ''} ${causeCode}`;
   if (err.code === 'ELOGIN') return new SqlFailure('login', loginError?.message ?? err.message, loginError?.number ?? null);
   if (err.code === 'ETIMEOUT') return new SqlFailure('timeout', err.message);
