@@ -112,8 +112,20 @@ export const sqlProbe: Probe<'sql'> = {
       };
     }
 
+    if (sql.encrypt && !session.encrypted) {
+      // tedious goes on without TLS when the server answers ENCRYPT_NOT_SUP; the plan asked for
+      // encryption, and so will the wizard, so this is a TLS failure, and nothing more is read.
+      session.close();
+      const message = `${target.host}:${port} does not offer TLS encryption (PRELOGIN answered ENCRYPT_NOT_SUP) although install.sql.encrypt is true`;
+      return {
+        target: ok(target),
+        ...(browser ? { browser } : {}),
+        connection: ok({ connected: false, host: target.host, port, portSource, stage: 'tls', errorNumber: null, message }),
+        ...notConnected(where, 'tls', message),
+      };
+    }
     try {
-      const connection = ok<SqlConnectionFacts>({ connected: true, host: target.host, port, portSource, encrypted: sql.encrypt, loginName: login.name });
+      const connection = ok<SqlConnectionFacts>({ connected: true, host: target.host, port, portSource, encrypted: session.encrypted, loginName: login.name });
       const server = await gather(where, () => readServer(session));
       const database = await gather(where, () => readDatabase(session, sql.database));
       const accountName = serviceAccountLoginName(ctx);

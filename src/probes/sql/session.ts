@@ -16,6 +16,8 @@ export class SqlFailure extends Error {
 export type Cell = string | number | boolean | null;
 
 export interface Session {
+  /** TLS was negotiated (tedious emitted 'secure'). */
+  readonly encrypted: boolean;
   query(sql: string): Promise<Cell[][]>;
   close(): void;
 }
@@ -43,6 +45,7 @@ function classify(err: Error & { code?: string; cause?: unknown }, loginError: {
 export function openSession(config: ConnectionConfiguration): Promise<Session> {
   return new Promise((resolve, reject) => {
     let loginError: { number: number; message: string } | undefined;
+    let secured = false;
     let connection: Connection;
     try {
       connection = new Connection(config);
@@ -53,6 +56,9 @@ export function openSession(config: ConnectionConfiguration): Promise<Session> {
     connection.on('errorMessage', (token: { number: number; message: string }) => {
       if (loginError === undefined) loginError = { number: token.number, message: token.message };
     });
+    connection.on('secure', () => {
+      secured = true;
+    });
     // Errors after connect (socket reset) must not crash the process; requests report them.
     connection.on('error', () => undefined);
     connection.connect((err) => {
@@ -62,6 +68,7 @@ export function openSession(config: ConnectionConfiguration): Promise<Session> {
         return;
       }
       resolve({
+        encrypted: secured,
         query: (sql) =>
           new Promise<Cell[][]>((res, rej) => {
             const rows: Cell[][] = [];

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCertificate, startBrowser, startTdsPeer, type BrowserPeer, type Catalogue, type TdsPeer } from '../../../fixtures/tds/peer.js';
 import { ADMIN_PASSWORD, scenarios, type ScenarioName } from '../../../fixtures/tds/scenarios.js';
@@ -158,6 +159,30 @@ describe('SQL scenarios against the TDS peer', () => {
     expect(facts.connection).toMatchObject({ status: 'ok', value: { connected: false, stage: 'tls' } });
     expect(fired(p, { sql: facts })).toEqual(['SQL001']);
     expect(s.logins).toEqual([]);
+  });
+
+  it('encryption required by the plan but the server offers none: SQL001 at the TLS stage, no reads', async () => {
+    const s = await peer(scenarios.empty, 'not-supported', PLAIN_HOST);
+    const p = plan(`${PLAIN_HOST},${s.port}`, { encrypt: true });
+    const facts = await probe(p);
+    expect(facts.connection).toMatchObject({ status: 'ok', value: { connected: false, stage: 'tls' } });
+    expect(fired(p, { sql: facts })).toEqual(['SQL001']);
+    expect(s.log.filter((q) => /^\s*SELECT/i.test(q))).toEqual([]);
+  });
+
+  it('a server that accepts TCP and never answers: SQL001 timeout within the budget', async () => {
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.44', () => r()));
+    try {
+      const p = plan(`127.0.0.44,${(silent.address() as net.AddressInfo).port}`);
+      const started = Date.now();
+      const facts = await probe(p, 1000);
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect(facts.connection).toMatchObject({ status: 'ok', value: { connected: false, stage: 'timeout' } });
+      expect(fired(p, { sql: facts })).toEqual(['SQL001']);
+    } finally {
+      silent.close();
+    }
   });
 
   it('closed port: SQL001 at the TCP stage', async () => {
