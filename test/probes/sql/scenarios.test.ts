@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCertificate, startBrowser, startTdsPeer, type BrowserPeer, type Catalogue, type TdsPeer } from '../../../fixtures/tds/peer.js';
-import { ADMIN_PASSWORD, scenarios, type ScenarioName } from '../../../fixtures/tds/scenarios.js';
+import { makeCertificate, startBrowser, startTdsPeer, type BrowserPeer, type Catalogue, type TdsPeer } from '../../../fixtures/tds/server.js';
+import { ADMIN_PASSWORD, scenarios, type ScenarioName } from '../../../fixtures/tds/catalogues.js';
 import { evaluateRules } from '../../../src/engine/evaluate.js';
 import type { SqlFacts } from '../../../src/facts/areas/sql.js';
 import { ok } from '../../../src/facts/fact.js';
