@@ -28,7 +28,7 @@ export function server(overrides: Partial<SqlServerFacts> = {}): SqlServerFacts 
 }
 
 export function database(overrides: Partial<SqlDatabaseFacts> = {}): SqlDatabaseFacts {
-  return { name: 'ADSync', exists: false, collation: null, isDbOwner: null, tables: [], tableCount: 0, syncEngineTableCount: 0, totalRows: 0, lastModified: null, ...overrides };
+  return { name: 'ADSync', exists: false, collation: null, isDbOwner: null, tablesRead: true, tables: [], tableCount: 0, syncEngineTableCount: 0, totalRows: 0, lastModified: null, ...overrides };
 }
 
 /** SQL facts of a healthy, reachable server; override any part. */

@@ -87,6 +87,7 @@ export const sqlDatabaseSchema = z.strictObject({
   exists: z.boolean(),
   collation: z.string().nullable(),
   isDbOwner: z.boolean().nullable().describe('The login is db_owner (or dbo) of the database; null = database absent or not accessible'),
+  tablesRead: z.boolean().describe('false = the login may not read the database catalogue (error 916/229): tables and counts are unknown'),
   tables: z.array(sqlTableSchema).max(200).describe('User tables (sync-engine tables first), capped'),
   tableCount: z.number().int().nonnegative(),
   syncEngineTableCount: z.number().int().nonnegative().describe('Tables named like the sync engine\'s (mms_*)'),

@@ -184,10 +184,20 @@ async function readDatabase(session: Session, name: string): Promise<SqlDatabase
   const rows = await session.query(databaseQuery(name));
   const db = rows[0];
   if (db === undefined)
-    return { name, exists: false, collation: null, isDbOwner: null, tables: [], tableCount: 0, syncEngineTableCount: 0, totalRows: 0, lastModified: null };
+    return { name, exists: false, collation: null, isDbOwner: null, tablesRead: true, tables: [], tableCount: 0, syncEngineTableCount: 0, totalRows: 0, lastModified: null };
   const collation = db[1] === null || db[1] === undefined ? null : str(db[1]);
   const owner = (await session.query(ownerQuery(name)))[0]?.[0];
-  const tableRows = await session.query(tablesQuery(name));
+  let tableRows: Cell[][];
+  let tablesRead = true;
+  try {
+    tableRows = await session.query(tablesQuery(name));
+  } catch (err) {
+    // A login that is not a user of the database cannot read its catalogue (916): that is still
+    // worth knowing (SQL006), while the table counts stay unknown (SQL003 reports not evaluated).
+    if (!(err instanceof SqlFailure) || err.errorNumber === null || ![229, 916].includes(err.errorNumber)) throw err;
+    tableRows = [];
+    tablesRead = false;
+  }
   const tables = tableRows
     .map((t) => ({ name: str(t[0]), rows: num(t[1]), modifiedAt: isoOrNull(t[2]) }))
     .sort((a, b) => Number(isSyncTable(b.name)) - Number(isSyncTable(a.name)) || a.name.localeCompare(b.name));
@@ -203,6 +213,7 @@ async function readDatabase(session: Session, name: string): Promise<SqlDatabase
     exists: true,
     collation,
     isDbOwner: owner === null || owner === undefined ? null : num(owner) === 1,
+    tablesRead,
     tables: tables.slice(0, MAX_TABLES),
     tableCount: tables.length,
     syncEngineTableCount: tables.filter((t) => isSyncTable(t.name)).length,

@@ -1,3 +1,4 @@
+import { failed } from '../../facts/fact.js';
 import { defineRule } from '../rule.js';
 import { existingSqlOnly, sqlAt } from './shared.js';
 
@@ -31,6 +32,10 @@ export const sql003 = defineRule({
     const at = sqlAt(ctx.plan, 'install.sql.database');
     const db = ctx.use(ctx.facts.sql?.database, 'sql.database', at);
     if (db === undefined || !db.exists) return;
+    if (!db.tablesRead) {
+      ctx.use(failed(at.sqlInstance ?? '', 'permission', `the login may not read the catalogue of database ${db.name}`), 'sql.database.tables', at);
+      return;
+    }
     if (db.syncEngineTableCount === 0 && db.totalRows === 0) return;
     const sample = db.tables.slice(0, 5).map((t) => `${t.name} (${t.rows})`);
     ctx.report({

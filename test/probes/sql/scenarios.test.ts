@@ -84,7 +84,7 @@ describe('SQL scenarios against the TDS peer', () => {
   it('empty server over TLS: connected, nothing fires', async () => {
     const { p, facts, peer: s } = await scenario('empty');
     expect(facts.connection).toEqual(ok({ connected: true, host: TLS_HOST, port: s.port, portSource: 'plan', encrypted: true, loginName: 'entra-admin' }));
-    expect(facts.database).toEqual(ok({ name: 'ADSync', exists: false, collation: null, isDbOwner: null, tables: [], tableCount: 0, syncEngineTableCount: 0, totalRows: 0, lastModified: null }));
+    expect(facts.database).toEqual(ok({ name: 'ADSync', exists: false, collation: null, isDbOwner: null, tablesRead: true, tables: [], tableCount: 0, syncEngineTableCount: 0, totalRows: 0, lastModified: null }));
     expect(facts.serviceAccountLogin).toEqual(ok({ name: 'CONTOSO\\svc-adsync', hasLogin: true }));
     expect(fired(p, { sql: facts })).toEqual([]);
     expect(s.logins).toEqual(['entra-admin']);
@@ -131,6 +131,14 @@ describe('SQL scenarios against the TDS peer', () => {
   it('no sysadmin/dbcreator and no service-account login: SQL006 and SQL008', async () => {
     const { p, facts } = await scenario('noSysadmin');
     expect(fired(p, { sql: facts })).toEqual(['SQL006', 'SQL008']);
+  });
+
+  it('pre-created ADSync the login cannot enter (error 916): SQL006 fires, SQL003 is not evaluated', async () => {
+    const { p, facts } = await scenario('adsyncNotOwner');
+    expect(facts.database).toMatchObject({ status: 'ok', value: { exists: true, isDbOwner: false, tablesRead: false } });
+    const result = evaluateRules(p, { sql: facts }, sqlRules, { now: NOW });
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['SQL006']);
+    expect(result.outcomes.find((o) => o.ruleId === 'SQL003')?.status).toBe('not-evaluated');
   });
 
   it('Express with more than 100,000 objects in LDAP: SQL007', async () => {

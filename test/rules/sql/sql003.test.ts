@@ -39,6 +39,9 @@ describe('SQL003 adsync-db-has-data', () => {
   it('passes when the database is absent or pre-created empty; not evaluated when it could not be read', () => {
     expect(statusOf(runRule(sql003, sqlPlan(), sqlFacts()))).toBe('passed');
     expect(statusOf(runRule(sql003, sqlPlan(), sqlFacts({ database: ok(database({ exists: true, collation: 'SQL_Latin1_General_CP1_CI_AS', isDbOwner: true })) })))).toBe('passed');
+    const denied = runRule(sql003, sqlPlan(), sqlFacts({ database: ok(database({ exists: true, collation: 'x_CI_AS', isDbOwner: false, tablesRead: false })) }));
+    expect(statusOf(denied)).toBe('not-evaluated');
+    expect(denied.notEvaluated[0]).toMatchObject({ fact: 'sql.database.tables', kind: 'permission' });
     expect(statusOf(runRule(sql003, sqlPlan(), sqlFacts({ database: failed('sql1.contoso.com', 'permission', 'error 916') })))).toBe('not-evaluated');
   });
 });
