@@ -112,6 +112,18 @@ describe('SQL scenarios against the TDS peer', () => {
     expect(fired(p, { sql: facts })).toEqual([]);
   });
 
+  it('260 tables (a multi-packet answer): counted in full, listed up to the cap, sync-engine tables first', async () => {
+    const { p, facts } = await scenario('manyTables');
+    const db = facts.database?.status === 'ok' ? facts.database.value : undefined;
+    expect(db?.tableCount).toBe(260);
+    expect(db?.syncEngineTableCount).toBe(130);
+    expect(db?.totalRows).toBe((259 * 260) / 2);
+    expect(db?.tables).toHaveLength(200);
+    expect(db?.tables[129]?.name).toMatch(/mms_/);
+    expect(db?.tables[130]?.name).toMatch(/app_/);
+    expect(fired(p, { sql: facts })).toEqual(['SQL003']);
+  });
+
   it('case-sensitive collation: SQL005', async () => {
     const { p, facts } = await scenario('caseSensitive');
     expect(fired(p, { sql: facts })).toEqual(['SQL005']);
