@@ -8,7 +8,10 @@ import type { Probe, ProbeContext } from '../probe.js';
 import { askBrowser } from './browser.js';
 import { databaseQuery, lastUpdateQuery, loginQuery, ownerQuery, serverQuery, tablesQuery } from './queries.js';
 import { openSession, SqlFailure, type Cell, type Session, type Stage } from './session.js';
+import { preloginEncryption } from './prelogin.js';
 import { parseSqlServer } from './target.js';
+
+const ENCRYPT_NOT_SUP = 0x02;
 
 const DEFAULT_PORT = 1433;
 const MAX_TABLES = 200;
@@ -73,6 +76,26 @@ export const sqlProbe: Probe<'sql'> = {
         const f = failed(where, 'other', `cannot read the CA file ${path} named in install.sql.caFile`);
         return { target: ok(target), ...(browser ? { browser } : {}), connection: f, server: f, database: f, serviceAccountLogin: f };
       }
+    }
+
+    const offered = await preloginEncryption(address, port, ctx.timeoutMs);
+    if (offered === 'timeout') {
+      const message = `${target.host}:${port} accepted the TCP connection but did not answer PRELOGIN within ${ctx.timeoutMs} ms`;
+      return {
+        target: ok(target),
+        ...(browser ? { browser } : {}),
+        connection: ok({ connected: false, host: target.host, port, portSource, stage: 'timeout', errorNumber: null, message }),
+        ...notConnected(where, 'timeout', message),
+      };
+    }
+    if (sql.encrypt && offered === ENCRYPT_NOT_SUP) {
+      const message = `${target.host}:${port} does not offer TLS encryption (PRELOGIN answered ENCRYPT_NOT_SUP) although install.sql.encrypt is true; the login was not sent`;
+      return {
+        target: ok(target),
+        ...(browser ? { browser } : {}),
+        connection: ok({ connected: false, host: target.host, port, portSource, stage: 'tls', errorNumber: null, message }),
+        ...notConnected(where, 'tls', message),
+      };
     }
 
     const password = await ctx.secrets(login.password, `SQL login ${login.name}`);
