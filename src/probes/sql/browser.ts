@@ -1,54 +1,58 @@
-import { createSocket } from 'node:dgram';
-
-export interface BrowserInstance {
-  readonly name: string;
-  readonly tcpPort: number | null;
-  readonly version: string | null;
-}
-
-/** Parses an SSRP SVR_RESP (MS-SQLR 2.2.5): "ServerName;X;InstanceName;Y;…;tcp;1433;;" per instance. */
-export function parseBrowserResponse(msg: Buffer): BrowserInstance[] {
-  if (msg.readUInt8(0) !== 0x05) throw new Error('not an SVR_RESP message');
-  const text = msg.subarray(3).toString('latin1');
-  return text
-    .split(';;')
-    .filter((s) => s.trim() !== '')
-    .map((record) => {
-      const parts = record.split(';');
-      const field = (key: string): string | undefined => {
-        const i = parts.findIndex((p, idx) => idx % 2 === 0 && p.toLowerCase() === key);
-        return i >= 0 ? parts[i + 1] : undefined;
-      };
-      const tcp = field('tcp');
-      return { name: field('instancename') ?? '', tcpPort: tcp ? Number(tcp) : null, version: field('version') ?? null };
-    });
-}
+import dgram from 'node:dgram';
+import type { SqlBrowserFacts } from '../../facts/areas/sql.js';
 
 /**
- * Asks SQL Browser about one instance (CLNT_UCAST_INST, MS-SQLR 2.2.4). Resolves with the
- * instances it lists, or rejects with 'timeout' when nothing answers (Browser stopped, UDP blocked).
+ * SQL Server Resolution Protocol (MC-SQLR): CLNT_UCAST_INST (0x04, instance name, NUL) to UDP
+ * 1434, answered by SVR_RESP (0x05, USHORT size, "ServerName;…;InstanceName;…;tcp;PORT;;").
+ * A silent Browser is an answer too (answered: false), since SQL002 fires on it.
  */
-export function queryBrowser(host: string, port: number, instance: string, timeoutMs: number): Promise<BrowserInstance[]> {
-  return new Promise((resolve, reject) => {
-    const socket = createSocket(host.includes(':') ? 'udp6' : 'udp4');
-    const timer = setTimeout(() => {
-      socket.close();
-      reject(Object.assign(new Error(`SQL Browser on ${host}:${port} (UDP) did not answer within ${Math.round(timeoutMs / 1000)} s`), { code: 'ETIMEDOUT' }));
-    }, timeoutMs);
-    socket.on('message', (msg) => {
-      clearTimeout(timer);
-      socket.close();
-      try {
-        resolve(parseBrowserResponse(msg));
-      } catch (error) {
-        reject(error);
-      }
+export async function askBrowser(host: string, address: string, port: number, instance: string, timeoutMs: number): Promise<SqlBrowserFacts> {
+  const socket = dgram.createSocket(address.includes(':') ? 'udp6' : 'udp4');
+  const name = Buffer.from(instance, 'latin1');
+  const request = Buffer.concat([Buffer.from([0x04]), name, Buffer.from([0])]);
+  try {
+    const reply = await new Promise<Buffer | undefined>((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), timeoutMs);
+      socket.on('message', (msg) => {
+        if (msg.length >= 3 && msg.readUInt8(0) === 0x05) {
+          clearTimeout(timer);
+          resolve(msg);
+        }
+      });
+      // ICMP port unreachable shows up as an error on some systems: the same as silence for SQL002.
+      socket.on('error', () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      });
+      socket.send(request, port, address);
     });
-    socket.on('error', (error) => {
-      clearTimeout(timer);
-      socket.close();
-      reject(error);
+    if (reply === undefined) return { host, port, answered: false, instances: [], tcpPort: null };
+    const size = reply.readUInt16LE(1);
+    const instances = parseServerResponse(reply.subarray(3, 3 + size).toString('latin1'));
+    const mine = instances.find((i) => i.instanceName.toLowerCase() === instance.toLowerCase());
+    return { host, port, answered: true, instances, tcpPort: mine?.tcpPort ?? null };
+  } finally {
+    socket.close();
+  }
+}
+
+/** RESP_DATA: records of key;value pairs, each record ending with ";;". */
+export function parseServerResponse(text: string): SqlBrowserFacts['instances'] {
+  return text
+    .split(';;')
+    .filter((r) => r.trim() !== '')
+    .map((record) => {
+      const parts = record.split(';');
+      const map = new Map<string, string>();
+      for (let i = 0; i + 1 < parts.length; i += 2) map.set((parts[i] ?? '').toLowerCase(), parts[i + 1] ?? '');
+      const tcp = map.get('tcp');
+      const port = tcp === undefined ? null : Number.parseInt(tcp, 10);
+      return {
+        serverName: map.get('servername') ?? '',
+        instanceName: map.get('instancename') ?? '',
+        isClustered: (map.get('isclustered') ?? '').toLowerCase() === 'yes',
+        version: map.get('version') ?? '',
+        tcpPort: port !== null && Number.isFinite(port) ? port : null,
+      };
     });
-    socket.send(Buffer.concat([Buffer.from([0x04]), Buffer.from(instance, 'latin1'), Buffer.from([0])]), port, host);
-  });
 }

@@ -1,173 +1,295 @@
+import { lookup } from 'node:dns/promises';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
-import sql from 'mssql';
-import type { SqlFacts } from '../../facts/areas/sql.js';
-import { failed, ok, skipped, type FailureKind } from '../../facts/fact.js';
+import type { ConnectionConfiguration } from 'tedious';
+import type { SqlBrowserFacts, SqlConnectionFacts, SqlDatabaseFacts, SqlFacts, SqlServerFacts, SqlTarget } from '../../facts/areas/sql.js';
+import { failed, ok, skipped, type Fact, type FailureKind } from '../../facts/fact.js';
 import type { Probe, ProbeContext } from '../probe.js';
-import { queryBrowser } from './browser.js';
-import { sqlTarget } from './target.js';
+import { askBrowser } from './browser.js';
+import { databaseQuery, lastUpdateQuery, loginQuery, ownerQuery, serverQuery, tablesQuery } from './queries.js';
+import { openSession, SqlFailure, type Cell, type Session, type Stage } from './session.js';
+import { preloginEncryption } from './prelogin.js';
+import { parseSqlServer } from './target.js';
 
-/** T-SQL string literal: the plan's names go into queries only as N'…' with quotes doubled. */
-export const literal = (s: string): string => `N'${s.replace(/'/g, "''")}'`;
-/** Bracketed identifier for a three-part name ([ADSync].sys.tables). */
-export const bracket = (s: string): string => `[${s.replace(/]/g, ']]')}]`;
+const ENCRYPT_NOT_SUP = 0x02;
+
+const DEFAULT_PORT = 1433;
+const MAX_TABLES = 200;
+
+const stageKind: Record<Stage, FailureKind> = { dns: 'dns', tcp: 'refused', tls: 'tls', login: 'auth', timeout: 'timeout', protocol: 'protocol' };
 
 /**
- * The statements the probe sends: metadata reads only (SERVERPROPERTY, catalog views). Kept in
- * one place so the "only reads" test and a reviewer see all of them together.
+ * The existing SQL Server of install.sql: SQL Browser for a named instance without a port, then
+ * one TDS session (tedious) with the plan's login, and metadata SELECTs only.
  */
-export const statements = {
-  server:
-    "SELECT CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS productVersion, CAST(SERVERPROPERTY('Edition') AS nvarchar(128)) AS edition, " +
-    "CAST(SERVERPROPERTY('EngineEdition') AS int) AS engineEdition, CAST(SERVERPROPERTY('Collation') AS nvarchar(128)) AS collation, " +
-    "IS_SRVROLEMEMBER('sysadmin') AS sysadmin, IS_SRVROLEMEMBER('dbcreator') AS dbcreator, SUSER_SNAME() AS loginName",
-  database: (db: string): string =>
-    `SELECT name, collation_name AS collation, SUSER_SNAME(owner_sid) AS owner FROM sys.databases WHERE name = ${literal(db)}`,
-  tables: (db: string): string =>
-    `SELECT t.name AS tableName, SUM(p.rows) AS rowCount, CONVERT(nvarchar(33), MAX(t.modify_date), 126) AS modified FROM ${bracket(db)}.sys.tables t ` +
-    `JOIN ${bracket(db)}.sys.partitions p ON p.object_id = t.object_id AND p.index_id IN (0, 1) GROUP BY t.name`,
-  dbOwner: (db: string): string =>
-    `SELECT COUNT(*) AS memberships FROM ${bracket(db)}.sys.database_role_members rm JOIN ${bracket(db)}.sys.database_principals r ON r.principal_id = rm.role_principal_id ` +
-    `JOIN ${bracket(db)}.sys.database_principals m ON m.principal_id = rm.member_principal_id WHERE r.name = N'db_owner' AND m.sid = SUSER_SID()`,
-  serviceAccount: (account: string): string => `SELECT name FROM sys.server_principals WHERE name = ${literal(account)}`,
-} as const;
-
-function classify(error: unknown, where: string, timeoutMs: number): { kind: FailureKind; reason: string } {
-  const e = error as { code?: string; message?: string; number?: number; originalError?: { message?: string; code?: string; number?: number } };
-  const inner = e.originalError ?? {};
-  const msg = `${e.message ?? ''} ${inner.message ?? ''}`;
-  const number = e.number ?? inner.number;
-  // mssql surfaces a refused login as ELOGIN with SQL Server's own text ("Login failed for user …",
-  // error 18456 on the server) but not the error number itself.
-  if (e.code === 'ELOGIN' || number === 18456)
-    return { kind: 'auth', reason: `login refused by ${where}${number ? ` (error ${number})` : ''}: ${(e.message ?? '').trim()}` };
-  if (/ECONNREFUSED/.test(msg) || (e.code === 'ESOCKET' && /Could not connect/.test(msg)))
-    return { kind: 'refused', reason: `connection refused by ${where} (nothing accepted the TCP connection on that port)` };
-  if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/.test(msg)) return { kind: 'dns', reason: `${where}: the name does not resolve` };
-  if (e.code === 'ETIMEOUT' || /timeout|timed out/i.test(msg)) return { kind: 'timeout', reason: `${where} did not answer within ${Math.round(timeoutMs / 1000)} s` };
-  if (/certificate|self.signed|SSL|TLS|altname/i.test(msg)) return { kind: 'tls', reason: `TLS with ${where} failed: ${msg.trim()} (set install.sql.caFile, or trustServerCertificate for a test server)` };
-  if (number === 229 || number === 262 || /permission/i.test(msg)) return { kind: 'permission', reason: `${where}: ${msg.trim()}` };
-  return { kind: 'other', reason: `${where}: ${msg.trim()}` };
-}
-
-const first = <T>(rows: T[]): T | undefined => rows[0];
-const bool = (v: unknown): boolean => v === 1 || v === true || v === '1';
-
 export const sqlProbe: Probe<'sql'> = {
   id: 'sql',
   title: 'SQL Server (TDS)',
   appliesTo: (plan) => plan.install.sql.mode === 'existing' && plan.install.sql.server !== undefined,
-  async collect(ctx: ProbeContext): Promise<SqlFacts> {
-    const planSql = ctx.plan.install.sql;
-    const t = sqlTarget(planSql);
-    const facts: SqlFacts = { target: { server: t.host, instance: t.instance, port: t.port, database: t.database } };
-    let port = t.port;
+  async collect(ctx): Promise<SqlFacts> {
+    const sql = ctx.plan.install.sql;
+    const parsed = parseSqlServer(sql.server ?? '', sql.instance, sql.port);
+    if ('error' in parsed) {
+      const f = failed(sql.server ?? '', 'other', parsed.error);
+      return { target: f, connection: f };
+    }
+    const target = parsed;
+    const where = target.input;
+    let address: string;
+    try {
+      address = (await withTimeout(lookup(target.host), ctx.timeoutMs, 'name resolution')).address;
+    } catch (err) {
+      const message = `${target.host} does not resolve: ${err instanceof Error ? err.message : String(err)}`;
+      const connection: SqlConnectionFacts = { connected: false, host: target.host, port: target.port ?? DEFAULT_PORT, portSource: target.port === null ? 'default' : 'plan', stage: 'dns', errorNumber: null, message };
+      return { target: ok(target), connection: ok(connection), ...notConnected(where, 'dns', message) };
+    }
 
-    if (t.instance !== null && port === null) {
-      const where = `${t.host}:${planSql.browserPort}/udp`;
+    let port = target.port ?? DEFAULT_PORT;
+    let portSource: SqlConnectionFacts['portSource'] = target.port === null ? 'default' : 'plan';
+    let browser: Fact<SqlBrowserFacts> | undefined;
+    if (target.instance !== null && target.port === null) {
+      const b = await askBrowser(target.host, address, sql.browserPort, target.instance, ctx.timeoutMs);
+      browser = ok(b);
+      ctx.log(`sql: SQL Browser on ${target.host}:${sql.browserPort} ${b.answered ? `listed ${b.instances.map((i) => i.instanceName).join(', ') || 'nothing'}` : 'did not answer'}`);
+      if (b.tcpPort === null) {
+        const why = b.answered
+          ? `SQL Browser on ${target.host} does not list a TCP port for instance ${target.instance}`
+          : `SQL Browser on ${target.host} (UDP ${sql.browserPort}) did not answer, so the port of instance ${target.instance} is unknown`;
+        return { target: ok(target), browser, connection: skipped(why), server: skipped(why), database: skipped(why), serviceAccountLogin: skipped(why) };
+      }
+      port = b.tcpPort;
+      portSource = 'browser';
+    }
+
+    const login = sql.login;
+    if (login === undefined) {
+      const f = failed(where, 'other', 'install.sql.login is not in the plan: name the login the installing admin uses');
+      return { target: ok(target), ...(browser ? { browser } : {}), connection: f, server: f, database: f, serviceAccountLogin: f };
+    }
+
+    let ca: Buffer | undefined;
+    if (sql.caFile !== undefined) {
+      const path = isAbsolute(sql.caFile) ? sql.caFile : resolvePath(ctx.planDir, sql.caFile);
       try {
-        const instances = await queryBrowser(t.host, planSql.browserPort, t.instance, ctx.timeoutMs);
-        facts.browser = ok({ instances });
-        port = instances.find((i) => i.name.toLowerCase() === t.instance?.toLowerCase())?.tcpPort ?? null;
-      } catch (error) {
-        const c = classify(error, where, ctx.timeoutMs);
-        facts.browser = failed(where, c.kind, c.reason);
+        ca = await readFile(path);
+      } catch {
+        const f = failed(where, 'other', `cannot read the CA file ${path} named in install.sql.caFile`);
+        return { target: ok(target), ...(browser ? { browser } : {}), connection: f, server: f, database: f, serviceAccountLogin: f };
       }
-      if (port === null) {
-        const why = `instance ${t.instance} has no port: SQL Browser did not answer or did not list it`;
-        facts.connection = failed(`${t.host}\\${t.instance}`, 'not-found', why);
-        return facts;
-      }
-      facts.target = { ...facts.target, port };
     }
-    const where = `${t.host}:${port ?? 1433}`;
-    if (planSql.login === undefined) {
-      facts.connection = skipped('the plan names no SQL login (install.sql.login)');
-      return facts;
+
+    const offered = await preloginEncryption(address, port, ctx.timeoutMs);
+    if (offered === 'timeout') {
+      const message = `${target.host}:${port} accepted the TCP connection but did not answer PRELOGIN within ${ctx.timeoutMs} ms`;
+      return {
+        target: ok(target),
+        ...(browser ? { browser } : {}),
+        connection: ok({ connected: false, host: target.host, port, portSource, stage: 'timeout', errorNumber: null, message }),
+        ...notConnected(where, 'timeout', message),
+      };
     }
-    const password = await ctx.secrets(planSql.login.password, 'SQL login');
-    const ca = planSql.caFile ? await readFile(isAbsolute(planSql.caFile) ? planSql.caFile : resolvePath(ctx.planDir, planSql.caFile)) : undefined;
-    // A Windows login goes through NTLM (what tedious supports without Kerberos), written DOMAIN\user.
-    const windows = planSql.login.kind === 'windows' ? /^([^\\]+)\\(.+)$/.exec(planSql.login.name) : null;
-    const credentials = windows
-      ? { authentication: { type: 'ntlm' as const, options: { domain: windows[1] ?? '', userName: windows[2] ?? '', password } } }
-      : { user: planSql.login.name, password };
-    const pool = new sql.ConnectionPool({
-      server: t.host,
-      port: port ?? 1433,
-      ...credentials,
-      database: 'master',
-      connectionTimeout: ctx.timeoutMs,
-      requestTimeout: ctx.timeoutMs,
-      pool: { max: 1, min: 0 },
+    if (sql.encrypt && offered === ENCRYPT_NOT_SUP) {
+      const message = `${target.host}:${port} does not offer TLS encryption (PRELOGIN answered ENCRYPT_NOT_SUP) although install.sql.encrypt is true; the login was not sent`;
+      return {
+        target: ok(target),
+        ...(browser ? { browser } : {}),
+        connection: ok({ connected: false, host: target.host, port, portSource, stage: 'tls', errorNumber: null, message }),
+        ...notConnected(where, 'tls', message),
+      };
+    }
+
+    const password = await ctx.secrets(login.password, `SQL login ${login.name}`);
+    const windows = login.kind === 'windows' ? splitWindows(login.name) : undefined;
+    const config: ConnectionConfiguration = {
+      server: target.host,
+      authentication:
+        windows !== undefined
+          ? { type: 'ntlm', options: { userName: windows.user, password, domain: windows.domain } }
+          : { type: 'default', options: { userName: login.name, password } },
       options: {
-        encrypt: planSql.encrypt,
-        trustServerCertificate: planSql.trustServerCertificate || ctx.insecureTls,
+        port,
+        database: 'master',
+        encrypt: sql.encrypt,
+        trustServerCertificate: sql.trustServerCertificate || ctx.insecureTls,
+        ...(ca !== undefined ? { cryptoCredentialsDetails: { ca } } : {}),
+        connectTimeout: ctx.timeoutMs,
+        requestTimeout: ctx.timeoutMs,
         appName: 'entra-preflight',
-        ...(ca ? { cryptoCredentialsDetails: { ca } } : {}),
+        // The check is one short session; a retry would only hide the reason it failed.
+        maxRetriesOnTransientErrors: 0,
       },
-    });
-    pool.on('error', () => undefined);
-    try {
-      await pool.connect();
-    } catch (error) {
-      const c = classify(error, where, ctx.timeoutMs);
-      facts.connection = failed(where, c.kind, c.reason);
-      await pool.close().catch(() => undefined);
-      return facts;
-    }
-    facts.connection = ok({ host: t.host, port: port ?? 1433, encrypted: planSql.encrypt });
-    const run = async <T>(text: string): Promise<T[]> => (await pool.request().batch<T>(text)).recordset ?? [];
-    const gather = async <K extends 'server' | 'login' | 'database' | 'serviceAccountLogin'>(key: K, fn: () => Promise<NonNullable<SqlFacts[K]>>): Promise<void> => {
-      try {
-        facts[key] = await fn();
-      } catch (error) {
-        const c = classify(error, where, ctx.timeoutMs);
-        facts[key] = failed(where, c.kind, c.reason) as SqlFacts[K];
-      }
     };
+
+    let session: Session;
     try {
-      let sysadmin = false;
-      await gather('server', async () => {
-        const row = first(await run<Record<string, unknown>>(statements.server));
-        if (row === undefined) throw new Error('SERVERPROPERTY returned no row');
-        const productVersion = String(row['productVersion'] ?? '');
-        sysadmin = bool(row['sysadmin']);
-        facts.login = ok({ name: String(row['loginName'] ?? planSql.login?.name ?? ''), sysadmin, dbcreator: bool(row['dbcreator']) });
-        return ok({
-          productVersion,
-          majorVersion: Number(productVersion.split('.')[0] ?? 0),
-          edition: String(row['edition'] ?? ''),
-          engineEdition: Number(row['engineEdition'] ?? 0),
-          collation: String(row['collation'] ?? ''),
-        });
-      });
-      await gather('database', async () => {
-        const db = first(await run<{ name: string; collation: string | null; owner: string | null }>(statements.database(t.database)));
-        if (db === undefined) return ok({ exists: false, collation: null, owner: null, loginIsDbOwner: null, tables: [], lastModified: null });
-        const tables = await run<{ tableName: string; rowCount: string | number; modified: string | null }>(statements.tables(t.database));
-        const owner = db.owner ?? null;
-        const memberships = Number(first(await run<{ memberships: number | string }>(statements.dbOwner(t.database)))?.memberships ?? 0);
-        const loginName = facts.login?.status === 'ok' ? facts.login.value.name : planSql.login?.name;
-        const modified = tables.map((x) => x.modified).filter((m): m is string => m !== null).sort().at(-1) ?? null;
-        return ok({
-          exists: true,
-          collation: db.collation ?? null,
-          owner,
-          loginIsDbOwner: sysadmin || memberships > 0 || (owner !== null && owner.toLowerCase() === loginName?.toLowerCase()),
-          tables: tables.map((x) => ({ name: x.tableName, rows: Number(x.rowCount) })),
-          lastModified: modified ? new Date(`${modified.replace(/Z?$/, 'Z')}`).toISOString() : null,
-        });
-      });
-      await gather('serviceAccountLogin', async () => {
-        const sa = ctx.plan.install.serviceAccount;
-        if (sa.kind === 'virtual' || sa.name === undefined) return skipped('the virtual service account is planned');
-        const found = await run<{ name: string }>(statements.serviceAccount(sa.name));
-        return ok({ account: sa.name, hasLogin: found.length > 0 });
-      });
-    } finally {
-      await pool.close().catch(() => undefined);
+      session = await withTimeout(openSession(config), ctx.timeoutMs + 1000, 'connection');
+    } catch (err) {
+      const f = err instanceof SqlFailure ? err : new SqlFailure('timeout', err instanceof Error ? err.message : String(err));
+      const message = f.stage === 'login' ? f.message : `${target.host}:${port}: ${f.message}`;
+      ctx.log(`sql: ${where} ${f.stage} failure${f.errorNumber === null ? '' : ` (error ${f.errorNumber})`}`);
+      return {
+        target: ok(target),
+        ...(browser ? { browser } : {}),
+        connection: ok({ connected: false, host: target.host, port, portSource, stage: f.stage, errorNumber: f.errorNumber, message }),
+        ...notConnected(where, f.stage, message),
+      };
     }
-    return facts;
+
+    if (sql.encrypt && !session.encrypted) {
+      // tedious goes on without TLS when the server answers ENCRYPT_NOT_SUP; the plan asked for
+      // encryption, and so will the wizard, so this is a TLS failure, and nothing more is read.
+      session.close();
+      const message = `${target.host}:${port} does not offer TLS encryption (PRELOGIN answered ENCRYPT_NOT_SUP) although install.sql.encrypt is true`;
+      return {
+        target: ok(target),
+        ...(browser ? { browser } : {}),
+        connection: ok({ connected: false, host: target.host, port, portSource, stage: 'tls', errorNumber: null, message }),
+        ...notConnected(where, 'tls', message),
+      };
+    }
+    try {
+      const connection = ok<SqlConnectionFacts>({ connected: true, host: target.host, port, portSource, encrypted: session.encrypted, loginName: login.name });
+      const server = await gather(where, () => readServer(session));
+      const database = await gather(where, () => readDatabase(session, sql.database));
+      const accountName = serviceAccountLoginName(ctx);
+      const serviceAccountLogin =
+        accountName === undefined
+          ? skipped('the plan names no service account (install.serviceAccount.name)')
+          : await gather(where, async () => {
+              const rows = await session.query(loginQuery(accountName));
+              return { name: accountName, hasLogin: num(rows[0]?.[0]) > 0 };
+            });
+      return { target: ok(target), ...(browser ? { browser } : {}), connection, server, database, serviceAccountLogin };
+    } finally {
+      session.close();
+    }
   },
 };
+
+function notConnected(where: string, stage: Stage, message: string): Pick<SqlFacts, 'server' | 'database' | 'serviceAccountLogin'> {
+  const f = failed(where, stageKind[stage], message);
+  return { server: f, database: f, serviceAccountLogin: f };
+}
+
+async function gather<T>(where: string, read: () => Promise<T>): Promise<Fact<T>> {
+  try {
+    return ok(await read());
+  } catch (err) {
+    if (err instanceof SqlFailure) {
+      // 229/916/297/300: the server refused the read (permission), not a broken connection.
+      const permission = err.errorNumber !== null && [229, 230, 297, 300, 916].includes(err.errorNumber);
+      const kind: FailureKind = permission ? 'permission' : err.stage === 'timeout' ? 'timeout' : 'protocol';
+      return failed(where, kind, err.errorNumber === null ? err.message : `error ${err.errorNumber}: ${err.message}`);
+    }
+    return failed(where, 'other', err instanceof Error ? err.message : String(err));
+  }
+}
+
+async function readServer(session: Session): Promise<SqlServerFacts> {
+  const rows = await session.query(serverQuery);
+  const r = rows[0];
+  if (r === undefined) throw new SqlFailure('protocol', 'the server returned no row for its properties');
+  const productVersion = str(r[1]);
+  return {
+    version: str(r[0]).split('\n')[0]?.trim() ?? '',
+    productVersion,
+    majorVersion: Number.parseInt(productVersion.split('.')[0] ?? '', 10) || 0,
+    engineEdition: num(r[2]),
+    edition: str(r[3]),
+    collation: str(r[4]),
+    loginName: str(r[5]),
+    isSysadmin: num(r[6]) === 1,
+    isDbcreator: num(r[7]) === 1,
+  };
+}
+
+async function readDatabase(session: Session, name: string): Promise<SqlDatabaseFacts> {
+  const rows = await session.query(databaseQuery(name));
+  const db = rows[0];
+  if (db === undefined)
+    return { name, exists: false, collation: null, isDbOwner: null, tablesRead: true, tables: [], tableCount: 0, syncEngineTableCount: 0, totalRows: 0, lastModified: null };
+  const collation = db[1] === null || db[1] === undefined ? null : str(db[1]);
+  const owner = (await session.query(ownerQuery(name)))[0]?.[0];
+  let tableRows: Cell[][];
+  let tablesRead = true;
+  try {
+    tableRows = await session.query(tablesQuery(name));
+  } catch (err) {
+    // A login that is not a user of the database cannot read its catalogue (916): that is still
+    // worth knowing (SQL006), while the table counts stay unknown (SQL003 reports not evaluated).
+    if (!(err instanceof SqlFailure) || err.errorNumber === null || ![229, 916].includes(err.errorNumber)) throw err;
+    tableRows = [];
+    tablesRead = false;
+  }
+  const tables = tableRows
+    .map((t) => ({ name: str(t[0]), rows: num(t[1]), modifiedAt: isoOrNull(t[2]) }))
+    .sort((a, b) => Number(isSyncTable(b.name)) - Number(isSyncTable(a.name)) || a.name.localeCompare(b.name));
+  let lastUserUpdate: string | null = null;
+  try {
+    lastUserUpdate = isoOrNull((await session.query(lastUpdateQuery(name)))[0]?.[0]);
+  } catch {
+    // VIEW SERVER STATE is not granted to every login; modify_date still gives a time.
+  }
+  const times = [...tables.map((t) => t.modifiedAt), lastUserUpdate].filter((t): t is string => t !== null).sort();
+  return {
+    name: str(db[0]),
+    exists: true,
+    collation,
+    isDbOwner: owner === null || owner === undefined ? null : num(owner) === 1,
+    tablesRead,
+    tables: tables.slice(0, MAX_TABLES),
+    tableCount: tables.length,
+    syncEngineTableCount: tables.filter((t) => isSyncTable(t.name)).length,
+    totalRows: tables.reduce((s, t) => s + t.rows, 0),
+    lastModified: times.at(-1) ?? null,
+  };
+}
+
+/** The sync engine's tables are dbo.mms_* (connector space, metaverse, server configuration…). */
+export function isSyncTable(name: string): boolean {
+  return /(^|\.)mms_/i.test(name);
+}
+
+function serviceAccountLoginName(ctx: ProbeContext): string | undefined {
+  const account = ctx.plan.install.serviceAccount;
+  if (account.name !== undefined) return account.name;
+  // The default virtual account runs as NT SERVICE\ADSync on the sync server itself.
+  return account.kind === 'virtual' ? 'NT SERVICE\\ADSync' : undefined;
+}
+
+function splitWindows(name: string): { domain: string; user: string } {
+  const i = name.indexOf('\\');
+  return i < 0 ? { domain: '', user: name } : { domain: name.slice(0, i), user: name.slice(i + 1) };
+}
+
+function str(v: Cell | undefined): string {
+  return v === null || v === undefined ? '' : String(v);
+}
+function num(v: Cell | undefined): number {
+  const n = typeof v === 'number' ? v : Number(v ?? Number.NaN);
+  return Number.isFinite(n) ? n : 0;
+}
+function isoOrNull(v: Cell | undefined): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  const s = String(v);
+  // CONVERT(…, 126) has no zone: SQL Server times are server-local; we record them as written with Z.
+  return /[zZ]|[+-]\d\d:\d\d$/.test(s) ? s : `${s}Z`;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new SqlFailure('timeout', `${what} took longer than ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+export type { SqlTarget };

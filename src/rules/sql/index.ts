@@ -8,4 +8,5 @@ import { sql006 } from './sql006-sql-permissions-insufficient.js';
 import { sql007 } from './sql007-sql-express-size.js';
 import { sql008 } from './sql008-sql-service-account-login.js';
 
+/** Rules fed by the SQL probe (existing SQL Server). */
 export const sqlRules: readonly Rule[] = [sql001, sql002, sql003, sql004, sql005, sql006, sql007, sql008];

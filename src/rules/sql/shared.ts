@@ -1,18 +1,17 @@
-import type { SqlFacts } from '../../facts/areas/sql.js';
 import type { Plan } from '../../plan/schema.js';
 import type { Location } from '../rule.js';
 
-export function existingSql(plan: Plan): true | string {
-  return plan.install.sql.mode === 'existing' ? true : 'no existing SQL Server is planned (LocalDB)';
+/** SQL rules concern only a plan with an existing SQL Server. */
+export function existingSqlOnly(plan: Plan): true | string {
+  return plan.install.sql.mode === 'existing' ? true : 'no existing SQL Server is planned (install.sql.mode is localdb)';
 }
 
-/** SERVER\INSTANCE,PORT as the admin wrote it, for messages and logical locations. */
-export function instanceName(facts: SqlFacts | undefined, plan: Plan): string {
-  const t = facts?.target;
-  if (t === undefined) return plan.install.sql.server ?? '';
-  return `${t.server}${t.instance ? `\\${t.instance}` : ''}${t.port ? `,${t.port}` : ''}`;
+/** Where SQL findings point: the plan's server line, and the instance as a logical location. */
+export function sqlAt(plan: Plan, planPath = 'install.sql.server'): Location {
+  const s = plan.install.sql;
+  const instance = `${s.server ?? ''}${s.instance !== undefined && !(s.server ?? '').includes('\\') ? `\\${s.instance}` : ''}`;
+  return { planPath, sqlInstance: instance };
 }
 
-export function at(facts: SqlFacts | undefined, plan: Plan, planPath = 'install.sql.server'): Location {
-  return { planPath, sqlInstance: instanceName(facts, plan), host: facts?.target.server ?? plan.install.sql.server ?? '' };
-}
+/** Microsoft's guidance: SQL Server Express (10 GB) suits up to about 100,000 objects. */
+export const EXPRESS_OBJECT_LIMIT = 100_000;

@@ -1,45 +1,52 @@
 import { defineRule } from '../rule.js';
-import { at, existingSql, instanceName } from './shared.js';
+import { existingSqlOnly, sqlAt } from './shared.js';
 
-const what: Record<string, string> = {
-  dns: 'the name does not resolve',
-  refused: 'the TCP port is closed',
-  timeout: 'nothing answers',
-  tls: 'the TLS handshake fails',
-  auth: 'the login is refused',
-  'not-found': 'the instance cannot be located',
-  permission: 'the login may not connect',
-  protocol: 'the server answered something unexpected',
-  other: 'the connection fails',
-};
+const what = {
+  dns: 'the server name does not resolve',
+  tcp: 'the TCP connection was refused or the host is unreachable (is SQL Server listening on TCP, and is the port open in the firewall?)',
+  tls: 'the TLS handshake or the certificate check failed',
+  login: 'the login was refused',
+  timeout: 'the server did not answer in time',
+  protocol: 'the server answered something that is not SQL Server',
+} as const;
 
 export const sql001 = defineRule({
   meta: {
     id: 'SQL001',
     name: 'sql-unreachable',
-    title: 'The SQL Server cannot be reached or logged in to',
+    title: 'SQL Server cannot be reached or refuses the login',
     severity: 'error',
     page: 'Install required components',
     sources: ['SQL'],
     needs: ['sql.connection'],
-    help: 'The wizard connects to the SQL Server with the installing login to create the ADSync database. Name resolution, a closed port, TLS or a refused login stop the install at that point.',
-    remediation: 'Fix what the message names: DNS for the server name, the firewall and the SQL Server TCP port, the certificate trust, or the login and its password.',
+    help:
+      'With an existing SQL Server the wizard connects to it from this server with the installing login before it installs anything. ' +
+      'If the name does not resolve, the port is closed, TLS fails or the login is refused, the installation stops.',
+    remediation:
+      'Check the server name and port in install.sql.server, that TCP/IP is enabled in SQL Server Configuration Manager and the port is open, ' +
+      'that the certificate is trusted (install.sql.caFile) and that the login exists with this password (error 18456 means the login or password is wrong, or SQL authentication is off).',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-existing-database',
-    messages: { unreachable: 'SQL Server {{instance}}: {{what}} — {{reason}}' },
+    messages: {
+      failed: 'Cannot connect to SQL Server {{server}} ({{host}}:{{port}}): {{what}}{{number}} — {{reason}}',
+    },
   },
-  appliesTo: existingSql,
+  appliesTo: existingSqlOnly,
   evaluate(ctx) {
-    const facts = ctx.facts.sql;
-    const connection = facts?.connection;
-    if (connection === undefined) {
-      ctx.use(undefined, 'sql.connection', at(facts, ctx.plan));
-      return;
-    }
-    if (connection.status === 'skipped') {
-      ctx.use(connection, 'sql.connection', at(facts, ctx.plan));
-      return;
-    }
-    if (connection.status === 'failed' && connection.kind !== 'not-found') // SQL002 covers an unlocatable instance
-      ctx.report({ messageId: 'unreachable', data: { instance: instanceName(facts, ctx.plan), what: what[connection.kind] ?? 'the connection fails', reason: connection.reason }, at: at(facts, ctx.plan) });
+    const at = sqlAt(ctx.plan);
+    const c = ctx.use(ctx.facts.sql?.connection, 'sql.connection', at);
+    if (c === undefined || c.connected) return;
+    ctx.report({
+      messageId: 'failed',
+      data: {
+        server: at.sqlInstance ?? c.host,
+        host: c.host,
+        port: c.port,
+        what: what[c.stage],
+        number: c.errorNumber === null ? '' : ` (error ${c.errorNumber})`,
+        reason: c.message,
+        stage: c.stage,
+      },
+      at: { ...at, host: `${c.host}:${c.port}` },
+    });
   },
 });

@@ -1,31 +1,36 @@
 import { defineRule } from '../rule.js';
-import { at, existingSql, instanceName } from './shared.js';
+import { existingSqlOnly, sqlAt } from './shared.js';
 
-const caseInsensitive = (collation: string): boolean => /_CI(_|$)/i.test(collation);
+/** Case-insensitive collations carry _CI in their name (Latin1_General_CI_AS, SQL_Latin1_General_CP1_CI_AS, …_100_CI_AS_SC_UTF8). */
+export function isCaseInsensitive(collation: string): boolean {
+  return /_CI(_|$)/i.test(collation);
+}
 
 export const sql005 = defineRule({
   meta: {
     id: 'SQL005',
     name: 'sql-collation-case-sensitive',
-    title: 'The server or database collation is not case-insensitive',
+    title: 'SQL collation is not case-insensitive',
     severity: 'error',
     page: 'Install required components',
     sources: ['SQL'],
     needs: ['sql.server.collation', 'sql.database.collation'],
-    help: 'The sync engine requires a case-insensitive collation (_CI_) for the server and the ADSync database.',
-    remediation: 'Use a SQL Server instance with a case-insensitive collation such as SQL_Latin1_General_CP1_CI_AS, or pre-create the database with one.',
+    help: 'The sync engine needs a case-insensitive collation on the server and on its database; case-sensitive or binary collations are not supported.',
+    remediation: 'Use a SQL Server instance with a case-insensitive collation (for example SQL_Latin1_General_CP1_CI_AS), and create the database with one if you pre-create it.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-prerequisites',
-    messages: { collation: 'The {{what}} collation of {{instance}} is {{collation}}, which is not case-insensitive (_CI_)' },
+    messages: {
+      server: 'SQL Server {{server}} uses collation {{collation}}, which is not case-insensitive (_CI_)',
+      database: 'Database {{database}} on {{server}} uses collation {{collation}}, which is not case-insensitive (_CI_)',
+    },
   },
-  appliesTo: existingSql,
+  appliesTo: existingSqlOnly,
   evaluate(ctx) {
-    const facts = ctx.facts.sql;
-    const server = ctx.use(facts?.server, 'sql.server', at(facts, ctx.plan));
-    const instance = instanceName(facts, ctx.plan);
-    if (server !== undefined && !caseInsensitive(server.collation))
-      ctx.report({ messageId: 'collation', data: { what: 'server', instance, collation: server.collation }, at: at(facts, ctx.plan), subject: 'server' });
-    const db = facts?.database?.status === 'ok' ? facts.database.value : undefined;
-    if (db?.exists && db.collation !== null && !caseInsensitive(db.collation))
-      ctx.report({ messageId: 'collation', data: { what: `database ${facts?.target.database ?? ''}`, instance, collation: db.collation }, at: at(facts, ctx.plan, 'install.sql.database'), subject: 'database' });
+    const at = sqlAt(ctx.plan);
+    const s = ctx.use(ctx.facts.sql?.server, 'sql.server', at);
+    if (s !== undefined && !isCaseInsensitive(s.collation))
+      ctx.report({ messageId: 'server', data: { server: at.sqlInstance ?? '', collation: s.collation }, at, subject: 'server' });
+    const db = ctx.use(ctx.facts.sql?.database, 'sql.database', at);
+    if (db?.exists === true && db.collation !== null && !isCaseInsensitive(db.collation))
+      ctx.report({ messageId: 'database', data: { server: at.sqlInstance ?? '', database: db.name, collation: db.collation }, at: { ...at, planPath: 'install.sql.database', object: db.name }, subject: db.name });
   },
 });

@@ -1,31 +1,32 @@
 import { defineRule } from '../rule.js';
-import { at, existingSql, instanceName } from './shared.js';
+import { existingSqlOnly, sqlAt } from './shared.js';
 
 export const sql006 = defineRule({
   meta: {
     id: 'SQL006',
     name: 'sql-permissions-insufficient',
-    title: 'The installing login cannot create the database, or does not own the pre-created one',
+    title: 'The installing login lacks the SQL rights the wizard needs',
     severity: 'error',
     page: 'Install required components',
     sources: ['SQL'],
-    needs: ['sql.login', 'sql.database'],
-    help: 'To create the ADSync database the installing login needs sysadmin or dbcreator; when a DBA pre-creates it, the login must be db_owner of that database.',
-    remediation: 'Grant the login dbcreator (or sysadmin for the install), or have the DBA pre-create the database and make the login its db_owner.',
-    docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-existing-database',
+    needs: ['sql.server.isSysadmin', 'sql.server.isDbcreator', 'sql.database'],
+    help:
+      'The wizard creates the ADSync database when it is absent, which needs sysadmin or dbcreator; when a DBA pre-created the database, the installing login must be its db_owner.',
+    remediation: 'Have the DBA add the installing login to the dbcreator server role (or sysadmin), or pre-create the database and make the login db_owner of it.',
+    docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-sql-delegation',
     messages: {
-      create: 'Login {{login}} on {{instance}} is neither sysadmin nor dbcreator, and database {{database}} does not exist, so the wizard cannot create it',
-      owner: 'Login {{login}} is not db_owner of the pre-created database {{database}} on {{instance}}',
+      cannotCreate: 'Database {{database}} does not exist on {{server}} and login {{login}} is neither sysadmin nor dbcreator, so the wizard cannot create it',
+      notOwner: 'Database {{database}} exists on {{server}} but login {{login}} is not its db_owner',
     },
   },
-  appliesTo: existingSql,
+  appliesTo: existingSqlOnly,
   evaluate(ctx) {
-    const facts = ctx.facts.sql;
-    const login = ctx.use(facts?.login, 'sql.login', at(facts, ctx.plan, 'install.sql.login'));
-    const db = ctx.use(facts?.database, 'sql.database', at(facts, ctx.plan, 'install.sql.database'));
-    if (login === undefined || db === undefined) return;
-    const data = { login: login.name, instance: instanceName(facts, ctx.plan), database: facts?.target.database ?? '' };
-    if (!db.exists && !login.sysadmin && !login.dbcreator) ctx.report({ messageId: 'create', data, at: at(facts, ctx.plan, 'install.sql.login') });
-    if (db.exists && db.loginIsDbOwner === false) ctx.report({ messageId: 'owner', data, at: at(facts, ctx.plan, 'install.sql.login') });
+    const at = sqlAt(ctx.plan, 'install.sql.login.name');
+    const s = ctx.use(ctx.facts.sql?.server, 'sql.server', at);
+    const db = ctx.use(ctx.facts.sql?.database, 'sql.database', at);
+    if (s === undefined || db === undefined) return;
+    const data = { database: db.name, server: at.sqlInstance ?? '', login: s.loginName };
+    if (!db.exists && !s.isSysadmin && !s.isDbcreator) ctx.report({ messageId: 'cannotCreate', data, at, subject: db.name });
+    else if (db.exists && !s.isSysadmin && db.isDbOwner === false) ctx.report({ messageId: 'notOwner', data, at: { ...at, object: db.name }, subject: db.name });
   },
 });

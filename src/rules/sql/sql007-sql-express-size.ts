@@ -1,34 +1,31 @@
 import { defineRule } from '../rule.js';
-import { at, existingSql, instanceName } from './shared.js';
-
-export const EXPRESS_OBJECT_LIMIT = 100_000;
+import { objectsInScope } from './object-count.js';
+import { EXPRESS_OBJECT_LIMIT, existingSqlOnly, sqlAt } from './shared.js';
 
 export const sql007 = defineRule({
   meta: {
     id: 'SQL007',
     name: 'sql-express-size',
-    title: 'SQL Server Express with more than 100,000 objects in scope',
+    title: 'SQL Server Express with more objects than it can hold',
     severity: 'warning',
     page: 'Install required components',
     sources: ['SQL', 'LDAP'],
-    needs: ['sql.server.edition', 'ldap.forests.*.objectCount'],
-    help: 'SQL Server Express limits a database to 10 GB, which Microsoft sizes at about 100,000 synchronized objects. Beyond that the sync engine stops when the database is full.',
-    remediation: 'Use SQL Server Standard or Enterprise for this size, or reduce the objects in scope with filtering.',
+    needs: ['sql.server.engineEdition', 'ldap.forests.*.objectCount'],
+    help: 'SQL Server Express limits a database to 10 GB, enough for about 100,000 objects. Beyond that the database fills up and synchronization stops.',
+    remediation: 'Use a Standard or Enterprise edition of SQL Server for this installation, or reduce the objects in scope with domain/OU filtering.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-prerequisites',
-    messages: { express: 'SQL Server {{instance}} is {{edition}} and the forests hold {{objects}} objects in scope (limit about {{limit}})' },
+    messages: {
+      tooMany: 'SQL Server {{server}} is {{edition}} and the forests hold {{total}} objects in scope ({{perForest}}), more than the {{limit}} Express is sized for',
+    },
   },
-  appliesTo: existingSql,
+  appliesTo: existingSqlOnly,
   evaluate(ctx) {
-    const facts = ctx.facts.sql;
-    const server = ctx.use(facts?.server, 'sql.server', at(facts, ctx.plan));
-    if (server === undefined || !/express/i.test(server.edition)) return;
-    let objects = 0;
-    for (const forest of ctx.plan.forests) {
-      const count = ctx.use(ctx.facts.ldap?.forests[forest.name.toLowerCase()]?.objectCount, `ldap.forests.${forest.name.toLowerCase()}.objectCount`, { forest: forest.name, planPath: 'install.sql.server' });
-      if (count === undefined) return;
-      objects += count.users + count.groups + count.contacts + count.computers;
-    }
-    if (objects > EXPRESS_OBJECT_LIMIT)
-      ctx.report({ messageId: 'express', data: { instance: instanceName(facts, ctx.plan), edition: server.edition, objects, limit: EXPRESS_OBJECT_LIMIT }, at: at(facts, ctx.plan) });
+    const at = sqlAt(ctx.plan);
+    const s = ctx.use(ctx.facts.sql?.server, 'sql.server', at);
+    if (s === undefined || s.engineEdition !== 4) return;
+    const objects = objectsInScope(ctx);
+    // Forests that could not be counted only make the total larger, so a total over the limit is already a finding.
+    if (objects !== undefined && objects.total > EXPRESS_OBJECT_LIMIT)
+      ctx.report({ messageId: 'tooMany', data: { server: at.sqlInstance ?? '', edition: s.edition, total: objects.total, perForest: objects.perForest, limit: EXPRESS_OBJECT_LIMIT }, at });
   },
 });
