@@ -1,5 +1,6 @@
 import { ldapProbe } from './ldap/index.js';
 import type { Probe } from './probe.js';
+import { wsmanProbe } from './wsman/index.js';
 
 /** Every probe; each gathers one area of facts. The engine runs them concurrently. */
-export const allProbes: readonly Probe[] = [ldapProbe as Probe];
+export const allProbes: readonly Probe[] = [ldapProbe as Probe, wsmanProbe as Probe];
