@@ -44,7 +44,7 @@ describe('collectFacts', () => {
   const options = { planDir: '.', timeoutMs: 50, secrets: async () => 'x', insecureTls: false, log: () => {} };
 
   it('merges the areas of the probes that apply and skips the others', async () => {
-    const tcp: Probe<'tcp'> = { id: 'tcp', title: 'tcp', appliesTo: () => true, collect: async () => ({}) };
+    const tcp: Probe<'tcp'> = { id: 'tcp', title: 'tcp', appliesTo: () => true, collect: async () => ({ domains: [] }) };
     const sql: Probe<'sql'> = { id: 'sql', title: 'sql', appliesTo: () => false, collect: async () => { throw new Error('must not run'); } };
     const c = await collectFacts(makePlan(), [tcp, sql] as Probe[], options);
     expect(Object.keys(c.facts)).toEqual(['tcp']);
@@ -52,7 +52,7 @@ describe('collectFacts', () => {
   });
 
   it('turns a crashing probe into a notice and keeps the other areas', async () => {
-    const good: Probe<'tcp'> = { id: 'tcp', title: 'tcp', appliesTo: () => true, collect: async () => ({}) };
+    const good: Probe<'tcp'> = { id: 'tcp', title: 'tcp', appliesTo: () => true, collect: async () => ({ domains: [] }) };
     const bad: Probe<'dns'> = { id: 'dns', title: 'dns', appliesTo: () => true, collect: async () => { throw new Error('boom'); } };
     const c = await collectFacts(makePlan(), [good, bad] as Probe[], options);
     expect(Object.keys(c.facts)).toEqual(['tcp']);

@@ -1,8 +1,42 @@
 import { z } from 'zod';
+import { factOf } from '../fact.js';
 
 /**
- * Facts gathered by the tcp probe. Placeholder until the probe lands: the area exists in the
- * bundle schema so the composition is stable, but holds nothing yet.
+ * Facts gathered by the tcp probe: the ports the sync engine needs on each domain controller
+ * (NET001: 53, 88, 135, 389, 445, 636, 3268), tried concurrently.
+ *
+ * A port that is closed or silent is a value (`refused`/`timeout`), not a failure: it is what
+ * NET001 judges. `dcs` is `failed` only when the DCs of the domain could not be found at all
+ * (e.g. the SRV lookup failed), and NET001/FLT001 then say "not evaluated".
  */
-export const tcpFactsSchema = z.strictObject({});
+export const DC_PORTS = [53, 88, 135, 389, 445, 636, 3268] as const;
+
+export const portResults = ['open', 'refused', 'timeout', 'unreachable', 'error'] as const;
+export type PortResult = (typeof portResults)[number];
+
+export const portProbeSchema = z.strictObject({
+  port: z.number().int().min(1).max(65535),
+  result: z.enum(portResults),
+  ms: z.number().nonnegative().describe('Time until the connect succeeded or failed'),
+  error: z.string().optional().describe('Error code/message when not open (ECONNREFUSED, ETIMEDOUT, …)'),
+});
+export type PortProbe = z.infer<typeof portProbeSchema>;
+
+export const dcPortsSchema = z.strictObject({
+  host: z.string().describe('DC host name (SRV target)'),
+  address: z.string().optional().describe('Address the connects went to'),
+  ports: z.array(portProbeSchema),
+});
+export type DcPorts = z.infer<typeof dcPortsSchema>;
+
+export const domainPortsSchema = z.strictObject({
+  forest: z.string().describe('Plan forest name (forests[i].name)'),
+  domain: z.string().describe('Domain DNS name the DCs belong to'),
+  dcs: factOf(z.array(dcPortsSchema)),
+});
+export type DomainPorts = z.infer<typeof domainPortsSchema>;
+
+export const tcpFactsSchema = z.strictObject({
+  domains: z.array(domainPortsSchema),
+});
 export type TcpFacts = z.infer<typeof tcpFactsSchema>;

@@ -1,33 +1,41 @@
 import { z } from 'zod';
 import { factOf } from '../fact.js';
+import { connectionOutcomes } from './https.js';
 
 /**
- * What one WinRM Identify request told us about an AD FS or WAP server.
+ * Facts gathered by the wsman probe: the WinRM Identify request to each AD FS and WAP server.
  *
- * The probe sends the anonymous Identify (header `WSMANIDENTIFY: unauthenticated`), which is what
- * `Test-WSMan` does by default. Windows then reports `OS: 0.0.0 SP: 0.0` — the OS version is only
- * given to authenticated callers — so `osVersion` is null when the server hides it; rules must treat
- * null as "unknown", never as "old". A 401 still proves WinRM is listening (`authRequired`).
+ * Whether WinRM answered is a value (`connection`, `httpStatus`), because ADFS002 judges it:
+ * refused/timeout/dns/tls are `ok` facts with that outcome; a 401 is "WinRM up, auth required"
+ * (`authRequired: true`, `identify: null`). `failed` means the probe could not try at all.
  */
 export const wsmanIdentifySchema = z.strictObject({
-  role: z.enum(['adfs', 'wap']).describe('Which plan list the host came from (adfs.servers or adfs.wapServers)'),
-  endpoint: z.string().describe('URL the Identify request was sent to'),
-  authRequired: z.boolean().describe('The server answered 401: WinRM is up but refuses anonymous Identify'),
-  protocolVersion: z.string().nullable(),
-  productVendor: z.string().nullable(),
-  productVersion: z.string().nullable().describe('Raw ProductVersion, e.g. "OS: 6.2.9200 SP: 0.0 Stack: 3.0"'),
-  osVersion: z
-    .string()
-    .regex(/^\d+(\.\d+){1,3}$/)
-    .nullable()
-    .describe('OS version from ProductVersion (e.g. 6.2.9200, 10.0.14393); null when not reported or hidden as 0.0.0'),
-  stackVersion: z.string().nullable(),
-  securityProfiles: z.array(z.string()),
+  protocolVersion: z.string().describe('e.g. http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd'),
+  productVendor: z.string().describe('e.g. Microsoft Corporation'),
+  productVersion: z.string().describe('As sent, e.g. "OS: 6.3.9600 SP: 0.0 Stack: 3.0"'),
+  osVersion: z.string().nullable().describe('The OS part of productVersion, e.g. 6.3.9600; null when absent'),
+  stackVersion: z.string().nullable().describe('The Stack part, e.g. 3.0'),
 });
 export type WsmanIdentify = z.infer<typeof wsmanIdentifySchema>;
 
+export const wsmanResultSchema = z.strictObject({
+  endpoint: z.string().describe('URL the Identify went to, e.g. http://adfs1.contoso.com:5985/wsman'),
+  connection: z.enum(connectionOutcomes),
+  httpStatus: z.number().int().nullable(),
+  authRequired: z.boolean().describe('401 with WWW-Authenticate: WinRM is up but wants authentication'),
+  identify: wsmanIdentifySchema.nullable().describe('null when there was no IdentifyResponse (unreachable, 401, not WS-Man)'),
+  error: z.string().nullable(),
+});
+export type WsmanResult = z.infer<typeof wsmanResultSchema>;
+
+export const wsmanHostSchema = z.strictObject({
+  host: z.string().describe('Host name as the plan writes it'),
+  role: z.enum(['adfs', 'wap']),
+  result: factOf(wsmanResultSchema),
+});
+export type WsmanHost = z.infer<typeof wsmanHostSchema>;
+
 export const wsmanFactsSchema = z.strictObject({
-  /** Keyed by host name as written in the plan, lower-cased. */
-  hosts: z.record(z.string(), factOf(wsmanIdentifySchema)),
+  hosts: z.array(wsmanHostSchema),
 });
 export type WsmanFacts = z.infer<typeof wsmanFactsSchema>;
