@@ -10,7 +10,7 @@ export const IDENTIFY_REQUEST =
 // Entities and DOCTYPEs are never expanded: the answer comes from a server we do not control.
 const parser = new XMLParser({ removeNSPrefix: true, processEntities: false, ignoreDeclaration: true, parseTagValue: false, trimValues: true });
 
-type Parsed = Omit<WsmanIdentify, 'role' | 'endpoint' | 'authRequired'>;
+type Parsed = WsmanIdentify & { securityProfiles: string[] };
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : typeof v === 'number' ? String(v) : null);
 
@@ -25,14 +25,20 @@ export function parseIdentifyResponse(body: string): Parsed | string {
   }
   const envelope = (doc as Record<string, unknown>)['Envelope'] as Record<string, unknown> | undefined;
   const bodyEl = envelope?.['Body'] as Record<string, unknown> | undefined;
-  const resp = bodyEl?.['IdentifyResponse'] as Record<string, unknown> | undefined;
-  if (resp === undefined || typeof resp !== 'object') return 'the answer is not a WS-Management IdentifyResponse';
+  const raw = bodyEl?.['IdentifyResponse'];
+  if (raw === undefined) return 'the answer is not a WS-Management IdentifyResponse';
+  // An empty <IdentifyResponse/> parses to '': a response, but one without any field.
+  const resp = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const productVersion = text(resp['ProductVersion']);
+  const protocolVersion = text(resp['ProtocolVersion']);
+  const productVendor = text(resp['ProductVendor']);
+  if (protocolVersion === null || productVendor === null || productVersion === null)
+    return 'the IdentifyResponse lacks ProtocolVersion, ProductVendor or ProductVersion';
   const profilesEl = resp['SecurityProfiles'] as Record<string, unknown> | undefined;
   const rawProfiles = profilesEl?.['SecurityProfileName'];
   const securityProfiles = (Array.isArray(rawProfiles) ? rawProfiles : rawProfiles === undefined ? [] : [rawProfiles]).map(text).filter((p): p is string => p !== null);
   const { osVersion, stackVersion } = splitProductVersion(productVersion);
-  return { protocolVersion: text(resp['ProtocolVersion']), productVendor: text(resp['ProductVendor']), productVersion, osVersion, stackVersion, securityProfiles };
+  return { protocolVersion, productVendor, productVersion, osVersion, stackVersion, securityProfiles };
 }
 
 /**

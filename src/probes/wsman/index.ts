@@ -1,20 +1,27 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { Agent, request } from 'undici';
-import { failed, ok, type Fact, type FailureKind } from '../../facts/fact.js';
-import type { WsmanFacts, WsmanIdentify } from '../../facts/areas/wsman.js';
+import { failed, ok } from '../../facts/fact.js';
+import type { ConnectionOutcome } from '../../facts/areas/https.js';
+import type { WsmanFacts, WsmanHost, WsmanResult } from '../../facts/areas/wsman.js';
 import type { Plan } from '../../plan/schema.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { IDENTIFY_REQUEST, parseIdentifyResponse } from './identify.js';
 
-type Role = WsmanIdentify['role'];
+type Role = WsmanHost['role'];
 
-/** Every AD FS and WAP host of the plan once (a host in both lists is probed as AD FS). */
+/**
+ * Every AD FS and WAP host of the plan, as the plan writes it, once per role (the rules look a
+ * result up by host and role; a host listed twice in one list is asked once).
+ */
 export function wsmanTargets(plan: Plan): { host: string; role: Role }[] {
-  const seen = new Map<string, Role>();
-  for (const host of plan.adfs?.servers ?? []) if (!seen.has(host.toLowerCase())) seen.set(host.toLowerCase(), 'adfs');
-  for (const host of plan.adfs?.wapServers ?? []) if (!seen.has(host.toLowerCase())) seen.set(host.toLowerCase(), 'wap');
-  return [...seen].map(([host, role]) => ({ host, role }));
+  const out: { host: string; role: Role }[] = [];
+  const add = (host: string, role: Role) => {
+    if (!out.some((t) => t.role === role && t.host.toLowerCase() === host.toLowerCase())) out.push({ host, role });
+  };
+  for (const host of plan.adfs?.servers ?? []) add(host, 'adfs');
+  for (const host of plan.adfs?.wapServers ?? []) add(host, 'wap');
+  return out;
 }
 
 export function identifyUrl(host: string, https: boolean, port: number | undefined): string {
@@ -22,22 +29,23 @@ export function identifyUrl(host: string, https: boolean, port: number | undefin
   return `${https ? 'https' : 'http'}://${h}:${port ?? (https ? 5986 : 5985)}/wsman`;
 }
 
-function failureOf(e: unknown, timedOut: boolean): { kind: FailureKind; reason: string } {
-  if (timedOut) return { kind: 'timeout', reason: 'no answer within the time budget' };
+function outcomeOf(e: unknown, timedOut: boolean): { connection: ConnectionOutcome; error: string } {
+  if (timedOut) return { connection: 'timeout', error: 'no answer within the time budget' };
   const err = e as { code?: unknown; cause?: { code?: unknown; message?: unknown }; message?: unknown };
   const code = String(err.cause?.code ?? err.code ?? '');
   const msg = String(err.cause?.message ?? err.message ?? e);
-  if (code === 'ECONNREFUSED') return { kind: 'refused', reason: 'connection refused: WinRM is not listening on that port' };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return { kind: 'dns', reason: `the name does not resolve (${code})` };
+  const withCode = code ? `${code}: ${msg}` : msg;
+  if (code === 'ECONNREFUSED') return { connection: 'refused', error: `${withCode} (WinRM is not listening on that port)` };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return { connection: 'dns', error: `${withCode} (the name does not resolve)` };
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT')
-    return { kind: 'timeout', reason: 'no answer within the time budget' };
+    return { connection: 'timeout', error: 'no answer within the time budget' };
   if (/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/.test(code) || /certificate|ssl|tls/i.test(msg))
-    return { kind: 'tls', reason: `TLS failed: ${msg} (set adfs.winrm.caFile to the CA that issued the WinRM certificate)` };
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return { kind: 'protocol', reason: `the connection was closed without an answer (${code})` };
-  return { kind: 'other', reason: msg };
+    return { connection: 'tls', error: `${withCode} (set adfs.winrm.caFile to the CA that issued the WinRM certificate)` };
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') return { connection: 'reset', error: withCode };
+  return { connection: 'other', error: withCode };
 }
 
-async function identify(ctx: ProbeContext, dispatcher: Agent, host: string, role: Role): Promise<Fact<WsmanIdentify>> {
+async function identify(ctx: ProbeContext, dispatcher: Agent, host: string): Promise<WsmanResult> {
   const winrm = ctx.plan.adfs?.winrm ?? { https: false };
   const endpoint = identifyUrl(host, winrm.https, winrm.port);
   const budget = AbortSignal.timeout(ctx.timeoutMs);
@@ -51,24 +59,25 @@ async function identify(ctx: ProbeContext, dispatcher: Agent, host: string, role
       body: IDENTIFY_REQUEST,
     });
     const body = await res.body.text();
-    if (res.statusCode === 401) {
-      return ok({ role, endpoint, authRequired: true, protocolVersion: null, productVendor: null, productVersion: null, osVersion: null, stackVersion: null, securityProfiles: [] });
-    }
-    if (res.statusCode !== 200) return failed(host, 'protocol', `${endpoint} answered HTTP ${res.statusCode} to Identify, not a WinRM IdentifyResponse`);
+    const base = { endpoint, connection: 'connected' as const, httpStatus: res.statusCode };
+    if (res.statusCode === 401) return { ...base, authRequired: true, identify: null, error: null };
+    if (res.statusCode !== 200) return { ...base, authRequired: false, identify: null, error: `HTTP ${res.statusCode} to Identify, not a WinRM IdentifyResponse` };
     const parsed = parseIdentifyResponse(body);
-    if (typeof parsed === 'string') return failed(host, 'protocol', `${endpoint}: ${parsed}`);
-    return ok({ role, endpoint, authRequired: false, ...parsed });
+    if (typeof parsed === 'string') return { ...base, authRequired: false, identify: null, error: parsed };
+    const { securityProfiles: _profiles, ...identifyFacts } = parsed;
+    return { ...base, authRequired: false, identify: identifyFacts, error: null };
   } catch (e) {
-    const { kind, reason } = failureOf(e, budget.aborted);
-    ctx.log(`wsman: ${host}: ${kind}: ${reason}`);
-    return failed(host, kind, `${endpoint}: ${reason}`);
+    const { connection, error } = outcomeOf(e, budget.aborted);
+    ctx.log(`wsman: ${host}: ${connection}: ${error}`);
+    return { endpoint, connection, httpStatus: null, authRequired: false, identify: null, error };
   }
 }
 
 /**
  * WinRM on the AD FS and WAP servers: the wizard configures the farm through WinRM, and ADFS001
- * (OS version) and ADFS002 (WinRM reachable) read what the Identify answer says. Hosts are asked
- * concurrently; each gets its own time budget.
+ * (OS version) and ADFS002 (WinRM reachable) read what the Identify answer says. Whether WinRM
+ * answered is a value (`connection`); a failed fact means the probe could not try (CA file
+ * unreadable). Hosts are asked concurrently; each gets its own time budget.
  */
 export const wsmanProbe: Probe<'wsman'> = {
   id: 'wsman',
@@ -84,7 +93,7 @@ export const wsmanProbe: Probe<'wsman'> = {
         ca = await readFile(path);
       } catch {
         const why = `cannot read the CA file ${path} named in the plan (adfs.winrm.caFile)`;
-        return { hosts: Object.fromEntries(targets.map(({ host }) => [host, failed(host, 'other', why)])) };
+        return { hosts: targets.map(({ host, role }) => ({ host, role, result: failed(host, 'other', why) })) };
       }
     }
     const dispatcher = new Agent({
@@ -93,8 +102,8 @@ export const wsmanProbe: Probe<'wsman'> = {
       bodyTimeout: ctx.timeoutMs,
     });
     try {
-      const entries = await Promise.all(targets.map(async ({ host, role }) => [host, await identify(ctx, dispatcher, host, role)] as const));
-      return { hosts: Object.fromEntries(entries) };
+      const hosts = await Promise.all(targets.map(async ({ host, role }) => ({ host, role, result: ok(await identify(ctx, dispatcher, host)) })));
+      return { hosts };
     } finally {
       await dispatcher.close().catch(() => undefined);
     }

@@ -3,12 +3,13 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWsmanPeer, WINDOWS_2012, WINDOWS_2016, WINDOWS_HIDDEN, type WsmanPeer } from '../../../fixtures/net/wsman-peer.js';
-import type { WsmanIdentify } from '../../../src/facts/areas/wsman.js';
-import type { Fact } from '../../../src/facts/fact.js';
+import type { WsmanFacts, WsmanResult } from '../../../src/facts/areas/wsman.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
 import { parseIdentifyResponse, splitProductVersion } from '../../../src/probes/wsman/identify.js';
 import { wsmanProbe, wsmanTargets } from '../../../src/probes/wsman/index.js';
-import { makePlan } from '../../helpers/rules.js';
+import { adfs001 } from '../../../src/rules/adfs/adfs001-adfs-os-unsupported.js';
+import { adfs002 } from '../../../src/rules/adfs/adfs002-winrm-unreachable.js';
+import { makePlan, runRule } from '../../helpers/rules.js';
 
 function context(servers: string[], wapServers: string[], port: number, timeoutMs = 2000): ProbeContext {
   const plan = makePlan({
@@ -18,10 +19,11 @@ function context(servers: string[], wapServers: string[], port: number, timeoutM
   return { plan, planDir: process.cwd(), timeoutMs, signal: new AbortController().signal, secrets: async () => '', insecureTls: false, log: () => undefined };
 }
 
-const value = (f: Fact<WsmanIdentify> | undefined): WsmanIdentify => {
-  if (f?.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(f)}`);
+function resultOf(facts: WsmanFacts, host: string, role: 'adfs' | 'wap' = 'adfs'): WsmanResult {
+  const f = facts.hosts.find((h) => h.host === host && h.role === role)?.result;
+  if (f?.status !== 'ok') throw new Error(`expected an ok fact for ${host}, got ${JSON.stringify(f)}`);
   return f.value;
-};
+}
 
 describe('wsman probe against the WinRM Identify peer', () => {
   // Every peer listens on the same port at different loopback addresses: the plan has one WinRM port.
@@ -58,49 +60,73 @@ describe('wsman probe against the WinRM Identify peer', () => {
 
   it('reads protocol, vendor and OS version from Windows Server 2012 and 2016, and sends the anonymous Identify', async () => {
     const facts = await wsmanProbe.collect(context(['127.0.0.30'], ['127.0.0.31'], port));
-    const a = value(facts.hosts['127.0.0.30']);
-    expect(a).toMatchObject({
-      role: 'adfs',
+    expect(resultOf(facts, '127.0.0.30')).toEqual({
       endpoint: `http://127.0.0.30:${port}/wsman`,
+      connection: 'connected',
+      httpStatus: 200,
       authRequired: false,
-      protocolVersion: 'http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd',
-      productVendor: 'Microsoft Corporation',
-      productVersion: WINDOWS_2012,
-      osVersion: '6.2.9200',
-      stackVersion: '3.0',
+      error: null,
+      identify: {
+        protocolVersion: 'http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd',
+        productVendor: 'Microsoft Corporation',
+        productVersion: WINDOWS_2012,
+        osVersion: '6.2.9200',
+        stackVersion: '3.0',
+      },
     });
-    expect(a.securityProfiles).toEqual(['http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/http/spnego-kerberos']);
-    expect(value(facts.hosts['127.0.0.31'])).toMatchObject({ role: 'wap', osVersion: '10.0.14393' });
+    expect(resultOf(facts, '127.0.0.31', 'wap').identify?.osVersion).toBe('10.0.14393');
     const sent = w2012.requests.at(-1);
     expect(sent?.method).toBe('POST');
     expect(sent?.headers['wsmanidentify']).toBe('unauthenticated');
     expect(sent?.headers['content-type']).toMatch(/^application\/soap\+xml/);
     expect(sent?.body).toContain('<wsmid:Identify/>');
+
+    // The rules that read these facts: ADFS001 fires on 2012 (6.2) only; ADFS002 is quiet.
+    const plan = context(['127.0.0.30'], ['127.0.0.31'], port).plan;
+    const os = runRule(adfs001, plan, { wsman: facts });
+    expect(os.findings.map((f) => [f.message, f.location.planPath])).toEqual([
+      ['AD FS server 127.0.0.30 reports OS 6.2.9200 (OS: 6.2.9200 SP: 0.0 Stack: 3.0); Windows Server 2012 R2 (6.3) or later is required', 'adfs.servers[0]'],
+    ]);
+    expect(runRule(adfs002, plan, { wsman: facts }).findings).toEqual([]);
   });
 
-  it('records a 401 as WinRM up with auth required, and a hidden OS version as null', async () => {
+  it('records a 401 as WinRM up with auth required, and a hidden OS version (0.0.0) as null, not as old', async () => {
     const facts = await wsmanProbe.collect(context(['127.0.0.32', '127.0.0.33'], [], port));
-    expect(value(facts.hosts['127.0.0.32'])).toMatchObject({ authRequired: true, osVersion: null, productVersion: null });
-    expect(value(facts.hosts['127.0.0.33'])).toMatchObject({ authRequired: false, productVersion: WINDOWS_HIDDEN, osVersion: null });
+    expect(resultOf(facts, '127.0.0.32')).toMatchObject({ connection: 'connected', httpStatus: 401, authRequired: true, identify: null });
+    expect(resultOf(facts, '127.0.0.33')).toMatchObject({ authRequired: false, identify: { productVersion: WINDOWS_HIDDEN, osVersion: null } });
+    const plan = context(['127.0.0.32', '127.0.0.33'], [], port).plan;
+    expect(runRule(adfs001, plan, { wsman: facts }).findings).toEqual([]);
+    expect(runRule(adfs002, plan, { wsman: facts }).findings).toEqual([]);
   });
 
-  it('gives failed facts for a closed port, an unknown name and a silent listener, concurrently within about one budget', async () => {
+  it('records a closed port, an unknown name and a silent listener as outcomes, concurrently within about one budget', async () => {
     const started = Date.now();
     const facts = await wsmanProbe.collect(context(['127.0.0.35', 'no-such-host.invalid'], ['127.0.0.34'], port, 800));
     const elapsed = Date.now() - started;
-    expect(facts.hosts['127.0.0.35']).toMatchObject({ status: 'failed', host: '127.0.0.35', kind: 'refused' });
-    expect(facts.hosts['no-such-host.invalid']).toMatchObject({ status: 'failed', kind: 'dns' });
-    expect(facts.hosts['127.0.0.34']).toMatchObject({ status: 'failed', host: '127.0.0.34', kind: 'timeout' });
+    expect(resultOf(facts, '127.0.0.35')).toMatchObject({ connection: 'refused', httpStatus: null, identify: null });
+    expect(resultOf(facts, 'no-such-host.invalid')).toMatchObject({ connection: 'dns', identify: null });
+    expect(resultOf(facts, '127.0.0.34', 'wap')).toMatchObject({ connection: 'timeout', identify: null });
     // Generous bound: sequential probing would take several budgets.
     expect(elapsed).toBeLessThan(2500);
+    const plan = context(['127.0.0.35', 'no-such-host.invalid'], ['127.0.0.34'], port, 800).plan;
+    const found = runRule(adfs002, plan, { wsman: facts }).findings.map((f) => f.location.planPath);
+    expect(found).toEqual(['adfs.servers[0]', 'adfs.servers[1]', 'adfs.wapServers[0]']);
   });
 
-  it('reports a non-WinRM HTTP answer as a protocol failure naming the endpoint', async () => {
+  it('reports a non-WinRM HTTP answer as connected without an IdentifyResponse', async () => {
     const facts = await wsmanProbe.collect(context(['127.0.0.36'], [], port));
-    const f = facts.hosts['127.0.0.36'];
-    expect(f).toMatchObject({ status: 'failed', host: '127.0.0.36', kind: 'protocol' });
-    expect(f?.status === 'failed' && f.reason).toContain(`http://127.0.0.36:${port}/wsman`);
-    expect(f?.status === 'failed' && f.reason).toMatch(/not a WS-Management IdentifyResponse/);
+    expect(resultOf(facts, '127.0.0.36')).toMatchObject({ connection: 'connected', httpStatus: 200, identify: null });
+    expect(resultOf(facts, '127.0.0.36').error).toMatch(/not a WS-Management IdentifyResponse/);
+  });
+
+  it('gives a failed fact for every host when the WinRM CA file cannot be read', async () => {
+    const base = context(['127.0.0.30'], [], port);
+    const adfs = base.plan.adfs;
+    if (adfs === undefined) throw new Error('plan without adfs');
+    const ctx = { ...base, plan: { ...base.plan, adfs: { ...adfs, winrm: { ...adfs.winrm, https: true, caFile: 'no/such/ca.pem' } } } };
+    const facts = await wsmanProbe.collect(ctx);
+    expect(facts.hosts[0]?.result).toMatchObject({ status: 'failed', host: '127.0.0.30', kind: 'other' });
+    expect(facts.hosts[0]?.result.status === 'failed' && facts.hosts[0].result.reason).toMatch(/adfs\.winrm\.caFile/);
   });
 });
 
@@ -111,9 +137,10 @@ describe('wsman probe pure parts', () => {
       adfs: { federationServiceName: 'fs.contoso.com', domainsToFederate: ['contoso.com'], servers: ['ADFS1', 'adfs2'], wapServers: ['wap1', 'adfs1'] },
     });
     expect(wsmanTargets(plan)).toEqual([
-      { host: 'adfs1', role: 'adfs' },
+      { host: 'ADFS1', role: 'adfs' },
       { host: 'adfs2', role: 'adfs' },
       { host: 'wap1', role: 'wap' },
+      { host: 'adfs1', role: 'wap' },
     ]);
     expect(wsmanProbe.appliesTo(plan)).toBe(true);
     expect(wsmanProbe.appliesTo(makePlan())).toBe(false);
@@ -128,6 +155,7 @@ describe('wsman probe pure parts', () => {
   it('refuses DOCTYPE/ENTITY and non-Identify bodies', () => {
     expect(parseIdentifyResponse('<!DOCTYPE x [<!ENTITY e SYSTEM "http://127.0.0.1/">]><x>&e;</x>')).toMatch(/DOCTYPE/);
     expect(parseIdentifyResponse('<a><b/></a>')).toMatch(/not a WS-Management IdentifyResponse/);
+    expect(parseIdentifyResponse('<s:Envelope xmlns:s="x"><s:Body><w:IdentifyResponse xmlns:w="y"/></s:Body></s:Envelope>')).toMatch(/lacks/);
     expect(parseIdentifyResponse('<a><b></a>')).toMatch(/not XML/);
   });
 });
