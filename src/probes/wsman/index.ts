@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { Agent, request } from 'undici';
 import { failed, ok } from '../../facts/fact.js';
-import type { ConnectionOutcome } from '../../facts/areas/https.js';
 import type { WsmanFacts, WsmanHost, WsmanResult } from '../../facts/areas/wsman.js';
 import type { Plan } from '../../plan/schema.js';
+import { connectionOutcomeOf } from '../http-outcome.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { IDENTIFY_REQUEST, parseIdentifyResponse } from './identify.js';
 
@@ -29,22 +29,6 @@ export function identifyUrl(host: string, https: boolean, port: number | undefin
   return `${https ? 'https' : 'http'}://${h}:${port ?? (https ? 5986 : 5985)}/wsman`;
 }
 
-function outcomeOf(e: unknown, timedOut: boolean): { connection: ConnectionOutcome; error: string } {
-  if (timedOut) return { connection: 'timeout', error: 'no answer within the time budget' };
-  const err = e as { code?: unknown; cause?: { code?: unknown; message?: unknown }; message?: unknown };
-  const code = String(err.cause?.code ?? err.code ?? '');
-  const msg = String(err.cause?.message ?? err.message ?? e);
-  const withCode = code ? `${code}: ${msg}` : msg;
-  if (code === 'ECONNREFUSED') return { connection: 'refused', error: `${withCode} (WinRM is not listening on that port)` };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return { connection: 'dns', error: `${withCode} (the name does not resolve)` };
-  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT')
-    return { connection: 'timeout', error: 'no answer within the time budget' };
-  if (/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/.test(code) || /certificate|ssl|tls/i.test(msg))
-    return { connection: 'tls', error: `${withCode} (set adfs.winrm.caFile to the CA that issued the WinRM certificate)` };
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') return { connection: 'reset', error: withCode };
-  return { connection: 'other', error: withCode };
-}
-
 async function identify(ctx: ProbeContext, dispatcher: Agent, host: string): Promise<WsmanResult> {
   const winrm = ctx.plan.adfs?.winrm ?? { https: false };
   const endpoint = identifyUrl(host, winrm.https, winrm.port);
@@ -67,7 +51,7 @@ async function identify(ctx: ProbeContext, dispatcher: Agent, host: string): Pro
     const { securityProfiles: _profiles, ...identifyFacts } = parsed;
     return { ...base, authRequired: false, identify: identifyFacts, error: null };
   } catch (e) {
-    const { connection, error } = outcomeOf(e, budget.aborted);
+    const { connection, error } = connectionOutcomeOf(e, budget.aborted, 'adfs.winrm.caFile');
     ctx.log(`wsman: ${host}: ${connection}: ${error}`);
     return { endpoint, connection, httpStatus: null, authRequired: false, identify: null, error };
   }
