@@ -19,6 +19,7 @@ import { optRules } from './opt/index.js';
 import type { Rule } from './rule.js';
 import { saRules } from './sa/index.js';
 import { signRules } from './sign/index.js';
+import { sqlRules } from './sql/index.js';
 import { ssoRules } from './sso/index.js';
 import { stgRules } from './stg/index.js';
 
@@ -41,6 +42,7 @@ export const allRules: readonly Rule[] = [
   ...upnRules,
   ...altRules,
   ...matRules,
+  ...sqlRules,
   // Rules fed by the LDAP probe.
   ...accLdapRules,
   ...adLdapRules,

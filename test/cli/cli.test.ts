@@ -147,3 +147,31 @@ describe('entra-preflight init and schema', () => {
     expect(run.stdout).toContain('3  internal error');
   });
 });
+
+describe('entra-preflight check: each kind of bad plan exits 2 with its exact line', () => {
+  const cases: [string, string, string][] = [
+    ['missing field', plan.replace('      name: CONTOSO\\svc-sync\n', ''), 'plan.yaml:5:5: forests[0].connectorAccount.name: is required (string)'],
+    ['wrong enum', plan.replace('method: phs', 'method: phss'), 'plan.yaml:2:3: signIn.method: invalid value "phss"; allowed: phs, pta, adfs, pingfederate, none'],
+    [
+      'secret given inline',
+      plan.replace('password: env:SYNC_PW', 'password: Hunter2!'),
+      'plan.yaml:8:7: forests[0].connectorAccount.password: secrets are never written into the plan; use env:NAME (environment variable), file:PATH (a file holding only the secret) or prompt',
+    ],
+    ['unknown rule in a suppression', `${plan}suppressions:\n  - rule: ZZZ001\n    reason: accepted\n`, 'plan.yaml:10:5: suppressions[0].rule: unknown rule "ZZZ001"; entra-preflight rules lists the rule ids'],
+    ['malformed YAML', 'signIn:\n  method: [phs\nforests: x\n', 'plan.yaml:3:1: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+  ];
+  it.each(cases)('%s', async (_name, text, line) => {
+    const dir = await tempFiles({ 'plan.yaml': text, 'b.json': bundle({}) });
+    const run = await cli(['check', '--plan', join(dir, 'plan.yaml'), '--facts', join(dir, 'b.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${line}\n`);
+    expect(run.stdout).toBe('');
+  });
+
+  it('accepts the same plan written as JSON', async () => {
+    const json = JSON.stringify({ signIn: { method: 'phs' }, forests: [{ name: 'contoso.com', connectorAccount: { mode: 'existing', name: 'CONTOSO\\svc-sync', password: 'env:SYNC_PW' } }] });
+    const dir = await tempFiles({ 'plan.json': json, 'b.json': bundle({}) });
+    const run = await cli(['check', '--plan', join(dir, 'plan.json'), '--facts', join(dir, 'b.json'), '--fail-on', 'never']);
+    expect(run.code).toBe(0);
+  });
+});

@@ -212,6 +212,20 @@ describe('LDAP probe failures become facts within the timeout', () => {
     expect(ms).toBeLessThan(3000);
   });
 
+  it('an unreachable forest does not stop the others', async () => {
+    const plan = makePlan({
+      network: { intranetResolvers: ['127.0.0.10'] },
+      forests: [
+        { name: 'corp.contoso.test', ldap: { security: 'ldaps', caFile }, connectorAccount: { mode: 'existing', name: 'CORP\\svc-sync', password: 'env:SYNC' } },
+        { name: 'other.contoso.test', domainControllers: ['127.0.0.11'], ldap: { security: 'ldaps', caFile, port: 1636 }, connectorAccount: { mode: 'existing', name: 'OTHER\\svc', password: 'env:SYNC' } },
+      ],
+    });
+    const ctx: ProbeContext = { plan, planDir: repo, timeoutMs: 3000, signal: new AbortController().signal, secrets: async (ref) => passwords[ref] ?? '', insecureTls: false, log: () => undefined };
+    const facts = await ldapProbe.collect(ctx);
+    expect(facts.forests['corp.contoso.test']?.rootDse?.status).toBe('ok');
+    expect(facts.forests['other.contoso.test']?.rootDse).toMatchObject({ status: 'failed', kind: 'refused', host: '127.0.0.11:1636' });
+  });
+
   it('a DC that accepts and never answers: timeout within about the timeout', async () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((r) => silent.listen(0, '127.0.0.12', r));
