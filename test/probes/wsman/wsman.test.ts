@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -127,6 +131,40 @@ describe('wsman probe against the WinRM Identify peer', () => {
     const facts = await wsmanProbe.collect(ctx);
     expect(facts.hosts[0]?.result).toMatchObject({ status: 'failed', host: '127.0.0.30', kind: 'other' });
     expect(facts.hosts[0]?.result.status === 'failed' && facts.hosts[0].result.reason).toMatch(/adfs\.winrm\.caFile/);
+  });
+});
+
+describe('wsman probe over HTTPS (WinRM 5986)', () => {
+  let dir: string;
+  let peer: WsmanPeer;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wsman-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=127.0.0.35', '-addext', 'subjectAltName=IP:127.0.0.35'], { stdio: 'ignore' });
+    peer = await startWsmanPeer('127.0.0.35', { kind: 'identify', productVersion: WINDOWS_2016 }, 0, { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) });
+  });
+  afterAll(async () => {
+    await peer?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function tlsContext(caFile: string | undefined): ProbeContext {
+    const plan = makePlan({
+      signIn: { method: 'adfs' },
+      adfs: { federationServiceName: 'fs.contoso.com', domainsToFederate: ['contoso.com'], servers: ['127.0.0.35'], winrm: { port: peer.port, https: true, ...(caFile ? { caFile } : {}) } },
+    });
+    return { plan, planDir: dir, timeoutMs: 2000, signal: new AbortController().signal, secrets: async () => '', insecureTls: false, log: () => undefined };
+  }
+
+  it('verifies the WinRM certificate against adfs.winrm.caFile (relative to the plan folder)', async () => {
+    const facts = await wsmanProbe.collect(tlsContext('cert.pem'));
+    expect(resultOf(facts, '127.0.0.35')).toMatchObject({ endpoint: `https://127.0.0.35:${peer.port}/wsman`, connection: 'connected', identify: { osVersion: '10.0.14393' } });
+  });
+
+  it('records an untrusted WinRM certificate as a tls outcome naming the plan field', async () => {
+    const facts = await wsmanProbe.collect(tlsContext(undefined));
+    const r = resultOf(facts, '127.0.0.35');
+    expect(r).toMatchObject({ connection: 'tls', identify: null, httpStatus: null });
+    expect(r.error).toMatch(/adfs\.winrm\.caFile/);
   });
 });
 
