@@ -168,6 +168,36 @@ describe('wsman probe over HTTPS (WinRM 5986)', () => {
   });
 });
 
+describe('wsman probe with ten silent servers', () => {
+  const servers: Server[] = [];
+  const sockets: Socket[] = [];
+  let silentPort = 0;
+  beforeAll(async () => {
+    for (let i = 30; i <= 39; i++) {
+      const s = createServer((socket) => void sockets.push(socket));
+      await new Promise<void>((r) => s.listen(silentPort, `127.0.0.${i}`, () => r()));
+      silentPort = (s.address() as AddressInfo).port;
+      servers.push(s);
+    }
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.destroy();
+    await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
+  });
+
+  it('finishes within about one time budget, not ten, and ADFS002 names every server', async () => {
+    const hosts = Array.from({ length: 10 }, (_, i) => `127.0.0.${30 + i}`);
+    const ctx = context(hosts.slice(0, 6), hosts.slice(6), silentPort, 700);
+    const started = Date.now();
+    const facts = await wsmanProbe.collect(ctx);
+    const elapsed = Date.now() - started;
+    expect(facts.hosts.map((h) => (h.result.status === 'ok' ? h.result.value.connection : h.result.status))).toEqual(Array(10).fill('timeout'));
+    expect(elapsed).toBeLessThan(2500);
+    const found = runRule(adfs002, ctx.plan, { wsman: facts }).findings.map((f) => f.location.planPath);
+    expect(found).toEqual([...hosts.slice(0, 6).map((_, i) => `adfs.servers[${i}]`), ...hosts.slice(6).map((_, i) => `adfs.wapServers[${i}]`)]);
+  });
+});
+
 describe('wsman probe pure parts', () => {
   it('lists each AD FS and WAP host once, AD FS first', () => {
     const plan = makePlan({
