@@ -97,3 +97,9 @@ export function pingMetadata(over: Partial<import('../../src/facts/areas/ping.js
     ...over,
   };
 }
+
+type PortResultName = import('../../src/facts/areas/tcp.js').PortResult;
+/** A DC with every NET001 port open except the ones given. */
+export function dc(host: string, closed: Readonly<Record<number, PortResultName>> = {}): import('../../src/facts/areas/tcp.js').DcPorts {
+  return { host, ports: [53, 88, 135, 389, 445, 636, 3268].map((port) => ({ port, result: closed[port] ?? 'open', ms: 3 })) };
+}

@@ -1,0 +1,39 @@
+import { DC_PORTS } from '../../facts/areas/tcp.js';
+import { defineRule } from '../rule.js';
+import { dcPortResults } from './dc-ports.js';
+
+const PORT_NAMES: Readonly<Record<number, string>> = { 53: 'DNS', 88: 'Kerberos', 135: 'RPC', 389: 'LDAP', 445: 'SMB', 636: 'LDAPS', 3268: 'Global Catalog' };
+
+export const net001 = defineRule({
+  meta: {
+    id: 'NET001',
+    name: 'dc-ports-blocked',
+    title: 'A domain controller does not answer on a port the sync engine needs',
+    severity: 'error',
+    page: 'Connect your directories',
+    sources: ['DNS', 'TCP'],
+    needs: ['tcp.domains[].dcs'],
+    help:
+      'Microsoft Entra Connect talks to the domain controllers on DNS (53), Kerberos (88), RPC (135 and dynamic ports), LDAP (389), ' +
+      'SMB (445), LDAPS (636) and the Global Catalog (3268). A firewall that blocks one of them makes the wizard mark the domain ' +
+      'unreachable or makes password hash sync and writeback fail later.',
+    remediation:
+      'Open the listed ports from this server to the domain controller (and the RPC dynamic range 49152-65535 for RPC), or point the ' +
+      'plan at DCs that are reachable.',
+    docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/reference-connect-ports',
+    wizardText: ['domain is unreachable'],
+    messages: {
+      blocked: 'DC {{host}} of {{domain}} does not answer on {{ports}}',
+    },
+  },
+  evaluate(ctx) {
+    for (const { domain, at, dcs } of dcPortResults(ctx)) {
+      for (const dc of dcs) {
+        const closed = dc.ports.filter((p) => (DC_PORTS as readonly number[]).includes(p.port) && p.result !== 'open');
+        if (closed.length === 0) continue;
+        const ports = closed.map((p) => `${p.port} (${PORT_NAMES[p.port] ?? 'tcp'}: ${p.result})`);
+        ctx.report({ messageId: 'blocked', data: { host: dc.host, domain, ports }, at: { ...at, host: dc.host }, subject: dc.host });
+      }
+    }
+  },
+});
