@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve as resolvePath } from 'node:path';
+import { Agent, request } from 'undici';
+import { intranetLookup } from '../intranet-lookup.js';
+import { failed, ok } from '../../facts/fact.js';
+import type { WsmanFacts, WsmanHost, WsmanResult } from '../../facts/areas/wsman.js';
+import type { Plan } from '../../plan/schema.js';
+import { connectionOutcomeOf } from '../http-outcome.js';
+import type { Probe, ProbeContext } from '../probe.js';
+import { IDENTIFY_REQUEST, parseIdentifyResponse } from './identify.js';
+
+type Role = WsmanHost['role'];
+
+/**
+ * Every AD FS and WAP host of the plan, as the plan writes it, once per role (the rules look a
+ * result up by host and role; a host listed twice in one list is asked once).
+ */
+export function wsmanTargets(plan: Plan): { host: string; role: Role }[] {
+  const out: { host: string; role: Role }[] = [];
+  const add = (host: string, role: Role) => {
+    if (!out.some((t) => t.role === role && t.host.toLowerCase() === host.toLowerCase())) out.push({ host, role });
+  };
+  for (const host of plan.adfs?.servers ?? []) add(host, 'adfs');
+  for (const host of plan.adfs?.wapServers ?? []) add(host, 'wap');
+  return out;
+}
+
+export function identifyUrl(host: string, https: boolean, port: number | undefined): string {
+  const h = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return `${https ? 'https' : 'http'}://${h}:${port ?? (https ? 5986 : 5985)}/wsman`;
+}
+
+async function identify(ctx: ProbeContext, dispatcher: Agent, host: string): Promise<WsmanResult> {
+  const winrm = ctx.plan.adfs?.winrm ?? { https: false };
+  const endpoint = identifyUrl(host, winrm.https, winrm.port);
+  const budget = AbortSignal.timeout(ctx.timeoutMs);
+  const signal = AbortSignal.any([ctx.signal, budget]);
+  try {
+    const res = await request(endpoint, {
+      method: 'POST',
+      dispatcher,
+      signal,
+      headers: { 'content-type': 'application/soap+xml;charset=UTF-8', wsmanidentify: 'unauthenticated' },
+      body: IDENTIFY_REQUEST,
+    });
+    const body = await res.body.text();
+    const base = { endpoint, connection: 'connected' as const, httpStatus: res.statusCode };
+    if (res.statusCode === 401) return { ...base, authRequired: true, identify: null, error: null };
+    if (res.statusCode !== 200) return { ...base, authRequired: false, identify: null, error: `HTTP ${res.statusCode} to Identify, not a WinRM IdentifyResponse` };
+    const parsed = parseIdentifyResponse(body);
+    if (typeof parsed === 'string') return { ...base, authRequired: false, identify: null, error: parsed };
+    const { securityProfiles: _profiles, ...identifyFacts } = parsed;
+    return { ...base, authRequired: false, identify: identifyFacts, error: null };
+  } catch (e) {
+    const { connection, error } = connectionOutcomeOf(e, budget.aborted, 'adfs.winrm.caFile');
+    ctx.log(`wsman: ${host}: ${connection}: ${error}`);
+    return { endpoint, connection, httpStatus: null, authRequired: false, identify: null, error };
+  }
+}
+
+/**
+ * WinRM on the AD FS and WAP servers: the wizard configures the farm through WinRM, and ADFS001
+ * (OS version) and ADFS002 (WinRM reachable) read what the Identify answer says. Whether WinRM
+ * answered is a value (`connection`); a failed fact means the probe could not try (CA file
+ * unreadable). Hosts are asked concurrently; each gets its own time budget.
+ */
+export const wsmanProbe: Probe<'wsman'> = {
+  id: 'wsman',
+  title: 'WinRM on AD FS / WAP servers (WS-Management Identify)',
+  appliesTo: (plan) => plan.signIn.method === 'adfs' && wsmanTargets(plan).length > 0,
+  async collect(ctx): Promise<WsmanFacts> {
+    const targets = wsmanTargets(ctx.plan);
+    let ca: Buffer | undefined;
+    const caFile = ctx.plan.adfs?.winrm.caFile;
+    if (caFile !== undefined) {
+      const path = isAbsolute(caFile) ? caFile : resolvePath(ctx.planDir, caFile);
+      try {
+        ca = await readFile(path);
+      } catch {
+        const why = `cannot read the CA file ${path} named in the plan (adfs.winrm.caFile)`;
+        return { hosts: targets.map(({ host, role }) => ({ host, role, result: failed(host, 'other', why) })) };
+      }
+    }
+    const dispatcher = new Agent({
+      connect: { timeout: ctx.timeoutMs, lookup: intranetLookup(ctx.plan, ctx.timeoutMs), ...(ca ? { ca } : {}), rejectUnauthorized: !ctx.insecureTls },
+      headersTimeout: ctx.timeoutMs,
+      bodyTimeout: ctx.timeoutMs,
+    });
+    try {
+      const hosts = await Promise.all(targets.map(async ({ host, role }) => ({ host, role, result: ok(await identify(ctx, dispatcher, host)) })));
+      return { hosts };
+    } finally {
+      await dispatcher.close().catch(() => undefined);
+    }
+  },
+};
