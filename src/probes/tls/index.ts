@@ -1,0 +1,167 @@
+import { execFile } from 'node:child_process';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve as resolvePath } from 'node:path';
+import { connect as tlsConnect, createSecureContext, rootCertificates, type PeerCertificate } from 'node:tls';
+import { promisify } from 'node:util';
+import { endpointCertificateKey, fileCertificateKey, type CertificateFacts, type CertificateSource, type TlsFacts } from '../../facts/areas/tls.js';
+import { failed, ok, skipped } from '../../facts/fact.js';
+import { intranetLookup } from '../intranet-lookup.js';
+import type { Probe, ProbeContext } from '../probe.js';
+
+const run = promisify(execFile);
+const roots = rootCertificates.map((pem) => new X509Certificate(pem));
+
+/** "CN=a\nO=b" (Node) → "CN=a, O=b" */
+const dn = (s: string): string => s.split('\n').join(', ');
+
+function sans(cert: X509Certificate): { dns: string[]; ips: string[] } {
+  const parts = (cert.subjectAltName ?? '').split(/,\s*/).filter(Boolean);
+  return {
+    dns: parts.filter((p) => p.startsWith('DNS:')).map((p) => p.slice(4).toLowerCase()),
+    ips: parts.filter((p) => p.startsWith('IP Address:')).map((p) => p.slice(11)),
+  };
+}
+
+/** Walks the chain to a root of the system store, checking each signature. */
+function verifiesAgainstSystem(chain: readonly X509Certificate[]): { ok: boolean; error?: string } {
+  let current = chain[0];
+  for (let depth = 0; current !== undefined && depth < 10; depth++) {
+    const c: X509Certificate = current;
+    const root = roots.find((r) => c.checkIssued(r) && c.verify(r.publicKey));
+    if (root) return { ok: true };
+    const next = chain.find((x) => x !== c && c.checkIssued(x) && c.verify(x.publicKey));
+    if (next === undefined) return { ok: false, error: c.checkIssued(c) ? 'SELF_SIGNED_CERT' : 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' };
+    current = next;
+  }
+  return { ok: false, error: 'CHAIN_TOO_LONG' };
+}
+
+export function describeCertificate(chain: readonly X509Certificate[], verified: { ok: boolean; error?: string }, against: CertificateFacts['verifiedAgainst'], hasPrivateKey?: boolean): CertificateFacts {
+  const leaf = chain[0] as X509Certificate;
+  const cn = /(?:^|\n)CN=([^\n]*)/.exec(leaf.subject)?.[1] ?? null;
+  const key = leaf.publicKey;
+  const details = key.asymmetricKeyDetails ?? {};
+  const keySize = details.modulusLength ?? (details.namedCurve ? Number(/(\d{3})/.exec(details.namedCurve)?.[1] ?? 0) : 0);
+  return {
+    subject: dn(leaf.subject),
+    commonName: cn,
+    subjectAltNames: sans(leaf).dns,
+    ipAddresses: sans(leaf).ips,
+    issuer: dn(leaf.issuer),
+    notBefore: new Date(leaf.validFrom).toISOString(),
+    notAfter: new Date(leaf.validTo).toISOString(),
+    keyType: key.asymmetricKeyType ?? 'unknown',
+    keySize,
+    selfSigned: leaf.checkIssued(leaf),
+    chainVerified: verified.ok,
+    verifiedAgainst: against,
+    ...(verified.error && !verified.ok ? { verifyError: verified.error } : {}),
+    chain: chain.map((c) => ({ subject: dn(c.subject), issuer: dn(c.issuer), selfSigned: c.checkIssued(c) })),
+    ...(hasPrivateKey === undefined ? {} : { hasPrivateKey }),
+    fingerprintSha256: leaf.fingerprint256,
+  };
+}
+
+const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+const PEM_KEY = /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/;
+
+/** A PEM file, or a PFX opened with its password (which never leaves this process but for openssl's environment). */
+async function readCertificateFile(ctx: ProbeContext, path: string): Promise<CertificateSource> {
+  const base = { role: 'federation' as const, source: 'file' as const, location: path };
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch (error) {
+    return { ...base, certificate: failed(path, 'not-found', `cannot read the certificate file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); adfs.certificate.file`) };
+  }
+  const text = data.toString('latin1');
+  if (text.includes('-----BEGIN CERTIFICATE-----')) {
+    const chain = (text.match(PEM_CERT) ?? []).map((pem) => new X509Certificate(pem));
+    const keyPem = PEM_KEY.exec(text)?.[0];
+    let hasKey = false;
+    if (keyPem !== undefined) {
+      try {
+        hasKey = (chain[0] as X509Certificate).checkPrivateKey(createPrivateKey(keyPem));
+      } catch {
+        hasKey = false;
+      }
+    }
+    return { ...base, certificate: ok(describeCertificate(chain, verifiesAgainstSystem(chain), 'system', hasKey)) };
+  }
+  // PKCS#12: open it the way Windows will, with the planned password.
+  const planned = ctx.plan.adfs?.certificate?.password;
+  const passphrase = planned === undefined ? '' : await ctx.secrets(planned, 'the federation certificate (PFX)');
+  try {
+    createSecureContext({ pfx: data, passphrase });
+  } catch (error) {
+    const msg = error instanceof Error ? error.message : String(error);
+    const pfxOpen = /mac verify failure|bad decrypt/i.test(msg) ? (passphrase === '' ? 'password-required' : 'wrong-password') : 'malformed';
+    return { ...base, pfxOpen, pfxError: msg.replace(passphrase, '[REDACTED]'), certificate: skipped(`the PFX did not open (${pfxOpen})`) };
+  }
+  try {
+    // Node can open a PFX but not list its certificates; openssl reads the password from its environment, never from arguments.
+    const { stdout } = await run('openssl', ['pkcs12', '-in', path, '-nokeys', '-passin', 'env:EP_PFX_PASSWORD'], { env: { ...process.env, EP_PFX_PASSWORD: passphrase }, timeout: ctx.timeoutMs });
+    const chain = (stdout.match(PEM_CERT) ?? []).map((pem) => new X509Certificate(pem));
+    if (chain.length === 0) throw new Error('no certificate in the PFX');
+    return { ...base, pfxOpen: 'opened', certificate: ok(describeCertificate(chain, verifiesAgainstSystem(chain), 'system', true)) };
+  } catch (error) {
+    return { ...base, pfxOpen: 'opened', certificate: failed(path, 'other', `could not list the certificates in ${path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`) };
+  }
+}
+
+/** The certificate a live endpoint presents, verified against the system store. */
+function readEndpoint(ctx: ProbeContext, hostPort: string, servername: string): Promise<CertificateSource> {
+  const base = { role: 'federation' as const, source: 'endpoint' as const, location: hostPort };
+  const [host = hostPort, portText] = hostPort.split(':');
+  return new Promise((resolvePromise) => {
+    const socket = tlsConnect({ host, port: Number(portText ?? 443), servername, rejectUnauthorized: false, lookup: intranetLookup(ctx.plan, ctx.timeoutMs) });
+    const done = (source: CertificateSource): void => {
+      socket.destroy();
+      resolvePromise(source);
+    };
+    socket.setTimeout(ctx.timeoutMs, () => done({ ...base, certificate: failed(hostPort, 'timeout', `${hostPort} did not complete a TLS handshake within ${Math.round(ctx.timeoutMs / 1000)} s`) }));
+    socket.once('secureConnect', () => {
+      const chain: X509Certificate[] = [];
+      let peer: PeerCertificate | undefined = socket.getPeerCertificate(true);
+      const seen = new Set<string>();
+      while (peer?.raw && !seen.has(peer.fingerprint256)) {
+        seen.add(peer.fingerprint256);
+        chain.push(new X509Certificate(peer.raw));
+        peer = (peer as { issuerCertificate?: PeerCertificate }).issuerCertificate;
+      }
+      if (chain.length === 0) return done({ ...base, certificate: failed(hostPort, 'protocol', `${hostPort} presented no certificate`) });
+      const error = socket.authorizationError ? String(socket.authorizationError) : undefined;
+      done({ ...base, certificate: ok(describeCertificate(chain, { ok: socket.authorized, ...(error ? { error } : {}) }, 'system')) });
+    });
+    socket.once('error', (e: NodeJS.ErrnoException) => {
+      const kind = e.code === 'ECONNREFUSED' ? 'refused' : e.code === 'ENOTFOUND' ? 'dns' : 'tls';
+      done({ ...base, certificate: failed(hostPort, kind, `${hostPort}: ${e.message}`) });
+    });
+  });
+}
+
+/**
+ * Federation certificate facts (CERT001–CERT003): the planned certificate file (PEM or PFX) and
+ * the certificate the federation service presents, with names, validity, key and chain.
+ */
+export const tlsProbe: Probe<'tls'> = {
+  id: 'tls',
+  title: 'TLS certificates',
+  appliesTo: (plan) => plan.signIn.method === 'adfs' && plan.adfs !== undefined,
+  async collect(ctx: ProbeContext): Promise<TlsFacts> {
+    const adfs = ctx.plan.adfs;
+    const certificates: TlsFacts['certificates'] = {};
+    if (adfs === undefined) return { certificates };
+    const jobs: Promise<void>[] = [];
+    const file = adfs.certificate?.file;
+    if (file !== undefined) {
+      const path = isAbsolute(file) ? file : resolvePath(ctx.planDir, file);
+      jobs.push(readCertificateFile(ctx, path).then((s) => void (certificates[fileCertificateKey(file)] = s)));
+    }
+    const endpoint = adfs.certificate?.endpoint ?? `${adfs.federationServiceName}:${adfs.httpsPort}`;
+    jobs.push(readEndpoint(ctx, endpoint, adfs.federationServiceName).then((s) => void (certificates[endpointCertificateKey(endpoint)] = s)));
+    await Promise.all(jobs);
+    return { certificates };
+  },
+};
