@@ -14,6 +14,11 @@ export interface CliIo {
   readonly cwd: string;
 }
 
+/** Colour only on a terminal, and never when NO_COLOR is set to a non-empty value (https://no-color.org) or TERM is dumb. */
+export function colorWanted(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  return isTTY === true && (env['NO_COLOR'] === undefined || env['NO_COLOR'] === '') && env['TERM'] !== 'dumb';
+}
+
 export function processIo(prompt: PromptFn | undefined): CliIo {
   const env = process.env;
   return {
@@ -21,7 +26,7 @@ export function processIo(prompt: PromptFn | undefined): CliIo {
     stderr: (t) => process.stderr.write(t),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
     env,
-    color: process.stdout.isTTY === true && (env['NO_COLOR'] === undefined || env['NO_COLOR'] === '') && env['TERM'] !== 'dumb',
+    color: colorWanted(process.stdout.isTTY, env),
     ...(prompt ? { prompt } : {}),
     cwd: process.cwd(),
   };
