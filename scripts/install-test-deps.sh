@@ -8,6 +8,7 @@ packages=(
   dnsutils                                                   # dig, for scripts and debugging
   openssl                                                    # test certificates
   dnsmasq-base                                               # the intranet and extranet DNS servers
+  tinyproxy                                                  # the forward proxies (open, 407 auth, 403 filter)
 )
 
 missing=()
@@ -25,3 +26,6 @@ echo "install-test-deps: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends "${missing[@]}" >/dev/null
+# Debian starts tinyproxy's own service on 0.0.0.0:8888 where an init system runs; the tests start
+# their own instances on loopback and need nothing else listening.
+if command -v systemctl >/dev/null && systemctl is-active --quiet tinyproxy 2>/dev/null; then $SUDO systemctl disable --now tinyproxy >/dev/null 2>&1 || true; fi

@@ -7,6 +7,7 @@ export interface CollectOptions {
   readonly timeoutMs: number;
   readonly secrets: SecretResolver;
   readonly insecureTls: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
   readonly log: (message: string) => void;
 }
 
@@ -50,6 +51,7 @@ export async function collectFacts(plan: Plan, probes: readonly Probe[], options
               signal: controller.signal,
               secrets: options.secrets,
               insecureTls: options.insecureTls,
+              env: options.env,
               log: (m) => options.log(`[${probe.id}] ${m}`),
             }),
             overrun,

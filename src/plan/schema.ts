@@ -211,6 +211,8 @@ const adfsSchema = z.strictObject({
     })
     .default({ https: false }),
   httpsPort: z.number().int().min(1).max(65535).default(443),
+  probePort: z.number().int().min(1).max(65535).default(80).describe('HTTP port of /adfs/probe on the AD FS and WAP servers (load balancer health probe)'),
+  caFile: z.string().min(1).optional().describe('PEM file with the CA(s) that issued the AD FS/WAP SSL certificates, when this machine does not trust them already'),
   serviceAccount: z
     .strictObject({
       kind: z.enum(['gmsa', 'domain']),
@@ -246,7 +248,15 @@ const networkSchema = z.strictObject({
       credentials: credentialSchema.optional(),
     })
     .optional(),
-  cloudEndpoints: z.array(z.string().url()).optional().describe('Override the Microsoft Entra endpoints to test (tests point these at loopback)'),
+  cloudEndpoints: z
+    .array(z.string().url())
+    .optional()
+    .describe('Microsoft Entra endpoints to test; unset: the public-cloud defaults; [] to skip (tests point these at loopback)'),
+  caFile: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('PEM file with extra CA(s) to trust for the cloud endpoints, e.g. the root of a TLS-inspecting proxy'),
 });
 
 const suppressionSchema = z.strictObject({

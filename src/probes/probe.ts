@@ -14,6 +14,11 @@ export interface ProbeContext {
   readonly secrets: SecretResolver;
   /** `--insecure-tls`: skip certificate verification (warned about by the CLI). */
   readonly insecureTls: boolean;
+  /**
+   * The environment the CLI was started with (HTTPS_PROXY, NO_PROXY…). Probes read it from here,
+   * never from process.env, so a test decides exactly which proxy variables a probe sees.
+   */
+  readonly env: Readonly<Record<string, string | undefined>>;
   /** Diagnostic log (stderr with --verbose); must never receive secrets. */
   log(message: string): void;
 }

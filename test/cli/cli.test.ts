@@ -13,6 +13,8 @@ forests:
       mode: existing
       name: CONTOSO\\svc-sync
       password: env:SYNC_PW
+network:
+  cloudEndpoints: []
 `;
 
 const bundle = (facts: unknown, extra: Record<string, unknown> = {}): string =>
@@ -32,7 +34,7 @@ describe('entra-preflight check: bad input exits 2 with one line per problem', (
     const dir = await tempFiles({ 'plan.yaml': `${plan}suppressions:\n  - rule: ACC999\n    reason: accepted risk\n` });
     const run = await cli(['check', '--plan', join(dir, 'plan.yaml'), '--facts', join(dir, 'none.json')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('plan.yaml:10:5: suppressions[0].rule: unknown rule "ACC999"; entra-preflight rules lists the rule ids\n');
+    expect(run.stderr).toBe('plan.yaml:12:5: suppressions[0].rule: unknown rule "ACC999"; entra-preflight rules lists the rule ids\n');
   });
 
   it('names a missing plan file', async () => {
@@ -157,7 +159,7 @@ describe('entra-preflight check: each kind of bad plan exits 2 with its exact li
       plan.replace('password: env:SYNC_PW', 'password: Hunter2!'),
       'plan.yaml:8:7: forests[0].connectorAccount.password: secrets are never written into the plan; use env:NAME (environment variable), file:PATH (a file holding only the secret) or prompt',
     ],
-    ['unknown rule in a suppression', `${plan}suppressions:\n  - rule: ZZZ001\n    reason: accepted\n`, 'plan.yaml:10:5: suppressions[0].rule: unknown rule "ZZZ001"; entra-preflight rules lists the rule ids'],
+    ['unknown rule in a suppression', `${plan}suppressions:\n  - rule: ZZZ001\n    reason: accepted\n`, 'plan.yaml:12:5: suppressions[0].rule: unknown rule "ZZZ001"; entra-preflight rules lists the rule ids'],
     ['malformed YAML', 'signIn:\n  method: [phs\nforests: x\n', 'plan.yaml:3:1: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
   ];
   it.each(cases)('%s', async (_name, text, line) => {

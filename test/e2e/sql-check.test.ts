@@ -30,6 +30,7 @@ describe('entra-preflight check with an existing SQL Server', () => {
       '    domainControllers: [127.0.0.45]',
       '    ldap: { port: 1636 }',
       '    connectorAccount: { mode: existing, name: CONTOSO\\svc-sync, password: env:SYNC_PW }',
+      'network: { cloudEndpoints: [] }',
       'timeouts: { probeSeconds: 3 }',
     ].join('\n');
     const dir = await tempFiles({ 'plan.yaml': plan });

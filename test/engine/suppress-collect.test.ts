@@ -41,7 +41,7 @@ describe('suppressions', () => {
 });
 
 describe('collectFacts', () => {
-  const options = { planDir: '.', timeoutMs: 50, secrets: async () => 'x', insecureTls: false, log: () => {} };
+  const options = { planDir: '.', timeoutMs: 50, secrets: async () => 'x', insecureTls: false, env: {}, log: () => {} };
 
   it('merges the areas of the probes that apply and skips the others', async () => {
     const tcp: Probe<'tcp'> = { id: 'tcp', title: 'tcp', appliesTo: () => true, collect: async () => ({ domains: [] }) };

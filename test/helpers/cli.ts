@@ -1,6 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 import { runCli } from '../../src/cli/main.js';
 
 export interface CliRun {
@@ -10,8 +11,29 @@ export interface CliRun {
   readonly files: Map<string, string>;
 }
 
+/**
+ * A live run (check/collect without --facts) probes the Microsoft Entra endpoints unless the plan
+ * lists its own: tests must never reach past loopback, so every live test plan has to say
+ * `network.cloudEndpoints` (loopback URLs or []). Refuse the run before it probes otherwise.
+ */
+async function assertNoDefaultCloud(args: readonly string[], cwd: string): Promise<void> {
+  if (!['check', 'collect'].includes(args[0] ?? '') || args.includes('--facts')) return;
+  const i = args.indexOf('--plan');
+  const file = i >= 0 ? args[i + 1] : undefined;
+  if (file === undefined) return;
+  let plan: unknown;
+  try {
+    plan = parse(await readFile(resolve(cwd, file), 'utf8'));
+  } catch {
+    return; // the CLI reports an unreadable or malformed plan itself
+  }
+  const network = (plan as { network?: { cloudEndpoints?: unknown } } | null)?.network;
+  if (network?.cloudEndpoints === undefined) throw new Error(`test plan ${file} runs live probes but sets no network.cloudEndpoints: the https probe would reach the real Microsoft endpoints`);
+}
+
 /** Runs the CLI in-process with captured output; written files are real (tests read them back). */
 export async function cli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
+  await assertNoDefaultCloud(args, options.cwd ?? process.cwd());
   let stdout = '';
   let stderr = '';
   const files = new Map<string, string>();

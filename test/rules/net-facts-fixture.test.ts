@@ -62,6 +62,7 @@ describe('network facts fixture through the bundle schema', () => {
     const facts: Facts = factsSchema.parse(raw);
     const plan = adfsPlan({
       adfs: {
+        farm: 'existing',
         federationServiceName: 'fs.contoso.com',
         servers: ['adfs1.contoso.com'],
         wapServers: ['wap1.contoso.com'],

@@ -51,6 +51,7 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
       timeoutMs: timeoutMs(options.timeout, loaded),
       secrets: (ref, purpose) => store.resolve(ref, purpose),
       insecureTls: options.insecureTls,
+      env: io.env,
       log: (m) => log(scrubSecrets(m, store.values())),
     });
     facts = collection.facts;

@@ -27,6 +27,7 @@ export async function runCollectCommand(options: CollectCommandOptions, io: CliI
     timeoutMs: timeoutMs(options.timeout, loaded),
     secrets: (ref, purpose) => store.resolve(ref, purpose),
     insecureTls: options.insecureTls,
+      env: io.env,
     log: (m) => {
       if (options.verbose) io.stderr(`${scrubSecrets(m, store.values())}\n`);
     },

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { adfsPlanned } from './applies.js';
+import { adfsPlanned, existingFarmPlanned } from './applies.js';
 import { describeFailure, httpsResults } from './https-targets.js';
 
 export const adfs013 = defineRule({
@@ -20,9 +20,9 @@ export const adfs013 = defineRule({
       noProbe: '{{url}} on {{host}} did not answer 200: {{outcome}}',
     },
   },
-  appliesTo: adfsPlanned,
+  // A new farm has no /adfs/probe until the wizard installs it: nothing to ask before then.
+  appliesTo: existingFarmPlanned,
   evaluate(ctx) {
-    // Only when the https probe asked for /adfs/probe; without such targets there is nothing to say (not evaluated).
     const results = httpsResults(ctx, ['adfs', 'wap'], 'lb-probe');
     if (results.length === 0) ctx.use(undefined, 'https.targets (lb-probe)', { planPath: 'adfs.servers' });
     for (const { target, at, result } of results) {

@@ -1,5 +1,6 @@
 import { describeFailure, httpsResults } from '../adfs/https-targets.js';
 import { defineRule } from '../rule.js';
+import { cloudEndpointsChecked } from '../shared/net.js';
 
 export const net002 = defineRule({
   meta: {
@@ -25,6 +26,7 @@ export const net002 = defineRule({
       proxyDenied: 'Proxy {{proxy}} answered 403 for {{url}}: the proxy blocks this endpoint',
     },
   },
+  appliesTo: cloudEndpointsChecked,
   evaluate(ctx) {
     const results = httpsResults(ctx, ['cloud'], 'reach');
     const proxyPath = ctx.plan.network.proxy === undefined ? undefined : 'network.proxy.url';

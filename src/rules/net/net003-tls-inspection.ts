@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { cloudEndpointsChecked } from '../shared/net.js';
 
 /**
  * Organisations whose root CAs issue the chains of the Microsoft Entra endpoints (Microsoft's
@@ -30,6 +31,7 @@ export const net003 = defineRule({
       localRoot: '{{source}}: chain ends at {{root}}, not a public CA Microsoft uses; TLS inspection is likely',
     },
   },
+  appliesTo: cloudEndpointsChecked,
   evaluate(ctx) {
     const entries = Object.entries(ctx.facts.tls?.certificates ?? {}).filter(([, s]) => s.role === 'cloud');
     const proxyPath = ctx.plan.network.proxy === undefined ? 'network' : 'network.proxy.url';

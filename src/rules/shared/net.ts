@@ -113,3 +113,8 @@ export function failureKindOf(outcome: ConnectionOutcome): FailureKind {
       return 'other';
   }
 }
+
+/** NET002/NET003 judge the cloud endpoints; a plan that lists none (`network.cloudEndpoints: []`) turned them off. */
+export function cloudEndpointsChecked(plan: Plan): true | string {
+  return plan.network.cloudEndpoints?.length === 0 ? 'network.cloudEndpoints is [] in the plan: the cloud endpoint checks are turned off' : true;
+}

@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 function ctxFor(plan: ReturnType<typeof makePlan>, timeoutMs = 1500): ProbeContext {
-  return { plan, planDir: '.', timeoutMs, signal: new AbortController().signal, secrets: async () => '', insecureTls: false, log: () => undefined };
+  return { plan, planDir: '.', timeoutMs, signal: new AbortController().signal, secrets: async () => '', insecureTls: false, env: {}, log: () => undefined };
 }
 
 const adfsPlan = (fs: string, domains: string[], extra: Record<string, unknown> = {}) =>

@@ -51,7 +51,7 @@ async function probe(plan: ReturnType<typeof makePlan>, timeoutMs = 5000): Promi
     timeoutMs,
     signal: new AbortController().signal,
     secrets: async (ref) => passwords[ref] ?? '',
-    insecureTls: false,
+    insecureTls: false, env: {},
     log: (m) => log.push(m),
   };
   const started = Date.now();
@@ -220,7 +220,7 @@ describe('LDAP probe failures become facts within the timeout', () => {
         { name: 'other.contoso.test', domainControllers: ['127.0.0.11'], ldap: { security: 'ldaps', caFile, port: 1636 }, connectorAccount: { mode: 'existing', name: 'OTHER\\svc', password: 'env:SYNC' } },
       ],
     });
-    const ctx: ProbeContext = { plan, planDir: repo, timeoutMs: 3000, signal: new AbortController().signal, secrets: async (ref) => passwords[ref] ?? '', insecureTls: false, log: () => undefined };
+    const ctx: ProbeContext = { plan, planDir: repo, timeoutMs: 3000, signal: new AbortController().signal, secrets: async (ref) => passwords[ref] ?? '', insecureTls: false, env: {}, log: () => undefined };
     const facts = await ldapProbe.collect(ctx);
     expect(facts.forests['corp.contoso.test']?.rootDse?.status).toBe('ok');
     expect(facts.forests['other.contoso.test']?.rootDse).toMatchObject({ status: 'failed', kind: 'refused', host: '127.0.0.11:1636' });
@@ -295,6 +295,8 @@ describe('entra-preflight check against the Samba test forest', () => {
         'ADFS004 corp.contoso.test', // HTTP/sts.contoso.com on svc-adfs and svc-web
         'ADFS005 corp.contoso.test', // no KDS root key for the gMSA
         `ADFS006 ${BASE}`, // Samba's DC is not Windows Server 2012+
+        'ADFS010 wap1.contoso.com', // nor HTTPS: the WAP names do not resolve through the forest's DNS
+        'ADFS010 wap2.contoso.com',
         'ALT001 otherMailbox', // multi-valued sign-in attribute
         'ALT003 corp.contoso.test', // users without otherMailbox
         'DNS001 sts.contoso.com', // the DC's DNS (the plan's intranet resolver) has no record for the federation name

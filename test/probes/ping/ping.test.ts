@@ -25,7 +25,7 @@ function context(path: string, opts: { caFile?: string | null; port?: number; ti
     pingFederate: { domain: 'contoso.test', serverUrl: `https://${peer.host}`, port: opts.port ?? peer.port, metadataPath: path, ...(caFile === undefined ? {} : { caFile }) },
     network: { intranetResolvers: [peer.intranetResolver], extranetResolvers: [peer.extranetResolver] },
   });
-  return { plan, planDir: process.cwd(), timeoutMs: opts.timeoutMs ?? 2000, signal: new AbortController().signal, secrets: async () => '', insecureTls: false, log: () => undefined };
+  return { plan, planDir: process.cwd(), timeoutMs: opts.timeoutMs ?? 2000, signal: new AbortController().signal, secrets: async () => '', insecureTls: false, env: {}, log: () => undefined };
 }
 
 function metadataOf(facts: PingFacts): PingMetadata {

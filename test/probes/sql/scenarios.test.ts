@@ -50,7 +50,7 @@ async function probe(p: Plan, timeoutMs = 4000): Promise<SqlFacts> {
       if (ref !== 'env:SQL_PW') throw new Error(`unexpected secret ${ref}`);
       return ADMIN_PASSWORD;
     },
-    insecureTls: false,
+    insecureTls: false, env: {},
     log: (m) => logLines.push(m),
   });
   allFacts.push(facts);

@@ -55,7 +55,7 @@ function plan(certificate: Record<string, string>) {
 }
 
 async function run(p: ReturnType<typeof plan>, password = PFX_PASSWORD) {
-  const ctx: ProbeContext = { plan: p, planDir: dir, timeoutMs: 2000, signal: new AbortController().signal, secrets: async () => password, insecureTls: false, log: () => undefined };
+  const ctx: ProbeContext = { plan: p, planDir: dir, timeoutMs: 2000, signal: new AbortController().signal, secrets: async () => password, insecureTls: false, env: {}, log: () => undefined };
   const facts = await tlsProbe.collect(ctx);
   const r = evaluateRules(p, { tls: facts }, certNetRules, { now: new Date() });
   return { facts, findings: r.findings.map((f) => `${f.ruleId}:${f.severity}`).sort(), messages: r.findings.map((f) => f.message) };

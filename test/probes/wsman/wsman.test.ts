@@ -20,7 +20,7 @@ function context(servers: string[], wapServers: string[], port: number, timeoutM
     signIn: { method: 'adfs' },
     adfs: { federationServiceName: 'fs.contoso.com', domainsToFederate: ['contoso.com'], servers, wapServers, winrm: { port, https: false } },
   });
-  return { plan, planDir: process.cwd(), timeoutMs, signal: new AbortController().signal, secrets: async () => '', insecureTls: false, log: () => undefined };
+  return { plan, planDir: process.cwd(), timeoutMs, signal: new AbortController().signal, secrets: async () => '', insecureTls: false, env: {}, log: () => undefined };
 }
 
 function resultOf(facts: WsmanFacts, host: string, role: 'adfs' | 'wap' = 'adfs'): WsmanResult {
@@ -152,7 +152,7 @@ describe('wsman probe over HTTPS (WinRM 5986)', () => {
       signIn: { method: 'adfs' },
       adfs: { federationServiceName: 'fs.contoso.com', domainsToFederate: ['contoso.com'], servers: ['127.0.0.35'], winrm: { port: peer.port, https: true, ...(caFile ? { caFile } : {}) } },
     });
-    return { plan, planDir: dir, timeoutMs: 2000, signal: new AbortController().signal, secrets: async () => '', insecureTls: false, log: () => undefined };
+    return { plan, planDir: dir, timeoutMs: 2000, signal: new AbortController().signal, secrets: async () => '', insecureTls: false, env: {}, log: () => undefined };
   }
 
   it('verifies the WinRM certificate against adfs.winrm.caFile (relative to the plan folder)', async () => {

@@ -4,11 +4,16 @@ import { adfs013 } from '../../../src/rules/adfs/adfs013-lb-probe-endpoint.js';
 import { adfsPlan, httpsResult, target } from '../../helpers/net-facts.js';
 import { runRule, statusOf } from '../../helpers/rules.js';
 
-const plan = adfsPlan();
+const plan = adfsPlan({ adfs: { ...adfsPlan().adfs!, farm: 'existing' } });
 const probe = (host: 'adfs1.contoso.com' | 'wap1.contoso.com', result: Parameters<typeof target>[1]) =>
   target({ role: host.startsWith('adfs') ? 'adfs' : 'wap', host, check: 'lb-probe', url: `http://${host}/adfs/probe` }, result);
 
 describe('ADFS013 lb-probe-endpoint', () => {
+  it('does not apply to a new farm: it has no /adfs/probe until the wizard installs it', () => {
+    const r = runRule(adfs013, adfsPlan(), { https: { targets: [probe('adfs1.contoso.com', ok(httpsResult({ status: 503 })))] } });
+    expect(statusOf(r)).toBe('not-applicable');
+  });
+
   it('is a note when /adfs/probe answers something else than 200', () => {
     const r = runRule(adfs013, plan, { https: { targets: [probe('adfs1.contoso.com', ok(httpsResult({ status: 503 }))), probe('wap1.contoso.com', ok(httpsResult()))] } });
     expect(r.findings).toHaveLength(1);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { failed, ok } from '../../../src/facts/fact.js';
 import { net004 } from '../../../src/rules/net/net004-time-skew.js';
 import { ldapFacts, rootDse } from '../../helpers/ldap-facts.js';
+import { adfsPlan, httpsResult, target } from '../../helpers/net-facts.js';
 import { makePlan, runRule, statusOf } from '../../helpers/rules.js';
 
 const plan = makePlan();
@@ -28,5 +29,24 @@ describe('NET004 time-skew (LDAP part)', () => {
 
   it('is not evaluated when rootDSE could not be read', () => {
     expect(statusOf(runRule(net004, plan, ldapFacts({ 'contoso.com': { rootDse: failed('dc1:636', 'tls', 'untrusted certificate') } })))).toBe('not-evaluated');
+  });
+});
+
+describe('NET004 time-skew (HTTPS Date part)', () => {
+  const at = (date: string | null, receivedAt = '2026-11-25T12:00:00.000Z') => ({ https: { targets: [target({ role: 'wap', host: 'wap1.contoso.com' }, ok(httpsResult({ date, receivedAt })))] } });
+
+  it('fires when a WAP server\'s Date header is more than 5 minutes off the time the answer arrived', () => {
+    const r = runRule(net004, adfsPlan(), at('Wed, 25 Nov 2026 12:07:00 GMT'));
+    expect(r.findings.map((f) => f.message)).toEqual([
+      'WAP server wap1.contoso.com sent Date Wed, 25 Nov 2026 12:07:00 GMT in a response this server received at 2026-11-25T12:00:00.000Z: server ahead by 420 s (limit 300 s)',
+    ]);
+    expect(r.findings[0]?.location).toMatchObject({ planPath: 'adfs.wapServers[0]', host: 'wap1.contoso.com' });
+  });
+
+  it('passes within the limit and ignores answers without a Date header or from cloud endpoints', () => {
+    expect(runRule(net004, adfsPlan(), at('Wed, 25 Nov 2026 11:56:00 GMT')).findings).toEqual([]);
+    expect(runRule(net004, adfsPlan(), at(null)).findings).toEqual([]);
+    const cloud = { https: { targets: [target({ role: 'cloud', host: 'login.microsoftonline.com' }, ok(httpsResult({ date: 'Wed, 25 Nov 2026 13:00:00 GMT' })))] } };
+    expect(runRule(net004, adfsPlan(), cloud).findings).toEqual([]);
   });
 });

@@ -1,0 +1,150 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve as resolvePath } from 'node:path';
+import { rootCertificates } from 'node:tls';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import type { HttpsFacts, HttpsResult, HttpsTarget } from '../../facts/areas/https.js';
+import { failed, ok } from '../../facts/fact.js';
+import { connectionOutcomeOf } from '../http-outcome.js';
+import { intranetLookup } from '../intranet-lookup.js';
+import type { Probe, ProbeContext } from '../probe.js';
+import { proxyFor, type ProxyChoice } from './proxy.js';
+import { httpsTargets, type HttpsPlanTarget } from './targets.js';
+
+/** The body is not judged; read at most this much so the connection can be reused, then drop it. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** undici reports a CONNECT the proxy refused as "Proxy response (407) !== 200 when HTTP Tunneling". */
+const TUNNEL_REFUSED = /Proxy response \((\d{3})\)/;
+
+/**
+ * One request's outcome as a value. With a proxy every TCP connection goes to the proxy, so a
+ * refused or unresolvable connection is the proxy's fault ('proxy'), and a status the proxy gave
+ * to CONNECT (403, 407, 502…) is its answer, not the endpoint's.
+ */
+export function outcomeOfError(e: unknown, timedOut: boolean, target: HttpsPlanTarget, proxy: ProxyChoice | undefined): Pick<HttpsResult, 'connection' | 'status' | 'error'> {
+  const message = String((e as { message?: unknown }).message ?? e);
+  const tunnel = TUNNEL_REFUSED.exec(message);
+  if (proxy !== undefined && tunnel !== null) {
+    const status = Number(tunnel[1]);
+    if (status === 403 || status === 407) return { connection: 'connected', status, error: null };
+    return { connection: 'other', status: null, error: `proxy ${proxy.display} answered ${status} to CONNECT ${new URL(target.url).host}: it could not reach the endpoint` };
+  }
+  if (/Proxy Authentication Required \(407\)/.test(message)) return { connection: 'connected', status: 407, error: null };
+  const { connection, error } = connectionOutcomeOf(e, timedOut, target.caField);
+  if (proxy !== undefined && (connection === 'refused' || connection === 'dns'))
+    return { connection: 'proxy', status: null, error: `the proxy ${proxy.display} could not be reached: ${error}` };
+  return { connection, status: null, error };
+}
+
+async function fetchTarget(ctx: ProbeContext, target: HttpsPlanTarget, dispatcher: Dispatcher, proxy: ProxyChoice | undefined): Promise<HttpsResult> {
+  const started = performance.now();
+  const budget = AbortSignal.timeout(ctx.timeoutMs);
+  const elapsed = (): number => Math.round(performance.now() - started);
+  try {
+    const res = await request(target.url, {
+      method: 'GET',
+      dispatcher,
+      signal: AbortSignal.any([ctx.signal, budget]),
+      headers: { 'user-agent': 'entra-preflight (read-only connectivity check)', accept: '*/*' },
+    });
+    const receivedAt = new Date().toISOString();
+    await res.body.dump({ limit: MAX_BODY_BYTES }).catch(() => undefined);
+    const header = (name: string): string | null => {
+      const v = res.headers[name];
+      return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] ?? null) : null;
+    };
+    return {
+      connection: 'connected',
+      status: res.statusCode,
+      error: null,
+      // Verification is on unless --insecure-tls; a response over https therefore means the chain verified.
+      tlsAuthorized: target.url.startsWith('https:') && !ctx.insecureTls ? true : null,
+      date: header('date'),
+      server: header('server'),
+      receivedAt,
+      ms: elapsed(),
+    };
+  } catch (e) {
+    const outcome = outcomeOfError(e, budget.aborted, target, proxy);
+    ctx.log(`https: ${target.url}${proxy ? ` via ${proxy.display}` : ''}: ${outcome.connection}${outcome.error ? `: ${outcome.error}` : ''}`);
+    return { ...outcome, tlsAuthorized: outcome.connection === 'tls' ? false : null, date: null, server: null, receivedAt: new Date().toISOString(), ms: elapsed() };
+  }
+}
+
+async function readCa(ctx: ProbeContext, file: string | undefined): Promise<{ ca?: string[]; error?: string }> {
+  if (file === undefined) return {};
+  const path = isAbsolute(file) ? file : resolvePath(ctx.planDir, file);
+  try {
+    // `ca` replaces Node's store, so the system roots are kept beside the plan's CA.
+    return { ca: [...rootCertificates, await readFile(path, 'utf8')] };
+  } catch {
+    return { error: `cannot read the CA file ${path} named in the plan` };
+  }
+}
+
+/**
+ * HTTPS reachability (ADFS010, ADFS013, NET002, NET004's Date header part): WAP servers, an
+ * existing farm's AD FS servers and federation service, /adfs/probe, and the Microsoft Entra
+ * endpoints through the proxy. Requests run concurrently, each within its own time budget; a GET
+ * is the only method sent, and redirects are not followed (the first answer is the fact).
+ */
+export const httpsProbe: Probe<'https'> = {
+  id: 'https',
+  title: 'HTTPS reachability (AD FS, WAP, Microsoft Entra endpoints, proxy)',
+  appliesTo: (plan) => httpsTargets(plan).length > 0,
+  async collect(ctx): Promise<HttpsFacts> {
+    const targets = httpsTargets(ctx.plan);
+    const intranetCa = await readCa(ctx, ctx.plan.adfs?.caFile);
+    const cloudCa = await readCa(ctx, ctx.plan.network.caFile);
+    const connect = (ca: string[] | undefined) => ({
+      timeout: ctx.timeoutMs,
+      lookup: intranetLookup(ctx.plan, ctx.timeoutMs),
+      rejectUnauthorized: !ctx.insecureTls,
+      ...(ca ? { ca } : {}),
+    });
+    const common = { headersTimeout: ctx.timeoutMs, bodyTimeout: ctx.timeoutMs, connections: 4 };
+    const dispatchers: Dispatcher[] = [];
+    const direct = { intranet: new Agent({ ...common, connect: connect(intranetCa.ca) }), cloud: new Agent({ ...common, connect: connect(cloudCa.ca) }) };
+    dispatchers.push(direct.intranet, direct.cloud);
+
+    const planProxy = ctx.plan.network.proxy;
+    let token: string | undefined;
+    if (planProxy?.credentials !== undefined) {
+      const password = await ctx.secrets(planProxy.credentials.password, `proxy credentials (${planProxy.credentials.name})`);
+      token = `Basic ${Buffer.from(`${planProxy.credentials.name}:${password}`).toString('base64')}`;
+    }
+    const proxies = new Map<string, ProxyAgent>();
+    const proxyAgent = (choice: ProxyChoice): ProxyAgent => {
+      let agent = proxies.get(choice.url);
+      if (agent === undefined) {
+        agent = new ProxyAgent({
+          uri: choice.url,
+          ...(token !== undefined && choice.url === planProxy?.url ? { token } : {}),
+          ...common,
+          proxyTls: { timeout: ctx.timeoutMs, lookup: intranetLookup(ctx.plan, ctx.timeoutMs) },
+          requestTls: { timeout: ctx.timeoutMs, rejectUnauthorized: !ctx.insecureTls, ...(cloudCa.ca ? { ca: cloudCa.ca } : {}) },
+        });
+        proxies.set(choice.url, agent);
+        dispatchers.push(agent);
+      }
+      return agent;
+    };
+
+    try {
+      const results = await Promise.all(
+        targets.map(async (target): Promise<HttpsTarget> => {
+          const base = { role: target.role, check: target.check, host: target.host, url: target.url };
+          const caError = target.proxied ? cloudCa.error : intranetCa.error;
+          if (caError !== undefined) return { ...base, result: failed(target.host, 'other', `${caError} (${target.caField})`) };
+          const proxy = target.proxied ? proxyFor(target.url, planProxy?.url, ctx.env) : undefined;
+          const dispatcher = proxy !== undefined ? proxyAgent(proxy) : target.proxied ? direct.cloud : direct.intranet;
+          const result = await fetchTarget(ctx, target, dispatcher, proxy);
+          return { ...base, ...(proxy !== undefined ? { viaProxy: proxy.display } : {}), result: ok(result) };
+        }),
+      );
+      return { targets: results };
+    } finally {
+      await Promise.all(dispatchers.map((d) => d.destroy().catch(() => undefined)));
+    }
+  },
+};

@@ -1,0 +1,69 @@
+import type { HttpsCheck, HttpsRole } from '../../facts/areas/https.js';
+import type { Plan } from '../../plan/schema.js';
+
+/**
+ * The Microsoft Entra endpoints Entra Connect talks to during the install and afterwards (sign-in
+ * for the wizard, the provisioning/admin web service the wizard configures the tenant through).
+ * Used when the plan does not list `network.cloudEndpoints`; a sovereign cloud lists its own.
+ * Any HTTP answer counts as reachable: these URLs are checked for a path, not for a page.
+ */
+export const DEFAULT_CLOUD_ENDPOINTS: readonly string[] = [
+  'https://login.microsoftonline.com/',
+  'https://login.windows.net/',
+  'https://adminwebservice.microsoftonline.com/provisioningservice.svc',
+  'https://provisioningapi.microsoftonline.com/provisioningwebservice.svc',
+];
+
+/** A well-known AD FS document: any answer (200, 404, 503) proves HTTPS reaches the service. */
+export const FEDERATION_METADATA_PATH = '/FederationMetadata/2007-06/FederationMetadata.xml';
+
+export interface HttpsPlanTarget {
+  readonly role: HttpsRole;
+  readonly check: HttpsCheck;
+  /** Host as the plan writes it. */
+  readonly host: string;
+  readonly url: string;
+  /** Cloud endpoints go through the proxy; intranet servers are reached directly. */
+  readonly proxied: boolean;
+  /** The plan field whose CA file would make this server's certificate trusted, for error messages. */
+  readonly caField: string;
+}
+
+function origin(scheme: 'http' | 'https', host: string, port: number): string {
+  const h = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  const standard = (scheme === 'https' && port === 443) || (scheme === 'http' && port === 80);
+  return `${scheme}://${h}${standard ? '' : `:${port}`}`;
+}
+
+/**
+ * What the https probe requests for a plan, in plan order, each (role, URL) once.
+ *
+ * - WAP servers: `https://<wap>/`, always: the wizard's "Web application proxy servers" page needs
+ *   HTTPS to them from this server (ADFS010).
+ * - AD FS servers and the federation service: only for an existing farm. A new farm has nothing
+ *   listening on 443 until the wizard installs it, so a refusal there would be noise.
+ * - `/adfs/probe` over HTTP (ADFS013): only for an existing farm, for the same reason.
+ * - Cloud endpoints (NET002): the plan's list, or the public-cloud defaults; `[]` skips them.
+ */
+export function httpsTargets(plan: Plan): HttpsPlanTarget[] {
+  const out: HttpsPlanTarget[] = [];
+  const add = (t: HttpsPlanTarget): void => {
+    if (!out.some((o) => o.role === t.role && o.url.toLowerCase() === t.url.toLowerCase())) out.push(t);
+  };
+  const adfs = plan.signIn.method === 'adfs' ? plan.adfs : undefined;
+  if (adfs !== undefined) {
+    const caField = 'adfs.caFile';
+    for (const host of adfs.wapServers) add({ role: 'wap', check: 'reach', host, url: `${origin('https', host, adfs.httpsPort)}/`, proxied: false, caField });
+    if (adfs.farm === 'existing') {
+      for (const host of adfs.servers) add({ role: 'adfs', check: 'reach', host, url: `${origin('https', host, adfs.httpsPort)}/`, proxied: false, caField });
+      const fs = adfs.federationServiceName;
+      add({ role: 'federation-service', check: 'reach', host: fs, url: `${origin('https', fs, adfs.httpsPort)}${FEDERATION_METADATA_PATH}`, proxied: false, caField });
+      for (const host of adfs.servers) add({ role: 'adfs', check: 'lb-probe', host, url: `${origin('http', host, adfs.probePort)}/adfs/probe`, proxied: false, caField });
+      for (const host of adfs.wapServers) add({ role: 'wap', check: 'lb-probe', host, url: `${origin('http', host, adfs.probePort)}/adfs/probe`, proxied: false, caField });
+    }
+  }
+  for (const url of plan.network.cloudEndpoints ?? DEFAULT_CLOUD_ENDPOINTS) {
+    add({ role: 'cloud', check: 'reach', host: new URL(url).hostname, url, proxied: true, caField: 'network.caFile' });
+  }
+  return out;
+}
