@@ -244,7 +244,12 @@ const networkSchema = z.strictObject({
   extranetResolvers: z.array(resolverAddress).default([]),
   proxy: z
     .strictObject({
-      url: z.string().url(),
+      url: z
+        .string()
+        .url({ message: 'must be a URL such as http://proxy.contoso.com:3128' })
+        .refine((u) => !/^[a-z][a-z0-9+.-]*:\/\/[^/@]*@/i.test(u), {
+          message: 'must not contain user:password; name the account in network.proxy.credentials with password: env:NAME, file:PATH or prompt',
+        }),
       credentials: credentialSchema.optional(),
     })
     .optional(),

@@ -159,6 +159,11 @@ describe('entra-preflight check: each kind of bad plan exits 2 with its exact li
       plan.replace('password: env:SYNC_PW', 'password: Hunter2!'),
       'plan.yaml:8:7: forests[0].connectorAccount.password: secrets are never written into the plan; use env:NAME (environment variable), file:PATH (a file holding only the secret) or prompt',
     ],
+    [
+      'proxy password in the proxy URL',
+      plan.replace('  cloudEndpoints: []\n', '  proxy:\n    url: http://svc:Hunter2@proxy.contoso.com:3128\n'),
+      'plan.yaml:11:5: network.proxy.url: must not contain user:password; name the account in network.proxy.credentials with password: env:NAME, file:PATH or prompt',
+    ],
     ['unknown rule in a suppression', `${plan}suppressions:\n  - rule: ZZZ001\n    reason: accepted\n`, 'plan.yaml:12:5: suppressions[0].rule: unknown rule "ZZZ001"; entra-preflight rules lists the rule ids'],
     ['malformed YAML', 'signIn:\n  method: [phs\nforests: x\n', 'plan.yaml:3:1: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
   ];

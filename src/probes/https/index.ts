@@ -7,7 +7,7 @@ import { failed, ok } from '../../facts/fact.js';
 import { connectionOutcomeOf } from '../http-outcome.js';
 import { intranetLookup } from '../intranet-lookup.js';
 import type { Probe, ProbeContext } from '../probe.js';
-import { proxyFor, type ProxyChoice } from './proxy.js';
+import { proxyAuthorization, proxyFor, type ProxyChoice } from './proxy.js';
 import { httpsTargets, type HttpsPlanTarget } from './targets.js';
 
 /** The body is not judged; read at most this much so the connection can be reused, then drop it. */
@@ -108,24 +108,24 @@ export const httpsProbe: Probe<'https'> = {
     dispatchers.push(direct.intranet, direct.cloud);
 
     const planProxy = ctx.plan.network.proxy;
-    let token: string | undefined;
-    if (planProxy?.credentials !== undefined) {
-      const password = await ctx.secrets(planProxy.credentials.password, `proxy credentials (${planProxy.credentials.name})`);
-      token = `Basic ${Buffer.from(`${planProxy.credentials.name}:${password}`).toString('base64')}`;
-    }
-    const proxies = new Map<string, ProxyAgent>();
-    const proxyAgent = (choice: ProxyChoice): ProxyAgent => {
+    // One agent per proxy, created once even when several targets ask for it at the same moment.
+    const proxies = new Map<string, Promise<ProxyAgent>>();
+    const proxyAgent = (choice: ProxyChoice): Promise<ProxyAgent> => {
       let agent = proxies.get(choice.url);
       if (agent === undefined) {
-        agent = new ProxyAgent({
-          uri: choice.url,
-          ...(token !== undefined && choice.url === planProxy?.url ? { token } : {}),
-          ...common,
-          proxyTls: { timeout: ctx.timeoutMs, lookup: intranetLookup(ctx.plan, ctx.timeoutMs) },
-          requestTls: { timeout: ctx.timeoutMs, rejectUnauthorized: !ctx.insecureTls, ...(cloudCa.ca ? { ca: cloudCa.ca } : {}) },
+        agent = proxyAuthorization(choice, ctx.plan, ctx.secrets).then((token) => {
+          const created = new ProxyAgent({
+            // Credentials travel in the token only, never in the URL undici might echo in an error.
+            uri: new URL(choice.url).origin,
+            ...(token !== undefined ? { token } : {}),
+            ...common,
+            proxyTls: { timeout: ctx.timeoutMs, lookup: intranetLookup(ctx.plan, ctx.timeoutMs) },
+            requestTls: { timeout: ctx.timeoutMs, rejectUnauthorized: !ctx.insecureTls, ...(cloudCa.ca ? { ca: cloudCa.ca } : {}) },
+          });
+          dispatchers.push(created);
+          return created;
         });
         proxies.set(choice.url, agent);
-        dispatchers.push(agent);
       }
       return agent;
     };
@@ -137,7 +137,7 @@ export const httpsProbe: Probe<'https'> = {
           const caError = target.proxied ? cloudCa.error : intranetCa.error;
           if (caError !== undefined) return { ...base, result: failed(target.host, 'other', `${caError} (${target.caField})`) };
           const proxy = target.proxied ? proxyFor(target.url, planProxy?.url, ctx.env) : undefined;
-          const dispatcher = proxy !== undefined ? proxyAgent(proxy) : target.proxied ? direct.cloud : direct.intranet;
+          const dispatcher = proxy !== undefined ? await proxyAgent(proxy) : target.proxied ? direct.cloud : direct.intranet;
           const result = await fetchTarget(ctx, target, dispatcher, proxy);
           return { ...base, ...(proxy !== undefined ? { viaProxy: proxy.display } : {}), result: ok(result) };
         }),

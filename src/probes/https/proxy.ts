@@ -1,3 +1,8 @@
+import type { Duplex } from 'node:stream';
+import { Client } from 'undici';
+import type { Plan } from '../../plan/schema.js';
+import type { SecretResolver } from '../probe.js';
+
 /**
  * Which proxy a cloud request goes through. The plan's `network.proxy` wins (it mirrors the
  * machine.config proxy Entra Connect will use); without it the conventional HTTPS_PROXY /
@@ -63,4 +68,44 @@ export function proxyFor(
   const port = Number(u.port || (u.protocol === 'https:' ? 443 : 80));
   if (bypassesProxy(envValue(env, 'no_proxy'), u.hostname, port)) return undefined;
   return { url: chosen, display: withoutCredentials(chosen) };
+}
+
+/**
+ * The Proxy-Authorization value for a proxy: the plan's credentials for the plan's proxy (the
+ * password resolved only here), or user:password written in an HTTPS_PROXY URL.
+ */
+export async function proxyAuthorization(choice: ProxyChoice, plan: Plan, secrets: SecretResolver): Promise<string | undefined> {
+  const planProxy = plan.network.proxy;
+  if (planProxy !== undefined && choice.url === planProxy.url && planProxy.credentials !== undefined) {
+    const password = await secrets(planProxy.credentials.password, `proxy credentials (${planProxy.credentials.name})`);
+    return basic(planProxy.credentials.name, password);
+  }
+  const u = new URL(choice.url);
+  return u.username === '' ? undefined : basic(decodeURIComponent(u.username), decodeURIComponent(u.password));
+}
+
+const basic = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+/**
+ * A raw CONNECT tunnel to host:port through the proxy, for reading the certificate a cloud
+ * endpoint presents as this server sees it (NET003: a TLS-inspecting proxy re-signs it).
+ * Rejects with a message naming the proxy when it refuses the tunnel.
+ */
+export async function openTunnel(choice: ProxyChoice, authorization: string | undefined, hostPort: string, timeoutMs: number, signal: AbortSignal): Promise<Duplex> {
+  const client = new Client(new URL(choice.url).origin, { connect: { timeout: timeoutMs }, headersTimeout: timeoutMs });
+  try {
+    const { statusCode, socket } = await client.connect({
+      path: hostPort,
+      headers: { host: hostPort, ...(authorization !== undefined ? { 'proxy-authorization': authorization } : {}) },
+      signal,
+    });
+    if (statusCode !== 200) {
+      socket.destroy();
+      throw new Error(`proxy ${choice.display} answered ${statusCode} to CONNECT ${hostPort}`);
+    }
+    return socket;
+  } finally {
+    // The tunnel socket is detached from the client; closing the client leaves it open.
+    void client.close().catch(() => undefined);
+  }
 }

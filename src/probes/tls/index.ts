@@ -3,10 +3,15 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { connect as tlsConnect, createSecureContext, rootCertificates, type PeerCertificate } from 'node:tls';
+import { isIP } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { promisify } from 'node:util';
-import { endpointCertificateKey, fileCertificateKey, type CertificateFacts, type CertificateSource, type TlsFacts } from '../../facts/areas/tls.js';
+import { endpointCertificateKey, fileCertificateKey, type CertificateFacts, type CertificateRole, type CertificateSource, type TlsFacts } from '../../facts/areas/tls.js';
+import type { Plan } from '../../plan/schema.js';
 import { failed, ok, skipped } from '../../facts/fact.js';
 import { intranetLookup } from '../intranet-lookup.js';
+import { openTunnel, proxyAuthorization, proxyFor } from '../https/proxy.js';
+import { httpsTargets } from '../https/targets.js';
 import type { Probe, ProbeContext } from '../probe.js';
 
 const run = promisify(execFile);
@@ -110,12 +115,21 @@ async function readCertificateFile(ctx: ProbeContext, path: string): Promise<Cer
   }
 }
 
-/** The certificate a live endpoint presents, verified against the system store. */
-function readEndpoint(ctx: ProbeContext, hostPort: string, servername: string): Promise<CertificateSource> {
-  const base = { role: 'federation' as const, source: 'endpoint' as const, location: hostPort };
+/**
+ * The certificate a live endpoint presents, verified against the system store. `through` is an
+ * open proxy tunnel to the endpoint (cloud endpoints behind a proxy); without it the probe
+ * connects directly, resolving the name through the plan's intranet resolvers.
+ */
+function readEndpoint(ctx: ProbeContext, hostPort: string, servername: string, role: CertificateRole = 'federation', through?: Duplex): Promise<CertificateSource> {
+  const base = { role, source: 'endpoint' as const, location: hostPort };
   const [host = hostPort, portText] = hostPort.split(':');
   return new Promise((resolvePromise) => {
-    const socket = tlsConnect({ host, port: Number(portText ?? 443), servername, rejectUnauthorized: false, lookup: intranetLookup(ctx.plan, ctx.timeoutMs) });
+    const socket = tlsConnect({
+      ...(through !== undefined ? { socket: through } : { host, port: Number(portText ?? 443), lookup: intranetLookup(ctx.plan, ctx.timeoutMs) }),
+      // A name, never an IP address, goes in SNI (RFC 6066).
+      ...(isIP(servername) === 0 ? { servername } : {}),
+      rejectUnauthorized: false,
+    });
     const done = (source: CertificateSource): void => {
       socket.destroy();
       resolvePromise(source);
@@ -141,27 +155,53 @@ function readEndpoint(ctx: ProbeContext, hostPort: string, servername: string): 
   });
 }
 
+/** A cloud endpoint's certificate as this server receives it: through the proxy when one applies. */
+async function readCloudEndpoint(ctx: ProbeContext, url: string): Promise<CertificateSource> {
+  const u = new URL(url);
+  const hostPort = `${u.hostname}:${u.port || 443}`;
+  const proxy = proxyFor(url, ctx.plan.network.proxy?.url, ctx.env);
+  if (proxy === undefined) return readEndpoint(ctx, hostPort, u.hostname, 'cloud');
+  try {
+    const authorization = await proxyAuthorization(proxy, ctx.plan, ctx.secrets);
+    const tunnel = await openTunnel(proxy, authorization, hostPort, ctx.timeoutMs, AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.timeoutMs)]));
+    return readEndpoint(ctx, hostPort, u.hostname, 'cloud', tunnel);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { role: 'cloud', source: 'endpoint', location: hostPort, certificate: failed(proxy.display, 'refused', `no tunnel to ${hostPort} through ${proxy.display}: ${reason}`) };
+  }
+}
+
 /**
- * Federation certificate facts (CERT001–CERT003): the planned certificate file (PEM or PFX) and
- * the certificate the federation service presents, with names, validity, key and chain.
+ * Certificate facts: for AD FS (CERT001–CERT003) the planned certificate file (PEM or PFX) and
+ * the certificate the federation service presents; for every plan the certificates the Microsoft
+ * Entra endpoints present through the proxy (NET003, TLS inspection). Names, validity, key, chain.
  */
 export const tlsProbe: Probe<'tls'> = {
   id: 'tls',
   title: 'TLS certificates',
-  appliesTo: (plan) => plan.signIn.method === 'adfs' && plan.adfs !== undefined,
+  appliesTo: (plan) => (plan.signIn.method === 'adfs' && plan.adfs !== undefined) || cloudEndpoints(plan).length > 0,
   async collect(ctx: ProbeContext): Promise<TlsFacts> {
-    const adfs = ctx.plan.adfs;
+    const adfs = ctx.plan.signIn.method === 'adfs' ? ctx.plan.adfs : undefined;
     const certificates: TlsFacts['certificates'] = {};
-    if (adfs === undefined) return { certificates };
     const jobs: Promise<void>[] = [];
-    const file = adfs.certificate?.file;
-    if (file !== undefined) {
-      const path = isAbsolute(file) ? file : resolvePath(ctx.planDir, file);
-      jobs.push(readCertificateFile(ctx, path).then((s) => void (certificates[fileCertificateKey(file)] = s)));
+    if (adfs !== undefined) {
+      const file = adfs.certificate?.file;
+      if (file !== undefined) {
+        const path = isAbsolute(file) ? file : resolvePath(ctx.planDir, file);
+        jobs.push(readCertificateFile(ctx, path).then((s) => void (certificates[fileCertificateKey(file)] = s)));
+      }
+      const endpoint = adfs.certificate?.endpoint ?? `${adfs.federationServiceName}:${adfs.httpsPort}`;
+      jobs.push(readEndpoint(ctx, endpoint, adfs.federationServiceName).then((s) => void (certificates[endpointCertificateKey(endpoint)] = s)));
     }
-    const endpoint = adfs.certificate?.endpoint ?? `${adfs.federationServiceName}:${adfs.httpsPort}`;
-    jobs.push(readEndpoint(ctx, endpoint, adfs.federationServiceName).then((s) => void (certificates[endpointCertificateKey(endpoint)] = s)));
+    for (const url of cloudEndpoints(ctx.plan)) {
+      jobs.push(readCloudEndpoint(ctx, url).then((s) => void (certificates[endpointCertificateKey(s.location)] = s)));
+    }
     await Promise.all(jobs);
     return { certificates };
   },
 };
+
+/** The https endpoints among the cloud targets (NET003 reads their certificates). */
+function cloudEndpoints(plan: Plan): string[] {
+  return [...new Set(httpsTargets(plan).filter((t) => t.role === 'cloud' && t.url.startsWith('https:')).map((t) => t.url))];
+}

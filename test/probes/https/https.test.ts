@@ -10,6 +10,8 @@ import type { PlanInput } from '../../../src/plan/schema.js';
 import { httpsProbe } from '../../../src/probes/https/index.js';
 import { bypassesProxy } from '../../../src/probes/https/proxy.js';
 import { httpsTargets } from '../../../src/probes/https/targets.js';
+import { tlsProbe } from '../../../src/probes/tls/index.js';
+import { net003 } from '../../../src/rules/net/net003-tls-inspection.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
 import { adfs010 } from '../../../src/rules/adfs/adfs010-wap-https-unreachable.js';
 import { adfs013 } from '../../../src/rules/adfs/adfs013-lb-probe-endpoint.js';
@@ -217,6 +219,25 @@ describe('https probe: through a real forward proxy (tinyproxy)', () => {
     expect(result(facts, bypassed).target.viaProxy).toBeUndefined();
     expect(result(facts, bypassed).value.connection).toBe('connected');
     expect(JSON.stringify(facts)).not.toContain(PROXY_PASSWORD);
+  });
+
+  it('reads the certificate a cloud endpoint presents through the proxy tunnel, and NET003 sees the local CA', async () => {
+    const url = cloudUrl(CLOUD, port.cloud);
+    const blocked = `https://${FILTERED}:443/`;
+    const ctx = context(proxyPlan(authProxy.url, [url, blocked], true));
+    const facts = await tlsProbe.collect(ctx);
+    const seen = facts.certificates[`endpoint:${CLOUD}:${port.cloud}`];
+    expect(seen).toMatchObject({ role: 'cloud', source: 'endpoint', location: `${CLOUD}:${port.cloud}` });
+    if (seen?.certificate.status !== 'ok') throw new Error(JSON.stringify(seen));
+    expect(seen.certificate.value).toMatchObject({ issuer: 'CN=Contoso Test Root CA', chainVerified: false, verifiedAgainst: 'system' });
+    expect(authProxy.requests()).toContain(`CONNECT ${CLOUD}:${port.cloud} HTTP/1.1`);
+
+    const open = await tlsProbe.collect(context(proxyPlan(openProxy.url, [blocked])));
+    expect(open.certificates[`endpoint:${FILTERED}:443`]?.certificate).toMatchObject({ status: 'failed', reason: `no tunnel to ${FILTERED}:443 through ${openProxy.url}: proxy ${openProxy.url} answered 403 to CONNECT ${FILTERED}:443` });
+
+    expect(runRule(net003, ctx.plan, { tls: facts }).findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(new RegExp(`^${CLOUD}:${port.cloud}: chain does not verify against the system store \\(.*\\); issued by CN=Contoso Test Root CA$`)),
+    ]);
   });
 
   it('matches NO_PROXY entries as curl does', () => {
