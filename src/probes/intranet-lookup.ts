@@ -11,10 +11,14 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
  * plan it falls back to the system's. Names that do not resolve fail with ENOTFOUND, which the
  * probes report as a DNS failure naming the host.
  */
-export function intranetLookup(plan: Plan, timeoutMs: number): (hostname: string, options: LookupOptions, callback: LookupCallback) => void {
+export function intranetLookup(ctx: { readonly plan: Plan; readonly timeoutMs: number; readonly signal: AbortSignal }): (hostname: string, options: LookupOptions, callback: LookupCallback) => void {
+  const { plan, timeoutMs, signal } = ctx;
   if (plan.network.intranetResolvers.length === 0) return systemLookup as unknown as (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
   const resolver = new Resolver({ timeout: Math.max(500, Math.floor(timeoutMs / 2)), tries: 2 });
   resolver.setServers(plan.network.intranetResolvers);
+  // A lookup outlives the request that gave up on it (a connect timeout does not stop c-ares);
+  // when the run ends, pending queries are cancelled so they do not keep the process alive.
+  signal.addEventListener('abort', () => resolver.cancel(), { once: true });
   return (hostname, options, callback) => {
     if (isIP(hostname) !== 0) {
       const family = isIP(hostname);

@@ -98,7 +98,7 @@ export const httpsProbe: Probe<'https'> = {
     const cloudCa = await readCa(ctx, ctx.plan.network.caFile);
     const connect = (ca: string[] | undefined) => ({
       timeout: ctx.timeoutMs,
-      lookup: intranetLookup(ctx.plan, ctx.timeoutMs),
+      lookup: intranetLookup(ctx),
       rejectUnauthorized: !ctx.insecureTls,
       ...(ca ? { ca } : {}),
     });
@@ -119,7 +119,7 @@ export const httpsProbe: Probe<'https'> = {
             uri: new URL(choice.url).origin,
             ...(token !== undefined ? { token } : {}),
             ...common,
-            proxyTls: { timeout: ctx.timeoutMs, lookup: intranetLookup(ctx.plan, ctx.timeoutMs) },
+            proxyTls: { timeout: ctx.timeoutMs, lookup: intranetLookup(ctx) },
             requestTls: { timeout: ctx.timeoutMs, rejectUnauthorized: !ctx.insecureTls, ...(cloudCa.ca ? { ca: cloudCa.ca } : {}) },
           });
           dispatchers.push(created);

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { Client, InvalidCredentialsError, ResultCodeError } from 'ldapts';
 import type { FailureKind } from '../../facts/fact.js';
@@ -64,7 +65,8 @@ export function classify(error: unknown, where: string, timeoutMs: number): Ldap
  */
 export async function connect(endpoint: Endpoint, tls: TlsSettings, timeoutMs: number): Promise<Client> {
   const tlsOptions = {
-    servername: endpoint.host,
+    // SNI carries names only (RFC 6066); Node warns on an IP. Without it the IP is checked against the certificate's IP SANs.
+    ...(isIP(endpoint.host) === 0 ? { servername: endpoint.host } : {}),
     rejectUnauthorized: !tls.insecure,
     ...(tls.ca ? { ca: tls.ca } : {}),
   };

@@ -125,7 +125,7 @@ function readEndpoint(ctx: ProbeContext, hostPort: string, servername: string, r
   const [host = hostPort, portText] = hostPort.split(':');
   return new Promise((resolvePromise) => {
     const socket = tlsConnect({
-      ...(through !== undefined ? { socket: through } : { host, port: Number(portText ?? 443), lookup: intranetLookup(ctx.plan, ctx.timeoutMs) }),
+      ...(through !== undefined ? { socket: through } : { host, port: Number(portText ?? 443), lookup: intranetLookup(ctx) }),
       // A name, never an IP address, goes in SNI (RFC 6066).
       ...(isIP(servername) === 0 ? { servername } : {}),
       rejectUnauthorized: false,

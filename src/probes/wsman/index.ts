@@ -82,7 +82,7 @@ export const wsmanProbe: Probe<'wsman'> = {
       }
     }
     const dispatcher = new Agent({
-      connect: { timeout: ctx.timeoutMs, lookup: intranetLookup(ctx.plan, ctx.timeoutMs), ...(ca ? { ca } : {}), rejectUnauthorized: !ctx.insecureTls },
+      connect: { timeout: ctx.timeoutMs, lookup: intranetLookup(ctx), ...(ca ? { ca } : {}), rejectUnauthorized: !ctx.insecureTls },
       headersTimeout: ctx.timeoutMs,
       bodyTimeout: ctx.timeoutMs,
     });

@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSilentHosts, type SilentHosts } from '../../fixtures/net/silent-hosts.js';
+import { cli, tempFiles } from '../helpers/cli.js';
+
+/**
+ * Ten hosts that accept TCP and never answer (127.0.0.80–89): the DC and DNS server of the
+ * forest, four AD FS servers, four WAP servers and the "Microsoft Entra" endpoint. Every probe
+ * runs its hosts concurrently, each within the per-host budget, so the whole check takes about
+ * one timeout, not ten; and each silent host becomes a "not evaluated" note, never a pass.
+ */
+const HOSTS = Array.from({ length: 10 }, (_, i) => `127.0.0.${80 + i}`);
+const [dc, adfs1, adfs2, adfs3, adfs4, wap1, wap2, wap3, wap4, cloud] = HOSTS as [string, string, string, string, string, string, string, string, string, string];
+const TIMEOUT_S = 2;
+
+let hosts: SilentHosts;
+beforeAll(async () => {
+  hosts = await startSilentHosts(HOSTS);
+});
+afterAll(async () => {
+  await hosts?.close();
+});
+
+function unreachablePlan(): string {
+  return [
+    'signIn: { method: adfs }',
+    'forests:',
+    '  - name: contoso.test',
+    `    domainControllers: [${dc}]`,
+    '    connectorAccount: { mode: existing, name: CONTOSO\\svc-sync, password: env:SYNC_PW }',
+    'adfs:',
+    '  farm: existing',
+    `  federationServiceName: sts.contoso.test`,
+    `  servers: [${adfs1}, ${adfs2}, ${adfs3}, ${adfs4}]`,
+    `  wapServers: [${wap1}, ${wap2}, ${wap3}, ${wap4}]`,
+    '  domainsToFederate: [contoso.test]',
+    'network:',
+    `  intranetResolvers: [${dc}]`,
+    `  extranetResolvers: [${dc}]`,
+    `  cloudEndpoints: ["https://${cloud}/"]`,
+    `timeouts: { probeSeconds: ${TIMEOUT_S} }`,
+  ].join('\n');
+}
+
+describe('ten silent hosts in one plan', () => {
+  it('finish within about one timeout, each reported as not evaluated (timeout), none as passed', async () => {
+    const dir = await tempFiles({ 'plan.yaml': unreachablePlan() });
+    const started = Date.now();
+    const run = await cli(['check', '--plan', join(dir, 'plan.yaml'), '--format', 'json', '--fail-on', 'never'], { env: { SYNC_PW: 'x' } });
+    const seconds = (Date.now() - started) / 1000;
+    expect(run.code).toBe(0);
+    // Generous: one budget per host would be about 2 s here; sequential probing would be 20 s and more.
+    expect(seconds).toBeLessThan(3 * TIMEOUT_S + 2);
+
+    const report = JSON.parse(run.stdout) as {
+      notEvaluated: { ruleId: string; host?: string; kind?: string }[];
+      outcomes: { ruleId: string; status: string }[];
+      findings: { ruleId: string; location: Record<string, string> }[];
+    };
+    // Every one of the ten hosts made some rule unable to judge, because it timed out.
+    const timedOut = new Set(report.notEvaluated.filter((n) => n.kind === 'timeout').map((n) => n.host?.replace(/:\d+$/, '').replace(/^https?:\/\/|\/.*$/g, '')));
+    expect([...HOSTS].filter((h) => !timedOut.has(h))).toEqual([]);
+    // Rules that depend on those hosts are not evaluated, never passed.
+    const status = Object.fromEntries(report.outcomes.map((o) => [o.ruleId, o.status]));
+    for (const id of ['ADFS001', 'ADFS002', 'ADFS010', 'ADFS013', 'NET002', 'NET003', 'DNS001', 'ACC002']) expect([id, status[id]]).not.toEqual([id, 'passed']);
+    expect(hosts.accepted()).toBeGreaterThanOrEqual(10);
+  }, 30_000);
+});
