@@ -84,6 +84,12 @@ stagingMode: false
 network:
   intranetResolvers: [10.0.0.10]
   extranetResolvers: [1.1.1.1]
+  # The proxy Entra Connect will use (machine.config); without it HTTPS_PROXY/NO_PROXY apply.
+  # proxy:
+  #   url: http://proxy.contoso.com:3128
+  #   credentials: { name: CONTOSO\\svc-aadsync, password: env:PROXY_PASSWORD }
+  # caFile: proxy-root.pem          # root of a TLS-inspecting proxy, if there is one
+  # cloudEndpoints: []              # [] skips the Microsoft Entra endpoint checks (air-gapped runs)
 
 timeouts:
   probeSeconds: 15
