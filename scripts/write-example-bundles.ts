@@ -9,6 +9,7 @@ import { makeBundle } from '../src/facts/bundle.js';
 import { failed, ok, skipped } from '../src/facts/fact.js';
 import { bundleSchema, type Facts } from '../src/facts/schema.js';
 import { parsePlanText } from '../src/plan/load.js';
+import { cleanDataQuality } from '../src/probes/ldap/scan-aggregate.js';
 
 const none = { count: 0, sample: [] as string[] };
 const COLLECTED = new Date('2026-11-20T09:30:00Z');
@@ -16,7 +17,7 @@ const COLLECTED = new Date('2026-11-20T09:30:00Z');
 function scan(o: Partial<LdapScanFacts>): LdapScanFacts {
   return {
     usersScanned: 0, excluded: 0, upnMissing: none, upnSuffixes: {}, upnInvalid: {}, upnDuplicates: none, upnAlsoInOtherForests: none,
-    signIn: null, sourceAnchor: null, consistencyGuid: { populated: 0, invalidLength: none, duplicates: none }, matching: null, conflictObjects: none, ...o,
+    signIn: null, sourceAnchor: null, consistencyGuid: { populated: 0, invalidLength: none, duplicates: none }, matching: null, conflictObjects: none, dataQuality: cleanDataQuality(), ...o,
   };
 }
 

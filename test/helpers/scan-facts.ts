@@ -1,7 +1,8 @@
 import type { ForestFacts } from '../../src/facts/areas/ldap.js';
-import type { LdapScanFacts } from '../../src/facts/areas/ldap-scan.js';
+import type { DataQualityFacts, LdapScanFacts } from '../../src/facts/areas/ldap-scan.js';
 import { failed, ok } from '../../src/facts/fact.js';
 import type { Facts } from '../../src/facts/schema.js';
+import { cleanDataQuality } from '../../src/probes/ldap/scan-aggregate.js';
 import { ldapFacts } from './ldap-facts.js';
 
 export const none = { count: 0, sample: [] as string[] };
@@ -21,9 +22,13 @@ export function scan(overrides: Partial<LdapScanFacts> = {}): LdapScanFacts {
     consistencyGuid: { populated: 0, invalidLength: none, duplicates: none },
     matching: null,
     conflictObjects: none,
+    dataQuality: cleanDataQuality(),
     ...overrides,
   };
 }
+
+/** A scan whose data-quality part differs from a clean one only where given. */
+export const scanWithDataQuality = (overrides: Partial<DataQualityFacts>): LdapScanFacts => scan({ dataQuality: { ...cleanDataQuality(), ...overrides } });
 
 export { ldapFacts } from './ldap-facts.js';
 

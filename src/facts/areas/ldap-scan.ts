@@ -20,6 +20,34 @@ const attributeStatsSchema = z.strictObject({
   duplicates: sampleSchema.describe('Values (case-insensitive) held by more than one object; sample of "value (n objects)"'),
 });
 
+/** Per reason, a count and a short sample of "object: value" (object = sAMAccountName, else DN). */
+const problems = <K extends string>(...reasons: readonly [K, ...K[]]) =>
+  z.strictObject(Object.fromEntries(reasons.map((r) => [r, sampleSchema])) as Record<K, typeof sampleSchema>);
+
+const duplicates = sampleSchema.describe('Values (case-insensitive) held by more than one object; sample of "value (n objects: first, second)"');
+
+/**
+ * The checks IdFix used to make (DQ001–DQ007), on the same scan. Users, plus the groups and
+ * contacts IdFix looked at (mail-enabled groups, all contacts) for displayName, mail,
+ * mailNickname, proxyAddresses and targetAddress; sAMAccountName and UPN are checked on users.
+ */
+export const dataQualitySchema = z.strictObject({
+  groupsScanned: z.number().int().nonnegative().describe('Mail-enabled groups in scope (security groups with mail, distribution groups with proxyAddresses)'),
+  contactsScanned: z.number().int().nonnegative(),
+  displayName: problems('blank', 'tooLong').describe('blank: whitespace only (users, contacts) or absent too (groups); tooLong: over 255'),
+  mail: problems('tooLong', 'invalid').extend({ duplicates }).describe('tooLong: over 256; invalid: not an RFC 5322 addr-spec'),
+  mailNickname: problems('tooLong', 'leadingPeriod', 'characters').extend({ duplicates }).describe('tooLong: over 64; characters: outside RFC 5322 atext, dot and U+00A1–U+00FF'),
+  proxyAddresses: problems('tooLong', 'smtpCharacters', 'badTld')
+    .extend({ duplicates })
+    .describe('tooLong: a value over 256; smtpCharacters and badTld (not in the IANA root zone) on smtp: values only, never X500: and other types'),
+  sAMAccountName: problems('tooLong', 'characters').describe('Users only. tooLong: over 20; characters: " / \\ [ ] : ; | = , + * ? < >'),
+  targetAddress: problems('tooLong', 'invalid').extend({ duplicates }).describe('tooLong: over 255; invalid: not type:address, or an SMTP address that is not an addr-spec'),
+  userPrincipalName: problems('localPartAtLimit', 'domainPartAtLimit', 'notAddress').describe(
+    'Users only, and only UPNs upnInvalid does not already hold (UPN003): exactly 64 before the @, exactly 48 after it, or not an RFC 5322 address',
+  ),
+});
+export type DataQualityFacts = z.infer<typeof dataQualitySchema>;
+
 export const ldapScanFactsSchema = z.strictObject({
   usersScanned: z.number().int().nonnegative().describe('Users in scope (after filtering and exclusions)'),
   excluded: z.number().int().nonnegative().describe('Objects left out as system/service objects'),
@@ -45,5 +73,6 @@ export const ldapScanFactsSchema = z.strictObject({
   }),
   matching: attributeStatsSchema.nullable().describe('null when no matching across forests is planned'),
   conflictObjects: sampleSchema.describe('Objects whose DN holds \\0ACNF: (replication conflicts), any class, in scope'),
+  dataQuality: dataQualitySchema,
 });
 export type LdapScanFacts = z.infer<typeof ldapScanFactsSchema>;

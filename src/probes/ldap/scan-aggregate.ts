@@ -1,9 +1,28 @@
-import type { LdapScanFacts, UpnProblem } from '../../facts/areas/ldap-scan.js';
+import type { DataQualityFacts, LdapScanFacts, UpnProblem } from '../../facts/areas/ldap-scan.js';
 import type { Sample } from '../../facts/fact.js';
+import {
+  displayNameProblems,
+  mailNicknameProblems,
+  mailProblems,
+  proxyAddressProblems,
+  samAccountNameProblems,
+  targetAddressProblems,
+  upnLimitProblems,
+} from './data-quality.js';
+
+/** What the data-quality checks (DQ001–DQ007) read, on users, groups and contacts alike. */
+export interface RecipientValues {
+  readonly dn: string;
+  readonly sAMAccountName?: string;
+  readonly displayName?: string;
+  readonly mail?: string;
+  readonly mailNickname?: string;
+  readonly proxyAddresses?: readonly string[];
+  readonly targetAddress?: string;
+}
 
 /** One in-scope user as the scan hands it over: strings, binary values as hex. */
-export interface ScannedUser {
-  readonly dn: string;
+export interface ScannedUser extends RecipientValues {
   readonly userPrincipalName?: string;
   readonly signIn?: readonly string[];
   readonly sourceAnchor?: readonly string[];
@@ -60,22 +79,33 @@ class Sampler {
   }
 }
 
+/** Sample entries stay short: long values are what some of these checks are about. */
+const SAMPLE_VALUE = 80;
+const shorten = (value: string): string => (value.length > SAMPLE_VALUE ? `${value.slice(0, SAMPLE_VALUE - 1)}…` : value);
+
 /**
  * Duplicate detection keeps one entry per distinct value (case-folded): O(distinct values) memory,
  * which for a directory is O(users) small strings — tens of MB at a million users — and is the
- * price of exact duplicate counts. Everything else is O(1) per user.
+ * price of exact duplicate counts. Everything else is O(1) per user. Only the first two holders'
+ * names are kept, so a value held a thousand times costs no more than one held twice.
  */
 class Duplicates {
-  private readonly seen = new Map<string, { count: number; first: string }>();
-  add(value: string, dn: string): void {
+  private readonly seen = new Map<string, { count: number; first: string; second?: string }>();
+  add(value: string, holder: string): void {
     const key = value.toLowerCase();
     const entry = this.seen.get(key);
-    if (entry) entry.count += 1;
-    else this.seen.set(key, { count: 1, first: dn });
+    if (!entry) this.seen.set(key, { count: 1, first: holder });
+    else if ((entry.count += 1) === 2) entry.second = holder;
   }
   get value(): Sample {
     const s = new Sampler();
     for (const [value, { count }] of this.seen) if (count > 1) s.add(`${value} (${count} objects)`);
+    return s.value;
+  }
+  /** As `value`, naming the first two holders: "value (3 objects: alice, bob)". */
+  get withHolders(): Sample {
+    const s = new Sampler();
+    for (const [value, { count, first, second }] of this.seen) if (count > 1) s.add(`${shorten(value)} (${count} objects: ${first}, ${second ?? first})`);
     return s.value;
   }
   keys(): IterableIterator<string> {
@@ -101,6 +131,83 @@ class AttributeStats {
   }
 }
 
+/** One Sampler per reason a check can give. */
+class Problems<K extends string> {
+  private readonly by: Record<K, Sampler>;
+  constructor(reasons: readonly K[]) {
+    this.by = Object.fromEntries(reasons.map((r) => [r, new Sampler()])) as Record<K, Sampler>;
+  }
+  add(found: readonly K[], item: string): void {
+    for (const reason of found) this.by[reason].add(item);
+  }
+  get value(): Record<K, Sample> {
+    return Object.fromEntries(Object.entries<Sampler>(this.by).map(([k, v]) => [k, v.value])) as Record<K, Sample>;
+  }
+}
+
+/** DQ001–DQ007: counts and samples per attribute and reason, duplicates forest-wide. */
+class DataQualityAggregator {
+  groups = 0;
+  contacts = 0;
+  private readonly displayName = new Problems(['blank', 'tooLong'] as const);
+  private readonly mail = new Problems(['tooLong', 'invalid'] as const);
+  private readonly mailDuplicates = new Duplicates();
+  private readonly nickname = new Problems(['tooLong', 'leadingPeriod', 'characters'] as const);
+  private readonly nicknameDuplicates = new Duplicates();
+  private readonly proxy = new Problems(['tooLong', 'smtpCharacters', 'badTld'] as const);
+  private readonly proxyDuplicates = new Duplicates();
+  private readonly sam = new Problems(['tooLong', 'characters'] as const);
+  private readonly target = new Problems(['tooLong', 'invalid'] as const);
+  private readonly targetDuplicates = new Duplicates();
+  private readonly upn = new Problems(['localPartAtLimit', 'domainPartAtLimit', 'notAddress'] as const);
+
+  add(o: RecipientValues, kind: 'user' | 'group' | 'contact', upn?: { value: string; upn003: readonly UpnProblem[] }): void {
+    if (kind === 'group') this.groups += 1;
+    if (kind === 'contact') this.contacts += 1;
+    const name = o.sAMAccountName ?? o.dn;
+    const item = (value: string): string => `${name}: ${shorten(value)}`;
+    this.displayName.add(displayNameProblems(o.displayName, kind), item(o.displayName ?? '(none)'));
+    if (o.mail !== undefined) {
+      this.mail.add(mailProblems(o.mail), item(o.mail));
+      this.mailDuplicates.add(o.mail, name);
+    }
+    if (o.mailNickname !== undefined) {
+      this.nickname.add(mailNicknameProblems(o.mailNickname), item(o.mailNickname));
+      this.nicknameDuplicates.add(o.mailNickname, name);
+    }
+    // One object holding the same address twice (SMTP: and smtp:) is not a duplicate between objects.
+    const proxies = new Map((o.proxyAddresses ?? []).map((v) => [v.toLowerCase(), v]));
+    for (const [key, value] of proxies) {
+      this.proxy.add(proxyAddressProblems(value), item(value));
+      this.proxyDuplicates.add(key, name);
+    }
+    if (o.targetAddress !== undefined) {
+      this.target.add(targetAddressProblems(o.targetAddress), item(o.targetAddress));
+      this.targetDuplicates.add(o.targetAddress, name);
+    }
+    if (kind !== 'user') return;
+    if (o.sAMAccountName !== undefined) this.sam.add(samAccountNameProblems(o.sAMAccountName), item(o.sAMAccountName));
+    if (upn) this.upn.add(upnLimitProblems(upn.value, upn.upn003), item(upn.value));
+  }
+
+  get value(): DataQualityFacts {
+    return {
+      groupsScanned: this.groups,
+      contactsScanned: this.contacts,
+      displayName: this.displayName.value,
+      mail: { ...this.mail.value, duplicates: this.mailDuplicates.withHolders },
+      mailNickname: { ...this.nickname.value, duplicates: this.nicknameDuplicates.withHolders },
+      proxyAddresses: { ...this.proxy.value, duplicates: this.proxyDuplicates.withHolders },
+      sAMAccountName: this.sam.value,
+      targetAddress: { ...this.target.value, duplicates: this.targetDuplicates.withHolders },
+      userPrincipalName: this.upn.value,
+    };
+  }
+}
+
+/** Data-quality facts with nothing found, for fixtures and tests. */
+export const cleanDataQuality = (): DataQualityFacts => new DataQualityAggregator().value;
+
 /** Feeds on users one at a time (page by page from the scan) and yields the forest's scan facts. */
 export class ScanAggregator {
   private users = 0;
@@ -114,6 +221,7 @@ export class ScanAggregator {
   private readonly matching: AttributeStats | undefined;
   private readonly guid = { populated: 0, invalid: new Sampler(), duplicates: new Duplicates() };
   private readonly conflicts = new Sampler();
+  private readonly dataQuality = new DataQualityAggregator();
 
   constructor(attributes: ScanAttributes) {
     if (attributes.signIn) this.signIn = { stats: new AttributeStats(attributes.signIn), notRfc822: new Sampler() };
@@ -129,23 +237,32 @@ export class ScanAggregator {
     this.conflicts.add(dn);
   }
 
+  /** An in-scope mail-enabled group or a contact: only the data-quality checks look at those. */
+  recipient(o: RecipientValues, kind: 'group' | 'contact'): void {
+    this.dataQuality.add(o, kind);
+  }
+
   add(user: ScannedUser): void {
     this.users += 1;
     const upn = user.userPrincipalName;
-    if (upn === undefined || upn === '') this.upnMissing.add(user.dn);
-    else {
+    if (upn === undefined || upn === '') {
+      this.upnMissing.add(user.dn);
+      this.dataQuality.add(user, 'user');
+    } else {
       const suffix = upn.slice(upn.lastIndexOf('@') + 1).toLowerCase();
       if (upn.includes('@')) {
         let s = this.suffixes.get(suffix);
         if (!s) this.suffixes.set(suffix, (s = new Sampler()));
         s.add(upn);
       }
-      for (const p of upnProblemsOf(upn)) {
+      const upn003 = upnProblemsOf(upn);
+      for (const p of upn003) {
         let s = this.invalid.get(p);
         if (!s) this.invalid.set(p, (s = new Sampler()));
         s.add(upn);
       }
       this.upns.add(upn, user.dn);
+      this.dataQuality.add(user, 'user', { value: upn, upn003 });
     }
     if (this.signIn) {
       this.signIn.stats.add(user.signIn, user.dn);
@@ -197,6 +314,7 @@ export class ScanAggregator {
         ? { attribute: this.matching.attribute, populated: this.matching.populated, empty: this.matching.empty.value, duplicates: this.matching.duplicates.value }
         : null,
       conflictObjects: this.conflicts.value,
+      dataQuality: this.dataQuality.value,
     };
   }
 }

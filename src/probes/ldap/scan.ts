@@ -1,5 +1,5 @@
 import type { ForestPlan, Plan } from '../../plan/schema.js';
-import { isExcludedFromScan, ScanAggregator, type ScanAttributes } from './scan-aggregate.js';
+import { isExcludedFromScan, ScanAggregator, type RecipientValues, type ScanAttributes } from './scan-aggregate.js';
 import type { Session } from './session.js';
 import { bufs, dnToDnsName, str, strs } from './values.js';
 
@@ -35,8 +35,38 @@ const isUnder = (dn: string, excluded: readonly string[]): boolean => {
   return excluded.some((ou) => lower === ou || lower.endsWith(`,${ou}`));
 };
 
-const valuesOf = (entry: Parameters<typeof str>[0], attribute: string): string[] =>
+type Entry = Parameters<typeof str>[0];
+
+const valuesOf = (entry: Entry, attribute: string): string[] =>
   BINARY.has(attribute.toLowerCase()) ? bufs(entry, attribute).map((b) => b.toString('hex')) : strs(entry, attribute);
+
+/** What the data-quality checks (DQ001–DQ007) read, on every object class the scan looks at. */
+const RECIPIENT_ATTRIBUTES = ['displayName', 'mail', 'mailNickname', 'proxyAddresses', 'targetAddress'];
+
+function recipientValues(entry: Entry): RecipientValues {
+  // The LDAP names are the field names, so one helper fills each single-valued field.
+  const one = (attribute: Exclude<keyof RecipientValues, 'dn' | 'proxyAddresses'>) => {
+    const v = str(entry, attribute);
+    return v === undefined ? {} : { [attribute]: v };
+  };
+  const proxyAddresses = strs(entry, 'proxyAddresses');
+  return {
+    dn: entry.dn,
+    ...one('sAMAccountName'),
+    ...one('displayName'),
+    ...one('mail'),
+    ...one('mailNickname'),
+    ...one('targetAddress'),
+    ...(proxyAddresses.length > 0 ? { proxyAddresses } : {}),
+  };
+}
+
+// Groups and contacts as IdFix scanned them: every contact, and the groups Exchange would make
+// recipients of (security groups with mail, distribution groups with proxyAddresses); IdFix left
+// the other groups out, and so do these checks. groupType's sign bit marks a security group.
+const RECIPIENT_FILTER = '(|(objectClass=contact)(&(objectClass=group)(|(mail=*)(proxyAddresses=*))))';
+const isRecipientGroup = (entry: Entry): boolean =>
+  Number(str(entry, 'groupType') ?? 0) < 0 ? str(entry, 'mail') !== undefined : strs(entry, 'proxyAddresses').length > 0;
 
 /**
  * The paged, streaming scan of in-scope users: each page goes into the aggregator and is dropped,
@@ -45,28 +75,40 @@ const valuesOf = (entry: Parameters<typeof str>[0], attribute: string): string[]
 export async function scanForest(session: Session, plan: Plan, forest: ForestPlan, domainDns: readonly string[]): Promise<ScanAggregator> {
   const attrs = scanAttributes(plan);
   const aggregator = new ScanAggregator(attrs);
-  const wanted = ['sAMAccountName', 'userPrincipalName', 'isCriticalSystemObject', 'mS-DS-ConsistencyGuid', ...Object.values(attrs)];
+  const wanted = ['sAMAccountName', 'userPrincipalName', 'isCriticalSystemObject', 'mS-DS-ConsistencyGuid', ...RECIPIENT_ATTRIBUTES, ...Object.values(attrs)];
   const explicitBufferAttributes = wanted.filter((a) => BINARY.has(a.toLowerCase()));
   const { bases, excluded } = scopeOf(forest, domainDns);
+  const outOfScope = (entry: Entry): boolean => isUnder(entry.dn, excluded) || entry.dn.includes('\nCNF:') || /\\0ACNF:/i.test(entry.dn);
+  // Contacts have no sAMAccountName: IdFix matched its exclusions against cn.
+  const isSystemObject = (entry: Entry): boolean =>
+    isExcludedFromScan(str(entry, 'sAMAccountName') ?? str(entry, 'cn') ?? '', str(entry, 'isCriticalSystemObject') === 'TRUE');
   for (const base of bases) {
     for await (const page of session.paged(base, { scope: 'sub', filter: '(&(objectCategory=person)(objectClass=user))', attributes: wanted, explicitBufferAttributes })) {
       for (const entry of page) {
-        if (isUnder(entry.dn, excluded)) continue;
-        if (entry.dn.includes('\nCNF:') || /\\0ACNF:/i.test(entry.dn)) continue;
-        if (isExcludedFromScan(str(entry, 'sAMAccountName') ?? '', str(entry, 'isCriticalSystemObject') === 'TRUE')) {
+        if (outOfScope(entry)) continue;
+        if (isSystemObject(entry)) {
           aggregator.excluded();
           continue;
         }
         const upn = str(entry, 'userPrincipalName');
         const guid = bufs(entry, 'mS-DS-ConsistencyGuid')[0]?.toString('hex');
         aggregator.add({
-          dn: entry.dn,
+          ...recipientValues(entry),
           ...(upn !== undefined ? { userPrincipalName: upn } : {}),
           ...(attrs.signIn ? { signIn: valuesOf(entry, attrs.signIn) } : {}),
           ...(attrs.sourceAnchor ? { sourceAnchor: valuesOf(entry, attrs.sourceAnchor) } : {}),
           ...(attrs.matching ? { matching: valuesOf(entry, attrs.matching) } : {}),
           ...(guid !== undefined ? { consistencyGuid: guid } : {}),
         });
+      }
+    }
+    const recipientAttributes = ['objectClass', 'groupType', 'cn', 'sAMAccountName', 'isCriticalSystemObject', ...RECIPIENT_ATTRIBUTES];
+    for await (const page of session.paged(base, { scope: 'sub', filter: RECIPIENT_FILTER, attributes: recipientAttributes })) {
+      for (const entry of page) {
+        if (outOfScope(entry) || isSystemObject(entry)) continue;
+        const isGroup = strs(entry, 'objectClass').some((c) => c.toLowerCase() === 'group');
+        if (isGroup && !isRecipientGroup(entry)) continue;
+        aggregator.recipient(recipientValues(entry), isGroup ? 'group' : 'contact');
       }
     }
     // Replication conflicts of any class: the RDN holds a line feed followed by CNF: (RFC 4515 \0A).
