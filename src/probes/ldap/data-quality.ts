@@ -18,7 +18,7 @@ export const isKnownTld = (tld: string): boolean => TLDS.has(tld.toLowerCase());
 // RFC 5322 addr-spec, pragmatically: a dot-atom local part (atext runs joined by single dots) or a
 // quoted string, and a host name of at least two LDH labels. Domain literals ([192.0.2.1]),
 // comments and obsolete forms are refused: Exchange Online and Microsoft Entra ID take none of them.
-const ATEXT = "A-Za-z0-9!#$%&'*+/=?^_`{|}~-";
+const ATEXT = "A-Za-z0-9!#$%&'*+/=?^_`{|}~\\-"; // escaped hyphen: other ranges may follow it
 const DOT_ATOM = new RegExp(`^[${ATEXT}]+(\\.[${ATEXT}]+)*$`);
 const QUOTED = /^"([\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*"$/;
 const LABEL = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/;
