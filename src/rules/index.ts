@@ -5,6 +5,7 @@ import { upnRules } from './upn/index.js';
 import { accLdapRules } from './acc/ldap-index.js';
 import { adLdapRules } from './ad/ldap-index.js';
 import { adfsLdapRules } from './adfs/ldap-index.js';
+import { dqLdapRules } from './dq/ldap-index.js';
 import { hiaLdapRules } from './hia/ldap-index.js';
 import { insLdapRules } from './ins/ldap-index.js';
 import { netLdapRules } from './net/ldap-index.js';
@@ -54,6 +55,7 @@ export const allRules: readonly Rule[] = [
   ...accLdapRules,
   ...adLdapRules,
   ...adfsLdapRules,
+  ...dqLdapRules,
   ...hiaLdapRules,
   ...insLdapRules,
   ...netLdapRules,
