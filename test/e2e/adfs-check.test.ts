@@ -133,8 +133,7 @@ describe('entra-preflight check with an AD FS plan against the network peers', (
       'ADFS010 adfs.wapServers[1] wap2.contoso.test',
       'ADFS013 adfs.servers[1] adfs2.contoso.test', // /adfs/probe says 503
       'ADFS013 adfs.wapServers[1] wap2.contoso.test',
-      'CERT003 adfs.certificate.file', // a PEM without its key, from a CA this machine does not trust
-      `CERT003 adfs.federationServiceName sts.contoso.test:${ports.https}`,
+      'CERT003 adfs.certificate.file', // a PEM without its key (the live certificate is trusted through adfs.caFile)
       'DNS002 adfs.federationServiceName sts.contoso.test', // CNAME on the intranet
       'FLT001 forests[0].name contoso.test', // the DC is down
       `NET001 forests[0].name ${IP.dc}`,
