@@ -148,6 +148,21 @@ describe('entra-preflight check with an AD FS plan against the network peers', (
     expect(proxy.requests()).toContain(`CONNECT ${IP.cloud}:${ports.cloud} HTTP/1.1`);
   }, 60_000);
 
+  it('gives the same findings from collect + check --facts (the bundle schema carries the https, tls and wsman facts)', async () => {
+    const dir = await tempFiles({ 'plan.yaml': plan() });
+    const bundle = join(dir, 'facts.json');
+    const collect = await cli(['collect', '--plan', join(dir, 'plan.yaml'), '--output', bundle], { env });
+    expect(collect.code).toBe(0);
+    expect(collect.stderr).toContain('https 11 ok'); // 4 reach + 1 federation service + 4 lb-probe + 2 cloud
+    expect(collect.files.get(bundle)).not.toContain(PROXY_PASSWORD);
+    const ids = (stdout: string) => (JSON.parse(stdout) as { findings: { ruleId: string; location: { planPath?: string } }[] }).findings.map((f) => `${f.ruleId} ${f.location.planPath}`).sort();
+    const offline = await cli(['check', '--plan', join(dir, 'plan.yaml'), '--facts', bundle, '--format', 'json', '--fail-on', 'never']);
+    const live = await cli(['check', '--plan', join(dir, 'plan.yaml'), '--format', 'json', '--fail-on', 'never'], { env });
+    expect(offline.stderr).toBe('');
+    expect(ids(offline.stdout)).toEqual(ids(live.stdout));
+    expect(ids(offline.stdout)).toContain('NET003 network.proxy.url');
+  }, 60_000);
+
   it('fails the CI gate, writes valid SARIF, and never prints the proxy or connector password', async () => {
     const dir = await tempFiles({ 'plan.yaml': plan() });
     for (const format of ['text', 'sarif', 'junit', 'markdown', 'json'] as const) {
