@@ -14,8 +14,14 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-/** Colour only on a terminal, and never when NO_COLOR is set to a non-empty value (https://no-color.org) or TERM is dumb. */
+/**
+ * Colour only on a terminal, and never when NO_COLOR is set to a non-empty value
+ * (https://no-color.org) or TERM is dumb. FORCE_COLOR decides first, as Node documents it: 0 or
+ * false turns colour off, any other value turns it on even into a pipe (CI logs that render ANSI).
+ */
 export function colorWanted(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) return !['0', 'false'].includes(force.trim().toLowerCase());
   return isTTY === true && (env['NO_COLOR'] === undefined || env['NO_COLOR'] === '') && env['TERM'] !== 'dumb';
 }
 

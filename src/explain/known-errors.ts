@@ -32,4 +32,11 @@ export const knownWizardErrors: readonly KnownWizardError[] = [
   { text: 'domain is unreachable', rules: ['FLT001', 'NET001'], variants: ['unselected by default', 'domain is not reachable'] },
   { text: 'the domain could not be verified', rules: ['ADFS009', 'PING004'], variants: ['domain could not be verified during configuration'] },
   { text: 'PingFederate metadata validation failed', rules: ['PING001', 'PING002'], variants: ['metadata validation failed'] },
+  // .NET's own texts, shown on "Connect to Microsoft Entra ID" when the proxy stands in the way.
+  { text: 'The remote server returned an error: (407) Proxy Authentication Required.', rules: ['NET002'], variants: ['Proxy Authentication Required'] },
+  {
+    text: 'Could not establish trust relationship for the SSL/TLS secure channel.',
+    rules: ['NET003', 'NET002'],
+    variants: ['The remote certificate is invalid according to the validation procedure'],
+  },
 ];

@@ -133,8 +133,7 @@ describe('entra-preflight check with an AD FS plan against the network peers', (
       'ADFS010 adfs.wapServers[1] wap2.contoso.test',
       'ADFS013 adfs.servers[1] adfs2.contoso.test', // /adfs/probe says 503
       'ADFS013 adfs.wapServers[1] wap2.contoso.test',
-      'CERT003 adfs.certificate.file', // a PEM without its key, from a CA this machine does not trust
-      `CERT003 adfs.federationServiceName sts.contoso.test:${ports.https}`,
+      'CERT003 adfs.certificate.file', // a PEM without its key (the live certificate is trusted through adfs.caFile)
       'DNS002 adfs.federationServiceName sts.contoso.test', // CNAME on the intranet
       'FLT001 forests[0].name contoso.test', // the DC is down
       `NET001 forests[0].name ${IP.dc}`,
@@ -147,6 +146,21 @@ describe('entra-preflight check with an AD FS plan against the network peers', (
     const outcomes = Object.fromEntries((JSON.parse(run.stdout) as { outcomes: { ruleId: string; status: string }[] }).outcomes.map((o) => [o.ruleId, o.status]));
     expect(outcomes).toMatchObject({ DNS001: 'passed', DNS003: 'passed', DNS005: 'passed', CERT001: 'passed', CERT002: 'passed', PING001: 'not-applicable' });
     expect(proxy.requests()).toContain(`CONNECT ${IP.cloud}:${ports.cloud} HTTP/1.1`);
+  }, 60_000);
+
+  it('gives the same findings from collect + check --facts (the bundle schema carries the https, tls and wsman facts)', async () => {
+    const dir = await tempFiles({ 'plan.yaml': plan() });
+    const bundle = join(dir, 'facts.json');
+    const collect = await cli(['collect', '--plan', join(dir, 'plan.yaml'), '--output', bundle], { env });
+    expect(collect.code).toBe(0);
+    expect(collect.stderr).toContain('https 11 ok'); // 4 reach + 1 federation service + 4 lb-probe + 2 cloud
+    expect(collect.files.get(bundle)).not.toContain(PROXY_PASSWORD);
+    const ids = (stdout: string) => (JSON.parse(stdout) as { findings: { ruleId: string; location: { planPath?: string } }[] }).findings.map((f) => `${f.ruleId} ${f.location.planPath}`).sort();
+    const offline = await cli(['check', '--plan', join(dir, 'plan.yaml'), '--facts', bundle, '--format', 'json', '--fail-on', 'never']);
+    const live = await cli(['check', '--plan', join(dir, 'plan.yaml'), '--format', 'json', '--fail-on', 'never'], { env });
+    expect(offline.stderr).toBe('');
+    expect(ids(offline.stdout)).toEqual(ids(live.stdout));
+    expect(ids(offline.stdout)).toContain('NET003 network.proxy.url');
   }, 60_000);
 
   it('fails the CI gate, writes valid SARIF, and never prints the proxy or connector password', async () => {

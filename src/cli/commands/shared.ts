@@ -1,4 +1,5 @@
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadPlan, PlanError, type LoadedPlan, type PlanProblem } from '../../plan/load.js';
 import { secretUses } from '../../plan/secret-refs.js';
 import { allRules, findRule } from '../../rules/index.js';
@@ -58,9 +59,15 @@ export async function resolvePlanSecrets(loaded: LoadedPlan, io: CliIo): Promise
 }
 
 /** The plan's path as SARIF and reports show it: relative to the working folder, forward slashes. */
+/**
+ * The plan as reports name it: relative to the working folder when it lies below it (what code
+ * scanning expects: a path from the repository root), otherwise an absolute file: URI. A bare
+ * absolute path is not one: on Windows "C:/x/plan.yaml" would read as a URI with scheme "c".
+ */
 export function planUri(loaded: LoadedPlan, cwd: string): string {
   const rel = relative(cwd, loaded.source.absolutePath);
-  return (rel.startsWith('..') ? loaded.source.absolutePath : rel).split(sep).join('/');
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return pathToFileURL(loaded.source.absolutePath).href;
+  return rel.split(sep).join('/');
 }
 
 export function timeoutMs(seconds: number | undefined, loaded: LoadedPlan): number {

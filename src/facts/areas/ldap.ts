@@ -181,6 +181,9 @@ export const computerLookupSchema = z.strictObject({
   found: z.boolean(),
   dn: z.string().nullable(),
   domain: z.string().nullable().describe('DNS name of the domain holding the computer account'),
+  // Optional: bundles collected before these were read stay valid.
+  operatingSystem: z.string().nullable().optional().describe('The computer account\'s operatingSystem, e.g. "Windows Server 2016 Datacenter"'),
+  operatingSystemVersion: z.string().nullable().optional().describe('e.g. "10.0 (14393)"; written by the server itself when it joins and updates'),
 });
 
 export const ssoComputerSchema = z.strictObject({

@@ -285,8 +285,20 @@ async function gatherAll(
     const out = [];
     for (const server of servers) {
       const label = server.split('.')[0] ?? server;
-      const found = await searchDomains(session, domainDns, `(&(objectClass=computer)(|(dNSHostName=${escapeFilterValue(server)})(cn=${escapeFilterValue(label)})))`, ['cn']);
-      out.push({ server, found: found.length > 0, dn: found[0]?.dn ?? null, domain: found[0] ? dnToDnsName(found[0].dn) : null });
+      const found = await searchDomains(session, domainDns, `(&(objectClass=computer)(|(dNSHostName=${escapeFilterValue(server)})(cn=${escapeFilterValue(label)})))`, [
+        'cn',
+        'operatingSystem',
+        'operatingSystemVersion',
+      ]);
+      const c = found[0];
+      out.push({
+        server,
+        found: c !== undefined,
+        dn: c?.dn ?? null,
+        domain: c ? dnToDnsName(c.dn) : null,
+        operatingSystem: c ? (str(c, 'operatingSystem') ?? null) : null,
+        operatingSystemVersion: c ? (str(c, 'operatingSystemVersion') ?? null) : null,
+      });
     }
     return out;
   });

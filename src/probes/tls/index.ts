@@ -28,12 +28,25 @@ function sans(cert: X509Certificate): { dns: string[]; ips: string[] } {
   };
 }
 
-/** Walks the chain to a root of the system store, checking each signature. */
-function verifiesAgainstSystem(chain: readonly X509Certificate[]): { ok: boolean; error?: string } {
+/**
+ * What a chain is verified against: the system store, or the system store plus the plan's CA file
+ * (`adfs.caFile`, an enterprise CA the organisation trusts) for the federation certificate.
+ */
+interface Trust {
+  readonly against: 'system' | 'ca-file';
+  readonly roots: readonly X509Certificate[];
+  /** PEMs for tls.connect's `ca` (which replaces Node's store, so the system roots are included). */
+  readonly ca?: readonly string[];
+}
+
+const systemTrust: Trust = { against: 'system', roots };
+
+/** Walks the chain to a trusted root, checking each signature. */
+function verifiesAgainst(chain: readonly X509Certificate[], trusted: readonly X509Certificate[]): { ok: boolean; error?: string } {
   let current = chain[0];
   for (let depth = 0; current !== undefined && depth < 10; depth++) {
     const c: X509Certificate = current;
-    const root = roots.find((r) => c.checkIssued(r) && c.verify(r.publicKey));
+    const root = trusted.find((r) => c.checkIssued(r) && c.verify(r.publicKey));
     if (root) return { ok: true };
     const next = chain.find((x) => x !== c && c.checkIssued(x) && c.verify(x.publicKey));
     if (next === undefined) return { ok: false, error: c.checkIssued(c) ? 'SELF_SIGNED_CERT' : 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' };
@@ -72,7 +85,7 @@ const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
 const PEM_KEY = /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/;
 
 /** A PEM file, or a PFX opened with its password (which never leaves this process but for openssl's environment). */
-async function readCertificateFile(ctx: ProbeContext, path: string): Promise<CertificateSource> {
+async function readCertificateFile(ctx: ProbeContext, path: string, trust: Trust): Promise<CertificateSource> {
   const base = { role: 'federation' as const, source: 'file' as const, location: path };
   let data: Buffer;
   try {
@@ -92,7 +105,7 @@ async function readCertificateFile(ctx: ProbeContext, path: string): Promise<Cer
         hasKey = false;
       }
     }
-    return { ...base, certificate: ok(describeCertificate(chain, verifiesAgainstSystem(chain), 'system', hasKey)) };
+    return { ...base, certificate: ok(describeCertificate(chain, verifiesAgainst(chain, trust.roots), trust.against, hasKey)) };
   }
   // PKCS#12: open it the way Windows will, with the planned password.
   const planned = ctx.plan.adfs?.certificate?.password;
@@ -109,7 +122,7 @@ async function readCertificateFile(ctx: ProbeContext, path: string): Promise<Cer
     const { stdout } = await run('openssl', ['pkcs12', '-in', path, '-nokeys', '-passin', 'env:EP_PFX_PASSWORD'], { env: { ...process.env, EP_PFX_PASSWORD: passphrase }, timeout: ctx.timeoutMs });
     const chain = (stdout.match(PEM_CERT) ?? []).map((pem) => new X509Certificate(pem));
     if (chain.length === 0) throw new Error('no certificate in the PFX');
-    return { ...base, pfxOpen: 'opened', certificate: ok(describeCertificate(chain, verifiesAgainstSystem(chain), 'system', true)) };
+    return { ...base, pfxOpen: 'opened', certificate: ok(describeCertificate(chain, verifiesAgainst(chain, trust.roots), trust.against, true)) };
   } catch (error) {
     return { ...base, pfxOpen: 'opened', certificate: failed(path, 'other', `could not list the certificates in ${path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`) };
   }
@@ -120,7 +133,7 @@ async function readCertificateFile(ctx: ProbeContext, path: string): Promise<Cer
  * open proxy tunnel to the endpoint (cloud endpoints behind a proxy); without it the probe
  * connects directly, resolving the name through the plan's intranet resolvers.
  */
-function readEndpoint(ctx: ProbeContext, hostPort: string, servername: string, role: CertificateRole = 'federation', through?: Duplex): Promise<CertificateSource> {
+function readEndpoint(ctx: ProbeContext, hostPort: string, servername: string, trust: Trust, role: CertificateRole = 'federation', through?: Duplex): Promise<CertificateSource> {
   const base = { role, source: 'endpoint' as const, location: hostPort };
   const [host = hostPort, portText] = hostPort.split(':');
   return new Promise((resolvePromise) => {
@@ -129,6 +142,7 @@ function readEndpoint(ctx: ProbeContext, hostPort: string, servername: string, r
       // A name, never an IP address, goes in SNI (RFC 6066).
       ...(isIP(servername) === 0 ? { servername } : {}),
       rejectUnauthorized: false,
+      ...(trust.ca !== undefined ? { ca: [...trust.ca] } : {}),
     });
     const done = (source: CertificateSource): void => {
       socket.destroy();
@@ -146,7 +160,7 @@ function readEndpoint(ctx: ProbeContext, hostPort: string, servername: string, r
       }
       if (chain.length === 0) return done({ ...base, certificate: failed(hostPort, 'protocol', `${hostPort} presented no certificate`) });
       const error = socket.authorizationError ? String(socket.authorizationError) : undefined;
-      done({ ...base, certificate: ok(describeCertificate(chain, { ok: socket.authorized, ...(error ? { error } : {}) }, 'system')) });
+      done({ ...base, certificate: ok(describeCertificate(chain, { ok: socket.authorized, ...(error ? { error } : {}) }, trust.against)) });
     });
     socket.once('error', (e: NodeJS.ErrnoException) => {
       const kind = e.code === 'ECONNREFUSED' ? 'refused' : e.code === 'ENOTFOUND' ? 'dns' : 'tls';
@@ -160,11 +174,11 @@ async function readCloudEndpoint(ctx: ProbeContext, url: string): Promise<Certif
   const u = new URL(url);
   const hostPort = `${u.hostname}:${u.port || 443}`;
   const proxy = proxyFor(url, ctx.plan.network.proxy?.url, ctx.env);
-  if (proxy === undefined) return readEndpoint(ctx, hostPort, u.hostname, 'cloud');
+  if (proxy === undefined) return readEndpoint(ctx, hostPort, u.hostname, systemTrust, 'cloud');
   try {
     const authorization = await proxyAuthorization(proxy, ctx.plan, ctx.secrets);
     const tunnel = await openTunnel(proxy, authorization, hostPort, ctx.timeoutMs, AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.timeoutMs)]));
-    return readEndpoint(ctx, hostPort, u.hostname, 'cloud', tunnel);
+    return readEndpoint(ctx, hostPort, u.hostname, systemTrust, 'cloud', tunnel);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { role: 'cloud', source: 'endpoint', location: hostPort, certificate: failed(proxy.display, 'refused', `no tunnel to ${hostPort} through ${proxy.display}: ${reason}`) };
@@ -186,12 +200,19 @@ export const tlsProbe: Probe<'tls'> = {
     const jobs: Promise<void>[] = [];
     if (adfs !== undefined) {
       const file = adfs.certificate?.file;
-      if (file !== undefined) {
-        const path = isAbsolute(file) ? file : resolvePath(ctx.planDir, file);
-        jobs.push(readCertificateFile(ctx, path).then((s) => void (certificates[fileCertificateKey(file)] = s)));
-      }
       const endpoint = adfs.certificate?.endpoint ?? `${adfs.federationServiceName}:${adfs.httpsPort}`;
-      jobs.push(readEndpoint(ctx, endpoint, adfs.federationServiceName).then((s) => void (certificates[endpointCertificateKey(endpoint)] = s)));
+      const trust = await federationTrust(ctx, adfs.caFile);
+      if (typeof trust === 'string') {
+        // Without the CA the plan names, "untrusted" would be a false finding: say why instead.
+        if (file !== undefined) certificates[fileCertificateKey(file)] = { role: 'federation', source: 'file', location: file, certificate: failed(file, 'other', trust) };
+        certificates[endpointCertificateKey(endpoint)] = { role: 'federation', source: 'endpoint', location: endpoint, certificate: failed(endpoint, 'other', trust) };
+      } else {
+        if (file !== undefined) {
+          const path = isAbsolute(file) ? file : resolvePath(ctx.planDir, file);
+          jobs.push(readCertificateFile(ctx, path, trust).then((s) => void (certificates[fileCertificateKey(file)] = s)));
+        }
+        jobs.push(readEndpoint(ctx, endpoint, adfs.federationServiceName, trust).then((s) => void (certificates[endpointCertificateKey(endpoint)] = s)));
+      }
     }
     for (const url of cloudEndpoints(ctx.plan)) {
       jobs.push(readCloudEndpoint(ctx, url).then((s) => void (certificates[endpointCertificateKey(s.location)] = s)));
@@ -200,6 +221,19 @@ export const tlsProbe: Probe<'tls'> = {
     return { certificates };
   },
 };
+
+/** System roots plus `adfs.caFile`, or a message naming the field when the file cannot be read. */
+async function federationTrust(ctx: ProbeContext, caFile: string | undefined): Promise<Trust | string> {
+  if (caFile === undefined) return systemTrust;
+  const path = isAbsolute(caFile) ? caFile : resolvePath(ctx.planDir, caFile);
+  try {
+    const pems = (await readFile(path, 'utf8')).match(PEM_CERT) ?? [];
+    if (pems.length === 0) return `the CA file ${path} named in adfs.caFile holds no PEM certificate`;
+    return { against: 'ca-file', roots: [...roots, ...pems.map((pem) => new X509Certificate(pem))], ca: [...rootCertificates, ...pems] };
+  } catch {
+    return `cannot read the CA file ${path} named in the plan (adfs.caFile)`;
+  }
+}
 
 /** The https endpoints among the cloud targets (NET003 reads their certificates). */
 function cloudEndpoints(plan: Plan): string[] {

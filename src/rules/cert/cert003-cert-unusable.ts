@@ -47,7 +47,9 @@ export const cert003 = defineRule({
       else if (type === 'ec' && cert.keySize < MIN_EC_BITS) problems.push(`EC key of ${cert.keySize} bits is too weak (minimum ${MIN_EC_BITS})`);
       else if (type === 'dsa') problems.push('DSA keys are not supported');
       if (!cert.chainVerified)
-        problems.push(`chain not trusted${cert.verifyError === undefined ? '' : ` (${cert.verifyError})`}${cert.selfSigned ? ', self-signed' : ''}`);
+        problems.push(
+          `chain not trusted${cert.verifiedAgainst === 'ca-file' ? ' by the system store or adfs.caFile' : ''}${cert.verifyError === undefined ? '' : ` (${cert.verifyError})`}${cert.selfSigned ? ', self-signed' : ''}`,
+        );
       if (problems.length > 0) ctx.report({ messageId: 'problems', data: { subject: cert.subject, source: key, problems }, at, subject: key });
     }
   },

@@ -47,10 +47,10 @@ afterAll(() => {
   for (const s of servers) s.close();
 });
 
-function plan(certificate: Record<string, string>) {
+function plan(certificate: Record<string, string>, caFile?: string) {
   return makePlan({
     signIn: { method: 'adfs' },
-    adfs: { federationServiceName: 'sts.contoso.com', domainsToFederate: ['contoso.com'], certificate },
+    adfs: { federationServiceName: 'sts.contoso.com', domainsToFederate: ['contoso.com'], certificate, ...(caFile === undefined ? {} : { caFile }) },
     network: { cloudEndpoints: [] }, // the cloud part is tested in test/probes/https with the proxies
   });
 }
@@ -72,6 +72,21 @@ describe('TLS probe against real HTTPS servers and certificate files', () => {
     });
     // An untrusted chain is CERT003; the name and dates are fine.
     expect(findings).toEqual(['CERT003:error']);
+  });
+
+  it('verifies against the enterprise CA the plan names in adfs.caFile, for the live endpoint and the file alike', async () => {
+    const { facts, findings } = await run(plan({ endpoint: `127.0.0.25:${ports['valid']}`, file: 'valid.pem' }, join(dir, 'ca.pem')));
+    for (const key of [`endpoint:127.0.0.25:${ports['valid']}`, 'file:valid.pem'])
+      expect(facts.certificates[key]?.certificate).toMatchObject({ status: 'ok', value: { chainVerified: true, verifiedAgainst: 'ca-file' } });
+    // Trusted now; what is left is the PEM without its key.
+    expect(findings).toEqual(['CERT003:error']);
+    expect((await run(plan({ endpoint: `127.0.0.25:${ports['valid']}` }, join(dir, 'ca.pem')))).findings).toEqual([]);
+  });
+
+  it('an unreadable adfs.caFile is "not evaluated" naming the field, not an untrusted certificate', async () => {
+    const { facts, findings } = await run(plan({ endpoint: `127.0.0.25:${ports['valid']}` }, '/nonexistent/ca.pem'));
+    expect(Object.values(facts.certificates)[0]?.certificate).toMatchObject({ status: 'failed', reason: 'cannot read the CA file /nonexistent/ca.pem named in the plan (adfs.caFile)' });
+    expect(findings).toEqual([]);
   });
 
   it('CERT001 for a certificate that does not cover the federation name; a one-label wildcard covers it', async () => {

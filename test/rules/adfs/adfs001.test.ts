@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { failed, ok } from '../../../src/facts/fact.js';
 import { adfs001 } from '../../../src/rules/adfs/adfs001-adfs-os-unsupported.js';
+import { ldapFacts } from '../../helpers/ldap-facts.js';
 import { adfsPlan, wsmanResult } from '../../helpers/net-facts.js';
 import { makePlan, runRule, statusOf } from '../../helpers/rules.js';
 
@@ -42,5 +43,31 @@ describe('ADFS001 adfs-os-unsupported', () => {
   });
   it('does not apply without AD FS', () => {
     expect(statusOf(runRule(adfs001, makePlan(), {}))).toBe('not-applicable');
+  });
+});
+
+describe('ADFS001 from the AD FS server\'s computer account (Windows hides the OS from an anonymous Identify)', () => {
+  const hidden = ok(wsmanResult({ identify: { ...identify2012, productVersion: 'OS: 0.0.0 SP: 0.0 Stack: 3.0', osVersion: null } }));
+  const facts = (operatingSystemVersion: string | null) => ({
+    ...ldapFacts({
+      'contoso.com': {
+        adfsServerComputers: ok([
+          { server: 'adfs1.contoso.com', found: true, dn: 'CN=ADFS1,OU=Servers,DC=contoso,DC=com', domain: 'contoso.com', operatingSystem: 'Windows Server 2012 Datacenter', operatingSystemVersion },
+        ]),
+      },
+    }),
+    wsman: { hosts: [{ host: 'adfs1.contoso.com', role: 'adfs' as const, result: hidden }, { host: 'wap1.contoso.com', role: 'wap' as const, result: ok(modern) }] },
+  });
+
+  it('fires when WinRM gives no version and the computer account says 6.2', () => {
+    const r = runRule(adfs001, plan, facts('6.2 (9200)'));
+    expect(r.findings.map((f) => [f.location.planPath, f.message])).toEqual([
+      ['adfs.servers[0]', 'AD FS server adfs1.contoso.com: its computer account CN=ADFS1,OU=Servers,DC=contoso,DC=com says Windows Server 2012 Datacenter 6.2 (9200); Windows Server 2012 R2 (6.3) or later is required'],
+    ]);
+  });
+
+  it('passes on 6.3 or later, and stays not evaluated when the account holds no version', () => {
+    expect(statusOf(runRule(adfs001, plan, facts('10.0 (17763)')))).toBe('passed');
+    expect(statusOf(runRule(adfs001, plan, facts(null)))).toBe('not-evaluated');
   });
 });
