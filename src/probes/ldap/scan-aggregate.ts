@@ -186,7 +186,8 @@ class DataQualityAggregator {
       this.targetDuplicates.add(o.targetAddress, name);
     }
     if (kind !== 'user') return;
-    if (o.sAMAccountName !== undefined) this.sam.add(samAccountNameProblems(o.sAMAccountName), item(o.sAMAccountName));
+    // The name is the value here: the DN says which object it is.
+    if (o.sAMAccountName !== undefined) this.sam.add(samAccountNameProblems(o.sAMAccountName), `${o.dn}: ${o.sAMAccountName}`);
     if (upn) this.upn.add(upnLimitProblems(upn.value, upn.upn003), item(upn.value));
   }
 

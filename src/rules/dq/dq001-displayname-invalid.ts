@@ -21,7 +21,7 @@ export const dq001 = defineRule({
   },
   evaluate(ctx) {
     forEachForestDataQuality(ctx, (dq, at) =>
-      reportReasons(ctx, dq.displayName, { blank: 'a blank displayName (only spaces, or none on a mail-enabled group)', tooLong: 'a displayName over 255 characters' }, at),
+      reportReasons(ctx, dq.displayName, { blank: 'a blank displayName: only spaces, or none on a mail-enabled group', tooLong: 'a displayName over 255 characters' }, at),
     );
   },
 });

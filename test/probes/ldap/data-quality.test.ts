@@ -120,7 +120,7 @@ describe('ScanAggregator data quality', () => {
     expect(dq.proxyAddresses.duplicates).toEqual({ count: 1, sample: ['smtp:alice@contoso.com (3 objects: alice, bob)'] });
     expect(dq.proxyAddresses.smtpCharacters).toEqual({ count: 1, sample: ['alice: smtp:a b@contoso.com'] });
     expect(dq.proxyAddresses.badTld.count).toBe(0);
-    expect(dq.sAMAccountName.tooLong).toEqual({ count: 1, sample: ['a-very-long-logon-name: a-very-long-logon-name'] });
+    expect(dq.sAMAccountName.tooLong).toEqual({ count: 1, sample: ['CN=carol: a-very-long-logon-name'] });
     expect(dq.targetAddress.duplicates).toEqual({ count: 1, sample: ['smtp:partner@fabrikam.com (2 objects: CN=Partner,OU=Contacts, CN=Partner2,OU=Contacts)'] });
     expect(dq.userPrincipalName.notAddress).toEqual({ count: 1, sample: ['a-very-long-logon-name: .carol@contoso.com'] });
   });

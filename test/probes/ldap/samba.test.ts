@@ -301,6 +301,13 @@ describe('entra-preflight check against the Samba test forest', () => {
         'ALT001 otherMailbox', // multi-valued sign-in attribute
         'ALT003 corp.contoso.test', // users without otherMailbox
         'DNS001 sts.contoso.com', // the DC's DNS (the plan's intranet resolver) has no record for the federation name
+        'DQ001 corp.contoso.test', // the mail-enabled group Sales has no displayName
+        'DQ002 corp.contoso.test', // the contact Partner's mail is not an address
+        'DQ002 corp.contoso.test', // alice and bob share the mail alice@contoso.com
+        'DQ004 corp.contoso.test', // smtp:henry smith@contoso.com (henry's X500 address, with spaces and parentheses, is not reported)
+        'DQ004 corp.contoso.test', // smtp:henry@contoso.com on henry and Sales
+        'DQ005 corp.contoso.test', // henry's 21-character logon name
+        'DQ007 corp.contoso.test', // .henry@contoso.com (UPN003 accepts it; grace@@contoso.com is UPN003's alone)
         `FLT002 OU=Gone,${BASE}`, // excluded OU that does not exist
         `FLT004 CN=Entra Pilot,OU=Groups,${BASE}`, // nested group in the pilot group
         `FLT005 CN=Entra Pilot,OU=Groups,${BASE}`, // carol sits in the excluded OU
@@ -317,6 +324,20 @@ describe('entra-preflight check against the Samba test forest', () => {
         'UPN005 fabrikam.com', // undeclared suffix
       ].sort(),
     );
+  });
+
+  it('reports the data-quality faults planted on users, a mail-enabled group and a contact, and nothing of the X500 address', async () => {
+    const run = await cli(['check', '--plan', samplePlan, '--format', 'json', '--fail-on', 'never', '--rule', 'DQ001,DQ002,DQ003,DQ004,DQ005,DQ006,DQ007'], { env, cwd: repo });
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; message: string }[] };
+    expect(report.findings.map((f) => `${f.ruleId} ${f.message}`).sort()).toEqual([
+      'DQ001 1 object(s) in corp.contoso.test have a blank displayName: only spaces, or none on a mail-enabled group (e.g. Sales: (none))',
+      'DQ002 1 mail value(s) are held by more than one object in corp.contoso.test: alice@contoso.com (2 objects: alice, bob)',
+      `DQ002 1 object(s) in corp.contoso.test have a mail value that is not an RFC 5322 address (e.g. CN=Partner,OU=Staff,${BASE}: partner at fabrikam.com)`,
+      'DQ004 1 object(s) in corp.contoso.test have an smtp: proxy address with whitespace or < > ( ) ; , [ ] " (e.g. henry-has-a-long-name: smtp:henry smith@contoso.com)',
+      'DQ004 1 proxyAddresses value(s) are held by more than one object in corp.contoso.test: smtp:henry@contoso.com (2 objects: henry-has-a-long-name, Sales)',
+      `DQ005 1 object(s) in corp.contoso.test have a sAMAccountName over 20 characters (e.g. CN=henry,OU=Staff,${BASE}: henry-has-a-long-name)`,
+      'DQ007 1 object(s) in corp.contoso.test have a UPN that is not an RFC 5322 address (e.g. henry-has-a-long-name: .henry@contoso.com)',
+    ]);
   });
 
   it('gives the same result from collect + check --facts as from a live check', async () => {

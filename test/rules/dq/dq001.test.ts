@@ -10,7 +10,7 @@ describe('DQ001 displayname-invalid', () => {
     );
     const r = runRule(dq001, makePlan(), facts);
     expect(r.findings.map((f) => f.message)).toEqual([
-      '2 object(s) in contoso.com have a blank displayName (only spaces, or none on a mail-enabled group) (e.g. Sales: (none), alice:  )',
+      '2 object(s) in contoso.com have a blank displayName: only spaces, or none on a mail-enabled group (e.g. Sales: (none), alice:  )',
       '1 object(s) in contoso.com have a displayName over 255 characters (e.g. bob: xxxxxxxx…)',
     ]);
     expect(r.findings[0]?.location).toEqual({ planPath: 'forests[0].name', forest: 'contoso.com' });
