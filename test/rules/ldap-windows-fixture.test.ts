@@ -6,6 +6,7 @@ import { parsePlanText } from '../../src/plan/load.js';
 import { accLdapRules } from '../../src/rules/acc/ldap-index.js';
 import { adLdapRules } from '../../src/rules/ad/ldap-index.js';
 import { adfsLdapRules } from '../../src/rules/adfs/ldap-index.js';
+import { dqLdapRules } from '../../src/rules/dq/ldap-index.js';
 import { hiaLdapRules } from '../../src/rules/hia/ldap-index.js';
 import { insLdapRules } from '../../src/rules/ins/ldap-index.js';
 import { netLdapRules } from '../../src/rules/net/ldap-index.js';
@@ -15,14 +16,15 @@ import { stgLdapRules } from '../../src/rules/stg/ldap-index.js';
 
 /**
  * States a Samba test forest cannot hold (Exchange schema, RODC-only child domain, Windows DC
- * versions, public folders, a replication conflict object), as a facts fixture: the bundle must validate against the shipped
+ * versions, public folders, a replication conflict object, Exchange-only attributes: mailNickname and
+ * targetAddress), as a facts fixture: the bundle must validate against the shipped
  * schema and the LDAP rules must report exactly the planted faults.
  */
 describe('fixtures/ldap/windows-only-states', () => {
   const dir = new URL('../../fixtures/ldap/windows-only-states/', import.meta.url);
   const plan = parsePlanText(readFileSync(new URL('plan.yaml', dir), 'utf8'), 'plan.yaml').plan;
   const bundle = validateBundle(JSON.parse(readFileSync(new URL('facts.json', dir), 'utf8')), 'facts.json');
-  const rules = [...insLdapRules, ...hiaLdapRules, ...accLdapRules, ...optLdapRules, ...ssoLdapRules, ...stgLdapRules, ...adfsLdapRules, ...netLdapRules, ...adLdapRules];
+  const rules = [...insLdapRules, ...hiaLdapRules, ...accLdapRules, ...optLdapRules, ...ssoLdapRules, ...stgLdapRules, ...adfsLdapRules, ...netLdapRules, ...adLdapRules, ...dqLdapRules];
   const result = evaluateRules(plan, bundle.facts, rules, { now: new Date('2026-11-20T10:00:00Z') });
 
   it('reports exactly the planted faults, where they are', () => {
@@ -31,6 +33,8 @@ describe('fixtures/ldap/windows-only-states', () => {
       ['AD002', 'emea.contoso.com'],
       ['AD005', 'contoso.com'],
       ['AD006', 'contoso.com'],
+      ['DQ003', 'contoso.com'], // mailNickname shared (Exchange schema attribute)
+      ['DQ006', 'contoso.com'], // targetAddress without a type (Exchange schema attribute)
       ['NET004', 'dc1.contoso.com'],
       ['OPT006', 'contoso.com'],
     ]);
