@@ -83,6 +83,19 @@ const examples: Record<string, Facts> = {
               upnDuplicates: { count: 1, sample: ['m.jones@fabrikam.com (2 objects)'] },
               upnInvalid: { characters: { count: 3, sample: ['jürgen.müller@fabrikam.com', 'o(ffice)@fabrikam.com'] } },
               consistencyGuid: { populated: 0, invalidLength: none, duplicates: none },
+              // The same two m.jones accounts share mail and an address; the .local kiosks got .local addresses.
+              dataQuality: {
+                ...cleanDataQuality(),
+                groupsScanned: 38,
+                contactsScanned: 6,
+                mail: { tooLong: none, invalid: none, duplicates: { count: 1, sample: ['m.jones@fabrikam.com (2 objects: mjones, mjones-old)'] } },
+                proxyAddresses: {
+                  tooLong: none,
+                  smtpCharacters: none,
+                  badTld: { count: 52, sample: ['printer-svc: smtp:printer-svc@fabrikam.local', 'kiosk01: smtp:kiosk01@fabrikam.local'] },
+                  duplicates: { count: 1, sample: ['smtp:m.jones@fabrikam.com (2 objects: mjones, mjones-old)'] },
+                },
+              },
             }),
           ),
         }),
