@@ -35,5 +35,22 @@ export function reportDuplicates(ctx: Pick<RuleContext<'duplicate'>, 'report'>, 
   if (found.count > 0) ctx.report({ messageId: 'duplicate', data: { count: found.count, attribute, forest: at.forest, sample: found.sample.slice(0, SHOWN) }, at, subject: 'duplicates' });
 }
 
+/** The attributes checked for values held twice as well as for bad values. */
+type Shared = { [A in keyof DataQualityFacts]: DataQualityFacts[A] extends { readonly duplicates: Sample } ? A : never }[keyof DataQualityFacts];
+type ReasonsOf<A extends Shared> = Exclude<keyof DataQualityFacts[A], 'duplicates'> & string;
+
+/** Messages of the rules that report bad values and duplicates (DQ002, DQ003, DQ004, DQ006). */
+export const attributeMessages = { invalid: invalidMessage, duplicate: duplicateMessage } as const;
+
+/** The whole evaluation of a rule about one attribute that must hold valid, unique values. */
+export function reportAttribute<A extends Shared>(ctx: RuleContext<'invalid' | 'duplicate'>, attribute: A, reasons: Readonly<Record<ReasonsOf<A>, string>>): void {
+  forEachForestDataQuality(ctx, (dq, at) => {
+    // The generic index loses the shape TypeScript knows for each concrete A; Shared guarantees it.
+    const found = dq[attribute] as unknown as Readonly<Record<ReasonsOf<A>, Sample>> & { readonly duplicates: Sample };
+    reportReasons(ctx, found, reasons, at);
+    reportDuplicates(ctx, attribute, found.duplicates, at);
+  });
+}
+
 /** Microsoft's page on the attribute values directory synchronization needs (IdFix's rules). */
 export const PREPARE_DOCS = 'https://learn.microsoft.com/en-us/microsoft-365/enterprise/prepare-for-directory-synchronization';

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { duplicateMessage, forEachForestDataQuality, invalidMessage, PREPARE_DOCS, reportDuplicates, reportReasons } from './data-quality.js';
+import { attributeMessages, PREPARE_DOCS, reportAttribute } from './data-quality.js';
 
 export const dq002 = defineRule({
   meta: {
@@ -18,12 +18,9 @@ export const dq002 = defineRule({
       'Correct the listed mail values in Active Directory (Set-ADUser -EmailAddress, or the object\'s General tab), and give each object ' +
       'its own address; where two objects are the same person, keep one of them out of the synchronization scope.',
     docs: PREPARE_DOCS,
-    messages: { invalid: invalidMessage, duplicate: duplicateMessage },
+    messages: attributeMessages,
   },
   evaluate(ctx) {
-    forEachForestDataQuality(ctx, (dq, at) => {
-      reportReasons(ctx, dq.mail, { tooLong: 'a mail value over 256 characters', invalid: 'a mail value that is not an RFC 5322 address' }, at);
-      reportDuplicates(ctx, 'mail', dq.mail.duplicates, at);
-    });
+    reportAttribute(ctx, 'mail', { tooLong: 'a mail value over 256 characters', invalid: 'a mail value that is not an RFC 5322 address' });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { duplicateMessage, forEachForestDataQuality, invalidMessage, PREPARE_DOCS, reportDuplicates, reportReasons } from './data-quality.js';
+import { attributeMessages, PREPARE_DOCS, reportAttribute } from './data-quality.js';
 
 export const dq003 = defineRule({
   meta: {
@@ -18,17 +18,9 @@ export const dq003 = defineRule({
       'Correct the listed aliases in Active Directory (Set-ADUser -Replace @{mailNickname=…}, or Set-Mailbox -Alias where Exchange manages ' +
       'the object) so that each is unique and valid.',
     docs: PREPARE_DOCS,
-    messages: { invalid: invalidMessage, duplicate: duplicateMessage },
+    messages: attributeMessages,
   },
   evaluate(ctx) {
-    forEachForestDataQuality(ctx, (dq, at) => {
-      reportReasons(
-        ctx,
-        dq.mailNickname,
-        { tooLong: 'a mailNickname over 64 characters', leadingPeriod: 'a mailNickname starting with a period', characters: 'a mailNickname with characters an alias may not hold' },
-        at,
-      );
-      reportDuplicates(ctx, 'mailNickname', dq.mailNickname.duplicates, at);
-    });
+    reportAttribute(ctx, 'mailNickname', { tooLong: 'a mailNickname over 64 characters', leadingPeriod: 'a mailNickname starting with a period', characters: 'a mailNickname with characters an alias may not hold' });
   },
 });

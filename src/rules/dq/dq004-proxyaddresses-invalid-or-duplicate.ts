@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { duplicateMessage, forEachForestDataQuality, invalidMessage, reportDuplicates, reportReasons } from './data-quality.js';
+import { attributeMessages, reportAttribute } from './data-quality.js';
 
 export const dq004 = defineRule({
   meta: {
@@ -20,21 +20,13 @@ export const dq004 = defineRule({
       'Remove or correct the listed values in Active Directory (the Attribute Editor, or Set-ADUser -Remove @{proxyAddresses=…}): keep ' +
       'each address on one object only, and replace addresses on internal domains with ones on a verified domain.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-syncservice-duplicate-attribute-resiliency',
-    messages: { invalid: invalidMessage, duplicate: duplicateMessage },
+    messages: attributeMessages,
   },
   evaluate(ctx) {
-    forEachForestDataQuality(ctx, (dq, at) => {
-      reportReasons(
-        ctx,
-        dq.proxyAddresses,
-        {
-          tooLong: 'a proxyAddresses value over 256 characters',
-          smtpCharacters: 'an smtp: proxy address with whitespace or < > ( ) ; , [ ] "',
-          badTld: 'an smtp: proxy address whose domain has no valid top-level domain',
-        },
-        at,
-      );
-      reportDuplicates(ctx, 'proxyAddresses', dq.proxyAddresses.duplicates, at);
+    reportAttribute(ctx, 'proxyAddresses', {
+      tooLong: 'a proxyAddresses value over 256 characters',
+      smtpCharacters: 'an smtp: proxy address with whitespace or < > ( ) ; , [ ] "',
+      badTld: 'an smtp: proxy address whose domain has no valid top-level domain',
     });
   },
 });

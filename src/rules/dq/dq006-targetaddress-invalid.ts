@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { duplicateMessage, forEachForestDataQuality, invalidMessage, PREPARE_DOCS, reportDuplicates, reportReasons } from './data-quality.js';
+import { attributeMessages, PREPARE_DOCS, reportAttribute } from './data-quality.js';
 
 export const dq006 = defineRule({
   meta: {
@@ -16,12 +16,9 @@ export const dq006 = defineRule({
       'to the same address usually mean a stale copy of a migrated mailbox.',
     remediation: 'Correct or clear the listed targetAddress values in Active Directory (the Attribute Editor), so each is type:address and unique.',
     docs: PREPARE_DOCS,
-    messages: { invalid: invalidMessage, duplicate: duplicateMessage },
+    messages: attributeMessages,
   },
   evaluate(ctx) {
-    forEachForestDataQuality(ctx, (dq, at) => {
-      reportReasons(ctx, dq.targetAddress, { tooLong: 'a targetAddress over 255 characters', invalid: 'a targetAddress that is not a valid type:address' }, at);
-      reportDuplicates(ctx, 'targetAddress', dq.targetAddress.duplicates, at);
-    });
+    reportAttribute(ctx, 'targetAddress', { tooLong: 'a targetAddress over 255 characters', invalid: 'a targetAddress that is not a valid type:address' });
   },
 });
