@@ -19,7 +19,7 @@ export function intranetResolver(plan: Plan, timeoutMs: number): Resolver {
   return resolver;
 }
 
-async function resolveAddress(resolver: Resolver, host: string, timeoutMs: number): Promise<string> {
+export async function resolveAddress(resolver: Resolver, host: string, timeoutMs: number): Promise<string> {
   if (isIP(host) !== 0) return host;
   try {
     const addresses = await withTimeout(resolver.resolve4(host), timeoutMs, `DNS lookup of ${host}`);
@@ -60,4 +60,17 @@ export async function discoverDcs(plan: Plan, forest: ForestPlan, timeoutMs: num
   }
   if (candidates.length === 0) throw lastError ?? new LdapFailure('dns', `no DC found for ${forest.name}`);
   return candidates;
+}
+
+/**
+ * The DC to ask as global catalog (duplicate SPN search, ADFS004): the DC the probe is bound to,
+ * unless the forest's own nTDSDSA flags say it is not a GC — then the first DC they mark as one.
+ * When the bound DC is not among the DCs read (the plan gave an IP) or no DC is marked, the bound
+ * DC is tried: a refusal on the GC port then says plainly what is wrong.
+ */
+export function chooseGlobalCatalog(dcs: readonly { host: string; isGlobalCatalog: boolean | null }[], bound: DcCandidate): DcCandidate | { host: string; address?: undefined } {
+  const self = dcs.find((dc) => dc.host.toLowerCase() === bound.host.toLowerCase());
+  if (self === undefined || self.isGlobalCatalog !== false) return bound;
+  const gc = dcs.find((dc) => dc.isGlobalCatalog === true);
+  return gc === undefined ? bound : { host: gc.host };
 }

@@ -5,7 +5,7 @@ import type { ForestPlan } from '../../plan/schema.js';
 import type { ProbeContext } from '../probe.js';
 import { adminMemberships, findAccount, samOf } from './accounts.js';
 import { classify, connect, LdapFailure, loadCa, withTimeout, type Endpoint, type TlsSettings } from './connection.js';
-import { discoverDcs, type DcCandidate } from './discover.js';
+import { chooseGlobalCatalog, discoverDcs, intranetResolver, resolveAddress, type DcCandidate } from './discover.js';
 import { domainRootRights, gmsaReaders } from './rights.js';
 import { scanForest } from './scan.js';
 import type { ScanAggregator } from './scan-aggregate.js';
@@ -266,7 +266,13 @@ async function gatherAll(
   await gather('spns', async () => {
     const fs = ctx.plan.adfs?.federationServiceName;
     if (ctx.plan.signIn.method !== 'adfs' || fs === undefined) return skipped('AD FS is not planned');
-    const gc = await bindAs(endpointFor(forest, { host: endpoint.host, address: endpoint.address }, true), tls, account.mode === 'existing' ? account.name : account.enterpriseAdmin.name, connectorPassword, ctx.timeoutMs);
+    const choice = chooseGlobalCatalog(
+      domains.flatMap((d) => d.dcs),
+      { host: endpoint.host, address: endpoint.address },
+    );
+    const gcDc = choice.address !== undefined ? choice : { host: choice.host, address: await resolveAddress(intranetResolver(ctx.plan, ctx.timeoutMs), choice.host, ctx.timeoutMs) };
+    if (gcDc.host !== endpoint.host) ctx.log(`${forest.name}: ${endpoint.host} is not a global catalog; asking ${gcDc.host}`);
+    const gc = await bindAs(endpointFor(forest, gcDc, true), tls, account.mode === 'existing' ? account.name : account.enterpriseAdmin.name, connectorPassword, ctx.timeoutMs);
     if (gc.session === undefined) throw new LdapFailure('auth', `global catalog bind refused: ${gc.result.diagnostic ?? ''}`);
     try {
       const out = [];
