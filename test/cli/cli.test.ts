@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { planSchema } from '../../src/plan/schema.js';
+import { factsBundle } from '../helpers/bundle.js';
 import { cli, tempFiles } from '../helpers/cli.js';
 
 const plan = `signIn:
@@ -17,17 +18,7 @@ network:
   cloudEndpoints: []
 `;
 
-const bundle = (facts: unknown, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({
-    kind: 'entra-preflight-facts',
-    schemaVersion: 1,
-    tool: { name: 'entra-preflight', version: '0.1.0' },
-    collectedAt: '2026-11-25T10:00:00.000Z',
-    plan: { file: 'plan.yaml', digest: 'x' },
-    redaction: { secrets: 'removed', identities: 'kept' },
-    facts,
-    ...extra,
-  });
+const bundle = factsBundle;
 
 describe('entra-preflight check: bad input exits 2 with one line per problem', () => {
   it('names a suppression of an unknown rule with its line', async () => {

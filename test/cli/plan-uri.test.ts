@@ -2,20 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { factsBundle } from '../helpers/bundle.js';
 import { cli, tempFiles } from '../helpers/cli.js';
 import { assertValidSarif } from '../helpers/sarif.js';
 
 /** How SARIF names the plan: relative below the working folder (code scanning), a file: URI elsewhere. */
 const plan = 'signIn: { method: pta }\nfeatures: { passwordHashSync: false }\nforests:\n  - name: contoso.com\n    connectorAccount: { mode: existing, name: CONTOSO\\\\svc-sync, password: env:X }\n';
-const bundle = JSON.stringify({
-  kind: 'entra-preflight-facts',
-  schemaVersion: 1,
-  tool: { name: 'entra-preflight', version: '0.1.0' },
-  collectedAt: '2026-11-25T10:00:00.000Z',
-  plan: { file: 'plan.yaml', digest: 'x' },
-  redaction: { secrets: 'removed', identities: 'kept' },
-  facts: {},
-});
+const bundle = factsBundle({});
 
 async function sarifUris(cwd: string, planPath: string, bundlePath: string): Promise<string[]> {
   const run = await cli(['check', '--plan', planPath, '--facts', bundlePath, '--format', 'sarif', '--fail-on', 'never'], { cwd });
