@@ -89,23 +89,37 @@ const shorten = (value: string): string => (value.length > SAMPLE_VALUE ? `${val
  * price of exact duplicate counts. Everything else is O(1) per user. Only the first two holders'
  * names are kept, so a value held a thousand times costs no more than one held twice.
  */
+const byName = (x: string, y: string): number => x.localeCompare(y, 'en', { sensitivity: 'base' }) || (x < y ? -1 : x > y ? 1 : 0);
+
 class Duplicates {
   private readonly seen = new Map<string, { count: number; first: string; second?: string }>();
   add(value: string, holder: string): void {
     const key = value.toLowerCase();
     const entry = this.seen.get(key);
-    if (!entry) this.seen.set(key, { count: 1, first: holder });
-    else if ((entry.count += 1) === 2) entry.second = holder;
+    if (!entry) {
+      this.seen.set(key, { count: 1, first: holder });
+      return;
+    }
+    entry.count += 1;
+    // Keep the two smallest names, not the first two seen: the directory returns objects in no
+    // fixed order, and a report (and its SARIF fingerprint) must not change between runs.
+    const [a, b] = [entry.first, entry.second, holder].filter((h): h is string => h !== undefined).sort(byName);
+    entry.first = a ?? holder;
+    if (b !== undefined) entry.second = b;
+  }
+  /** Values held more than once, in a stable (sorted) order so samples do not depend on scan order. */
+  private repeated(): [string, { count: number; first: string; second?: string }][] {
+    return [...this.seen].filter(([, e]) => e.count > 1).sort(([x], [y]) => byName(x, y));
   }
   get value(): Sample {
     const s = new Sampler();
-    for (const [value, { count }] of this.seen) if (count > 1) s.add(`${value} (${count} objects)`);
+    for (const [value, { count }] of this.repeated()) s.add(`${value} (${count} objects)`);
     return s.value;
   }
-  /** As `value`, naming the first two holders: "value (3 objects: alice, bob)". */
+  /** As `value`, naming two holders (the first by name): "value (3 objects: alice, bob)". */
   get withHolders(): Sample {
     const s = new Sampler();
-    for (const [value, { count, first, second }] of this.seen) if (count > 1) s.add(`${shorten(value)} (${count} objects: ${first}, ${second ?? first})`);
+    for (const [value, { count, first, second }] of this.repeated()) s.add(`${shorten(value)} (${count} objects: ${first}, ${second ?? first})`);
     return s.value;
   }
   keys(): IterableIterator<string> {

@@ -125,6 +125,18 @@ describe('ScanAggregator data quality', () => {
     expect(dq.userPrincipalName.notAddress).toEqual({ count: 1, sample: ['a-very-long-logon-name: .carol@contoso.com'] });
   });
 
+  it('reports the same duplicates whatever order the directory returns the objects in', () => {
+    const run = (order: string[]) => {
+      const agg = new ScanAggregator({});
+      for (const name of order) agg.add({ dn: `CN=${name}`, sAMAccountName: name, userPrincipalName: `${name}@contoso.com`, mail: 'shared@contoso.com' });
+      for (const name of ['zed', 'yan']) agg.add({ dn: `CN=${name}`, sAMAccountName: name, userPrincipalName: `${name}@contoso.com`, mail: 'other@contoso.com' });
+      return agg.result().dataQuality.mail.duplicates;
+    };
+    const expected = { count: 2, sample: ['other@contoso.com (2 objects: yan, zed)', 'shared@contoso.com (3 objects: Alice, bob)'] };
+    expect(run(['carol', 'bob', 'Alice'])).toEqual(expected);
+    expect(run(['Alice', 'carol', 'bob'])).toEqual(expected);
+  });
+
   it('keeps samples short however long the value', () => {
     const agg = new ScanAggregator({});
     agg.add({ dn: 'CN=x', sAMAccountName: 'x', displayName: 'd'.repeat(300) });
