@@ -40,7 +40,7 @@ forests:
     domainControllers: [dc1.corp.contoso.test]
     ldap: { security: ldaps, caFile: $DIR/private/tls/ca.pem }
     connectorAccount: { mode: existing, name: CORP\\svc-sync, password: env:BENCH_PW }
-network: { intranetResolvers: [$IP] }
+network: { intranetResolvers: [$IP], cloudEndpoints: [] }  # the LDAP probe only: no cloud checks
 timeouts: { probeSeconds: 120 }
 YAML
 export BENCH_PW='Sync-Test-Pa55!'

@@ -82,7 +82,10 @@ export async function scanForest(session: Session, plan: Plan, forest: ForestPla
   // Contacts have no sAMAccountName: IdFix matched its exclusions against cn.
   const isSystemObject = (entry: Entry): boolean =>
     isExcludedFromScan(str(entry, 'sAMAccountName') ?? str(entry, 'cn') ?? '', str(entry, 'isCriticalSystemObject') === 'TRUE');
-  for (const base of bases) {
+  // The three searches of a base run at once on the one connection (LDAP multiplexes by message
+  // id): most of a scan's time is waiting for the DC, and the aggregator is synchronous, so the
+  // interleaving is safe and its results do not depend on arrival order (duplicates are sorted).
+  const users = async (base: string): Promise<void> => {
     for await (const page of session.paged(base, { scope: 'sub', filter: '(&(objectCategory=person)(objectClass=user))', attributes: wanted, explicitBufferAttributes })) {
       for (const entry of page) {
         if (outOfScope(entry)) continue;
@@ -102,7 +105,9 @@ export async function scanForest(session: Session, plan: Plan, forest: ForestPla
         });
       }
     }
-    const recipientAttributes = ['objectClass', 'groupType', 'cn', 'sAMAccountName', 'isCriticalSystemObject', ...RECIPIENT_ATTRIBUTES];
+  };
+  const recipientAttributes = ['objectClass', 'groupType', 'cn', 'sAMAccountName', 'isCriticalSystemObject', ...RECIPIENT_ATTRIBUTES];
+  const recipients = async (base: string): Promise<void> => {
     for await (const page of session.paged(base, { scope: 'sub', filter: RECIPIENT_FILTER, attributes: recipientAttributes })) {
       for (const entry of page) {
         if (outOfScope(entry) || isSystemObject(entry)) continue;
@@ -111,10 +116,13 @@ export async function scanForest(session: Session, plan: Plan, forest: ForestPla
         aggregator.recipient(recipientValues(entry), isGroup ? 'group' : 'contact');
       }
     }
-    // Replication conflicts of any class: the RDN holds a line feed followed by CNF: (RFC 4515 \0A).
+  };
+  // Replication conflicts of any class: the RDN holds a line feed followed by CNF: (RFC 4515 \0A).
+  const conflicts = async (base: string): Promise<void> => {
     for await (const page of session.paged(base, { scope: 'sub', filter: '(name=*\\0ACNF:*)', attributes: ['1.1'] })) {
       for (const entry of page) if (!isUnder(entry.dn, excluded)) aggregator.conflict(entry.dn);
     }
-  }
+  };
+  for (const base of bases) await Promise.all([users(base), recipients(base), conflicts(base)]);
   return aggregator;
 }

@@ -15,7 +15,9 @@ import { httpsTargets } from '../https/targets.js';
 import type { Probe, ProbeContext } from '../probe.js';
 
 const run = promisify(execFile);
-const roots = rootCertificates.map((pem) => new X509Certificate(pem));
+// Parsed on first use: ~140 certificates cost every command's start-up otherwise.
+let parsedRoots: readonly X509Certificate[] | undefined;
+const systemRoots = (): readonly X509Certificate[] => (parsedRoots ??= rootCertificates.map((pem) => new X509Certificate(pem)));
 
 /** "CN=a\nO=b" (Node) → "CN=a, O=b" */
 const dn = (s: string): string => s.split('\n').join(', ');
@@ -34,12 +36,12 @@ function sans(cert: X509Certificate): { dns: string[]; ips: string[] } {
  */
 interface Trust {
   readonly against: 'system' | 'ca-file';
-  readonly roots: readonly X509Certificate[];
+  roots(): readonly X509Certificate[];
   /** PEMs for tls.connect's `ca` (which replaces Node's store, so the system roots are included). */
   readonly ca?: readonly string[];
 }
 
-const systemTrust: Trust = { against: 'system', roots };
+const systemTrust: Trust = { against: 'system', roots: systemRoots };
 
 /** Walks the chain to a trusted root, checking each signature. */
 function verifiesAgainst(chain: readonly X509Certificate[], trusted: readonly X509Certificate[]): { ok: boolean; error?: string } {
@@ -105,7 +107,7 @@ async function readCertificateFile(ctx: ProbeContext, path: string, trust: Trust
         hasKey = false;
       }
     }
-    return { ...base, certificate: ok(describeCertificate(chain, verifiesAgainst(chain, trust.roots), trust.against, hasKey)) };
+    return { ...base, certificate: ok(describeCertificate(chain, verifiesAgainst(chain, trust.roots()), trust.against, hasKey)) };
   }
   // PKCS#12: open it the way Windows will, with the planned password.
   const planned = ctx.plan.adfs?.certificate?.password;
@@ -122,7 +124,7 @@ async function readCertificateFile(ctx: ProbeContext, path: string, trust: Trust
     const { stdout } = await run('openssl', ['pkcs12', '-in', path, '-nokeys', '-passin', 'env:EP_PFX_PASSWORD'], { env: { ...process.env, EP_PFX_PASSWORD: passphrase }, timeout: ctx.timeoutMs });
     const chain = (stdout.match(PEM_CERT) ?? []).map((pem) => new X509Certificate(pem));
     if (chain.length === 0) throw new Error('no certificate in the PFX');
-    return { ...base, pfxOpen: 'opened', certificate: ok(describeCertificate(chain, verifiesAgainst(chain, trust.roots), trust.against, true)) };
+    return { ...base, pfxOpen: 'opened', certificate: ok(describeCertificate(chain, verifiesAgainst(chain, trust.roots()), trust.against, true)) };
   } catch (error) {
     return { ...base, pfxOpen: 'opened', certificate: failed(path, 'other', `could not list the certificates in ${path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`) };
   }
@@ -229,7 +231,8 @@ async function federationTrust(ctx: ProbeContext, caFile: string | undefined): P
   try {
     const pems = (await readFile(path, 'utf8')).match(PEM_CERT) ?? [];
     if (pems.length === 0) return `the CA file ${path} named in adfs.caFile holds no PEM certificate`;
-    return { against: 'ca-file', roots: [...roots, ...pems.map((pem) => new X509Certificate(pem))], ca: [...rootCertificates, ...pems] };
+    const extra = pems.map((pem) => new X509Certificate(pem));
+    return { against: 'ca-file', roots: () => [...systemRoots(), ...extra], ca: [...rootCertificates, ...pems] };
   } catch {
     return `cannot read the CA file ${path} named in the plan (adfs.caFile)`;
   }
