@@ -12,6 +12,58 @@ import { parsePlanText } from '../src/plan/load.js';
 import { cleanDataQuality } from '../src/probes/ldap/scan-aggregate.js';
 
 const none = { count: 0, sample: [] as string[] };
+
+/**
+ * The Microsoft Entra endpoints as seen from behind a TLS-inspecting proxy that lets sign-in
+ * through anonymously but wants credentials for the provisioning web services (NET002, NET003).
+ */
+const PROXY = 'http://proxy.fabrikam.com:8080';
+function cloudThroughProxy(): Pick<Facts, 'https' | 'tls'> {
+  const at = '2026-11-20T09:30:02.000Z';
+  const reach = (url: string, status: number) => ({
+    role: 'cloud' as const,
+    check: 'reach' as const,
+    host: new URL(url).hostname,
+    url,
+    viaProxy: PROXY,
+    result: ok({ connection: 'connected' as const, status, error: null, tlsAuthorized: status === 407 ? null : true, date: null, server: null, receivedAt: at, ms: 180 }),
+  });
+  const inspected = (host: string) => ({
+    role: 'cloud' as const,
+    source: 'endpoint' as const,
+    location: `${host}:443`,
+    certificate: ok({
+      subject: `CN=${host}`,
+      commonName: host,
+      subjectAltNames: [host],
+      ipAddresses: [],
+      issuer: 'CN=Fabrikam Web Inspection CA, O=Fabrikam',
+      notBefore: '2026-11-01T00:00:00.000Z',
+      notAfter: '2026-12-01T00:00:00.000Z',
+      keyType: 'rsa',
+      keySize: 2048,
+      selfSigned: false,
+      chainVerified: true,
+      verifiedAgainst: 'system' as const,
+      chain: [
+        { subject: `CN=${host}`, issuer: 'CN=Fabrikam Web Inspection CA, O=Fabrikam', selfSigned: false },
+        { subject: 'CN=Fabrikam Web Inspection CA, O=Fabrikam', issuer: 'CN=Fabrikam Web Inspection CA, O=Fabrikam', selfSigned: true },
+      ],
+      fingerprintSha256: '3A:5F:09:C2:77:1E:4B:8D:02:6A:91:F3:C4:58:0B:7E:19:D2:6C:A0:45:8F:33:E1:7B:90:2C:64:D8:1A:5E:0F',
+    }),
+  });
+  return {
+    https: {
+      targets: [
+        reach('https://login.microsoftonline.com/', 200),
+        reach('https://login.windows.net/', 200),
+        reach('https://adminwebservice.microsoftonline.com/provisioningservice.svc', 407),
+        reach('https://provisioningapi.microsoftonline.com/provisioningwebservice.svc', 407),
+      ],
+    },
+    tls: { certificates: { 'endpoint:login.microsoftonline.com:443': inspected('login.microsoftonline.com') } },
+  };
+}
 const COLLECTED = new Date('2026-11-20T09:30:00Z');
 
 function scan(o: Partial<LdapScanFacts>): LdapScanFacts {
@@ -60,6 +112,7 @@ const examples: Record<string, Facts> = {
   // PHS, one forest: a connector account made a Domain Admin "temporarily", an unverified and a
   // .local suffix, duplicate UPNs, and an earlier DirSync server still logging on.
   'phs-single-forest': {
+    ...cloudThroughProxy(),
     ldap: {
       forests: {
         'fabrikam.com': forest('fabrikam.com', 'FABRIKAM', {

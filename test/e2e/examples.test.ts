@@ -45,3 +45,16 @@ describe.each(examples)('example %s', (example) => {
     expect(md.stdout).toMatch(/^## entra-preflight: ❌/);
   });
 });
+
+describe('example phs-single-forest: the cloud endpoints behind a TLS-inspecting, authenticating proxy', () => {
+  it('shows NET002 for the two endpoints the proxy wants credentials for, and NET003 for the inspected certificate', async () => {
+    const dir = join(repo, 'fixtures/examples/phs-single-forest');
+    const run = await cli(['check', '--plan', join(dir, 'plan.yaml'), '--facts', join(dir, 'facts.json'), '--format', 'json', '--fail-on', 'never', '--rule', 'NET002', '--rule', 'NET003'], { cwd: repo });
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; location: { planPath?: string; host?: string } }[] };
+    expect(report.findings.map((f) => `${f.ruleId} ${f.location.planPath} ${f.location.host}`)).toEqual([
+      'NET002 network.proxy.url adminwebservice.microsoftonline.com',
+      'NET002 network.proxy.url provisioningapi.microsoftonline.com',
+      'NET003 network.proxy.url login.microsoftonline.com:443',
+    ]);
+  });
+});
