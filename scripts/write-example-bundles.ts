@@ -66,6 +66,121 @@ function cloudThroughProxy(): Pick<Facts, 'https' | 'tls'> {
 }
 const COLLECTED = new Date('2026-11-20T09:30:00Z');
 
+/**
+ * The AD FS example's network as the probes saw it: the federation name is a CNAME on the intranet
+ * (DNS002) and published with a private address outside (DNS004); adfs3 still runs 2012 (ADFS001),
+ * wap2's WinRM is firewalled (ADFS002); the live certificate expires in three weeks (CERT002); the
+ * WAP servers answer HTTPS, the cloud endpoints are reached directly.
+ */
+function adfsNetwork(): Pick<Facts, 'dns' | 'wsman' | 'tls' | 'https'> {
+  const answer = (o: Partial<{ cnameChain: string[]; addresses: string[]; srv: { target: string; port: number; priority: number; weight: number }[]; txt: string[] }>) =>
+    ok({ rcode: 'NOERROR' as const, cnameChain: [], addresses: [], srv: [], txt: [], ...o });
+  const identify = (os: string) => ({
+    protocolVersion: 'http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd',
+    productVendor: 'Microsoft Corporation',
+    productVersion: `OS: ${os} SP: 0.0 Stack: 3.0`,
+    osVersion: os,
+    stackVersion: '3.0',
+  });
+  const winrm = (host: string, role: 'adfs' | 'wap', o: Record<string, unknown>) => ({
+    host,
+    role,
+    result: ok({ endpoint: `http://${host}:5985/wsman`, connection: 'connected' as const, httpStatus: 200, authRequired: false, identify: null, error: null, ...o }),
+  });
+  const reach = (role: 'wap' | 'cloud', url: string) => ({
+    role,
+    check: 'reach' as const,
+    host: new URL(url).hostname,
+    url,
+    result: ok({ connection: 'connected' as const, status: role === 'wap' ? 200 : 200, error: null, tlsAuthorized: true, date: 'Fri, 20 Nov 2026 09:30:03 GMT', server: 'Microsoft-HTTPAPI/2.0', receivedAt: '2026-11-20T09:30:03.200Z', ms: 40 }),
+  });
+  return {
+    dns: {
+      lookups: [
+        { view: 'intranet', resolver: '10.0.0.10', name: 'sts.contoso.com', type: 'A', purpose: 'federation-service', result: answer({ cnameChain: ['adfs-lb.contoso.com'], addresses: ['10.0.2.50'] }) },
+        { view: 'extranet', resolver: '1.1.1.1', name: 'sts.contoso.com', type: 'A', purpose: 'federation-service', result: answer({ addresses: ['10.0.2.50'] }) },
+        {
+          view: 'intranet',
+          resolver: '10.0.0.10',
+          name: '_ldap._tcp.dc._msdcs.contoso.com',
+          type: 'SRV',
+          purpose: 'dc-locator',
+          result: answer({ srv: [{ target: 'dc1.contoso.com', port: 389, priority: 0, weight: 100 }, { target: 'dc2.contoso.com', port: 389, priority: 0, weight: 100 }] }),
+        },
+        { view: 'extranet', resolver: '1.1.1.1', name: 'contoso.com', type: 'TXT', purpose: 'domain-verification', result: answer({ txt: ['MS=ms48213377', 'v=spf1 include:spf.protection.outlook.com -all'] }) },
+      ],
+    },
+    wsman: {
+      hosts: [
+        winrm('adfs1.contoso.com', 'adfs', { identify: identify('10.0.20348') }),
+        winrm('adfs2.contoso.com', 'adfs', { identify: identify('10.0.20348') }),
+        winrm('adfs3.contoso.com', 'adfs', { identify: identify('6.2.9200') }),
+        winrm('wap1.contoso.com', 'wap', { httpStatus: 401, authRequired: true }),
+        winrm('wap2.contoso.com', 'wap', { connection: 'timeout', httpStatus: null, error: 'no answer within the time budget' }),
+      ],
+    },
+    tls: {
+      certificates: {
+        'endpoint:sts.contoso.com:443': {
+          role: 'federation',
+          source: 'endpoint',
+          location: 'sts.contoso.com:443',
+          certificate: ok({
+            subject: 'CN=sts.contoso.com, O=Contoso Ltd',
+            commonName: 'sts.contoso.com',
+            subjectAltNames: ['sts.contoso.com', 'enterpriseregistration.contoso.com'],
+            ipAddresses: [],
+            issuer: 'CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US',
+            notBefore: '2025-12-12T00:00:00.000Z',
+            notAfter: '2026-12-11T23:59:59.000Z',
+            keyType: 'rsa',
+            keySize: 2048,
+            selfSigned: false,
+            chainVerified: true,
+            verifiedAgainst: 'system',
+            chain: [
+              { subject: 'CN=sts.contoso.com, O=Contoso Ltd', issuer: 'CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US', selfSigned: false },
+              { subject: 'CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US', issuer: 'CN=DigiCert Global Root G2, OU=www.digicert.com, O=DigiCert Inc, C=US', selfSigned: false },
+            ],
+            fingerprintSha256: '7C:1D:E2:90:4B:33:A8:5F:61:0E:D4:9A:C7:22:8B:F0:13:5E:6D:A4:39:C1:08:7F:B2:E5:94:2A:60:DD:17:8E',
+          }),
+        },
+        'endpoint:login.microsoftonline.com:443': {
+          role: 'cloud',
+          source: 'endpoint',
+          location: 'login.microsoftonline.com:443',
+          certificate: ok({
+            subject: 'CN=stamp2.login.microsoftonline.com, O=Microsoft Corporation',
+            commonName: 'stamp2.login.microsoftonline.com',
+            subjectAltNames: ['login.microsoftonline.com', 'stamp2.login.microsoftonline.com'],
+            ipAddresses: [],
+            issuer: 'CN=DigiCert SHA2 Secure Server CA, O=DigiCert Inc, C=US',
+            notBefore: '2026-07-01T00:00:00.000Z',
+            notAfter: '2027-06-30T23:59:59.000Z',
+            keyType: 'rsa',
+            keySize: 2048,
+            selfSigned: false,
+            chainVerified: true,
+            verifiedAgainst: 'system',
+            chain: [
+              { subject: 'CN=stamp2.login.microsoftonline.com, O=Microsoft Corporation', issuer: 'CN=DigiCert SHA2 Secure Server CA, O=DigiCert Inc, C=US', selfSigned: false },
+              { subject: 'CN=DigiCert SHA2 Secure Server CA, O=DigiCert Inc, C=US', issuer: 'CN=DigiCert Global Root CA, OU=www.digicert.com, O=DigiCert Inc, C=US', selfSigned: false },
+            ],
+            fingerprintSha256: '1E:88:0A:7B:C3:52:F9:64:DD:20:5B:8E:A1:37:C6:4F:92:0D:EB:71:58:A3:26:9C:4E:F0:B5:13:87:6A:D2:39',
+          }),
+        },
+      },
+    },
+    https: {
+      targets: [
+        reach('wap', 'https://wap1.contoso.com/'),
+        reach('wap', 'https://wap2.contoso.com/'),
+        ...['https://login.microsoftonline.com/', 'https://login.windows.net/', 'https://adminwebservice.microsoftonline.com/provisioningservice.svc', 'https://provisioningapi.microsoftonline.com/provisioningwebservice.svc'].map((u) => reach('cloud', u)),
+      ],
+    },
+  };
+}
+
 function scan(o: Partial<LdapScanFacts>): LdapScanFacts {
   return {
     usersScanned: 0, excluded: 0, upnMissing: none, upnSuffixes: {}, upnInvalid: {}, upnDuplicates: none, upnAlsoInOtherForests: none,
@@ -156,8 +271,9 @@ const examples: Record<string, Facts> = {
     },
   },
   // AD FS with WAP: a duplicate SPN for the federation name, an AD FS server without a computer
-  // account; the network facts (DNS, WinRM, TLS) are not gathered in this bundle.
+  // account, and the network findings of adfsNetwork().
   'adfs-wap': {
+    ...adfsNetwork(),
     ldap: {
       forests: {
         'contoso.com': forest('contoso.com', 'CONTOSO', {
