@@ -28,30 +28,16 @@ function cloudThroughProxy(): Pick<Facts, 'https' | 'tls'> {
     viaProxy: PROXY,
     result: ok({ connection: 'connected' as const, status, error: null, tlsAuthorized: status === 407 ? null : true, date: null, server: null, receivedAt: at, ms: 180 }),
   });
-  const inspected = (host: string) => ({
-    role: 'cloud' as const,
-    source: 'endpoint' as const,
-    location: `${host}:443`,
-    certificate: ok({
+  const inspected = (host: string) =>
+    endpointCertificate('cloud', `${host}:443`, {
       subject: `CN=${host}`,
-      commonName: host,
-      subjectAltNames: [host],
-      ipAddresses: [],
+      sans: [host],
       issuer: 'CN=Fabrikam Web Inspection CA, O=Fabrikam',
+      root: 'CN=Fabrikam Web Inspection CA, O=Fabrikam',
       notBefore: '2026-11-01T00:00:00.000Z',
       notAfter: '2026-12-01T00:00:00.000Z',
-      keyType: 'rsa',
-      keySize: 2048,
-      selfSigned: false,
-      chainVerified: true,
-      verifiedAgainst: 'system' as const,
-      chain: [
-        { subject: `CN=${host}`, issuer: 'CN=Fabrikam Web Inspection CA, O=Fabrikam', selfSigned: false },
-        { subject: 'CN=Fabrikam Web Inspection CA, O=Fabrikam', issuer: 'CN=Fabrikam Web Inspection CA, O=Fabrikam', selfSigned: true },
-      ],
-      fingerprintSha256: '3A:5F:09:C2:77:1E:4B:8D:02:6A:91:F3:C4:58:0B:7E:19:D2:6C:A0:45:8F:33:E1:7B:90:2C:64:D8:1A:5E:0F',
-    }),
-  });
+      fingerprint: '3A:5F:09:C2:77:1E:4B:8D:02:6A:91:F3:C4:58:0B:7E:19:D2:6C:A0:45:8F:33:E1:7B:90:2C:64:D8:1A:5E:0F',
+    });
   return {
     https: {
       targets: [
@@ -65,6 +51,32 @@ function cloudThroughProxy(): Pick<Facts, 'https' | 'tls'> {
   };
 }
 const COLLECTED = new Date('2026-11-20T09:30:00Z');
+
+/** A live endpoint's certificate as the TLS probe records it: leaf → issuer chain, RSA 2048, verified against the system store. */
+function endpointCertificate(role: 'federation' | 'cloud', hostPort: string, o: { subject: string; sans: string[]; issuer: string; root: string; notBefore: string; notAfter: string; fingerprint: string }) {
+  const selfSignedRoot = o.issuer === o.root;
+  return {
+    role,
+    source: 'endpoint' as const,
+    location: hostPort,
+    certificate: ok({
+      subject: o.subject,
+      commonName: /CN=([^,]+)/.exec(o.subject)?.[1] ?? null,
+      subjectAltNames: o.sans,
+      ipAddresses: [],
+      issuer: o.issuer,
+      notBefore: o.notBefore,
+      notAfter: o.notAfter,
+      keyType: 'rsa',
+      keySize: 2048,
+      selfSigned: false,
+      chainVerified: true,
+      verifiedAgainst: 'system' as const,
+      chain: [{ subject: o.subject, issuer: o.issuer, selfSigned: false }, { subject: o.issuer, issuer: o.root, selfSigned: selfSignedRoot }],
+      fingerprintSha256: o.fingerprint,
+    }),
+  };
+}
 
 /**
  * The AD FS example's network as the probes saw it: the federation name is a CNAME on the intranet
@@ -121,54 +133,24 @@ function adfsNetwork(): Pick<Facts, 'dns' | 'wsman' | 'tls' | 'https'> {
     },
     tls: {
       certificates: {
-        'endpoint:sts.contoso.com:443': {
-          role: 'federation',
-          source: 'endpoint',
-          location: 'sts.contoso.com:443',
-          certificate: ok({
-            subject: 'CN=sts.contoso.com, O=Contoso Ltd',
-            commonName: 'sts.contoso.com',
-            subjectAltNames: ['sts.contoso.com', 'enterpriseregistration.contoso.com'],
-            ipAddresses: [],
-            issuer: 'CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US',
-            notBefore: '2025-12-12T00:00:00.000Z',
-            notAfter: '2026-12-11T23:59:59.000Z',
-            keyType: 'rsa',
-            keySize: 2048,
-            selfSigned: false,
-            chainVerified: true,
-            verifiedAgainst: 'system',
-            chain: [
-              { subject: 'CN=sts.contoso.com, O=Contoso Ltd', issuer: 'CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US', selfSigned: false },
-              { subject: 'CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US', issuer: 'CN=DigiCert Global Root G2, OU=www.digicert.com, O=DigiCert Inc, C=US', selfSigned: false },
-            ],
-            fingerprintSha256: '7C:1D:E2:90:4B:33:A8:5F:61:0E:D4:9A:C7:22:8B:F0:13:5E:6D:A4:39:C1:08:7F:B2:E5:94:2A:60:DD:17:8E',
-          }),
-        },
-        'endpoint:login.microsoftonline.com:443': {
-          role: 'cloud',
-          source: 'endpoint',
-          location: 'login.microsoftonline.com:443',
-          certificate: ok({
-            subject: 'CN=stamp2.login.microsoftonline.com, O=Microsoft Corporation',
-            commonName: 'stamp2.login.microsoftonline.com',
-            subjectAltNames: ['login.microsoftonline.com', 'stamp2.login.microsoftonline.com'],
-            ipAddresses: [],
-            issuer: 'CN=DigiCert SHA2 Secure Server CA, O=DigiCert Inc, C=US',
-            notBefore: '2026-07-01T00:00:00.000Z',
-            notAfter: '2027-06-30T23:59:59.000Z',
-            keyType: 'rsa',
-            keySize: 2048,
-            selfSigned: false,
-            chainVerified: true,
-            verifiedAgainst: 'system',
-            chain: [
-              { subject: 'CN=stamp2.login.microsoftonline.com, O=Microsoft Corporation', issuer: 'CN=DigiCert SHA2 Secure Server CA, O=DigiCert Inc, C=US', selfSigned: false },
-              { subject: 'CN=DigiCert SHA2 Secure Server CA, O=DigiCert Inc, C=US', issuer: 'CN=DigiCert Global Root CA, OU=www.digicert.com, O=DigiCert Inc, C=US', selfSigned: false },
-            ],
-            fingerprintSha256: '1E:88:0A:7B:C3:52:F9:64:DD:20:5B:8E:A1:37:C6:4F:92:0D:EB:71:58:A3:26:9C:4E:F0:B5:13:87:6A:D2:39',
-          }),
-        },
+        'endpoint:sts.contoso.com:443': endpointCertificate('federation', 'sts.contoso.com:443', {
+          subject: 'CN=sts.contoso.com, O=Contoso Ltd',
+          sans: ['sts.contoso.com', 'enterpriseregistration.contoso.com'],
+          issuer: 'CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US',
+          root: 'CN=DigiCert Global Root G2, OU=www.digicert.com, O=DigiCert Inc, C=US',
+          notBefore: '2025-12-12T00:00:00.000Z',
+          notAfter: '2026-12-11T23:59:59.000Z',
+          fingerprint: '7C:1D:E2:90:4B:33:A8:5F:61:0E:D4:9A:C7:22:8B:F0:13:5E:6D:A4:39:C1:08:7F:B2:E5:94:2A:60:DD:17:8E',
+        }),
+        'endpoint:login.microsoftonline.com:443': endpointCertificate('cloud', 'login.microsoftonline.com:443', {
+          subject: 'CN=stamp2.login.microsoftonline.com, O=Microsoft Corporation',
+          sans: ['login.microsoftonline.com', 'stamp2.login.microsoftonline.com'],
+          issuer: 'CN=DigiCert SHA2 Secure Server CA, O=DigiCert Inc, C=US',
+          root: 'CN=DigiCert Global Root CA, OU=www.digicert.com, O=DigiCert Inc, C=US',
+          notBefore: '2026-07-01T00:00:00.000Z',
+          notAfter: '2027-06-30T23:59:59.000Z',
+          fingerprint: '1E:88:0A:7B:C3:52:F9:64:DD:20:5B:8E:A1:37:C6:4F:92:0D:EB:71:58:A3:26:9C:4E:F0:B5:13:87:6A:D2:39',
+        }),
       },
     },
     https: {
