@@ -1,7 +1,6 @@
 import { adfsPlanned } from '../adfs/applies.js';
 import { defineRule } from '../rule.js';
-import { describeAnswer, resolves } from '../shared/net.js';
-import { FS_PLAN_PATH, fsAnswers } from './fs-lookups.js';
+import { reportUnresolved } from './fs-lookups.js';
 
 export const dns003 = defineRule({
   meta: {
@@ -25,14 +24,6 @@ export const dns003 = defineRule({
   },
   appliesTo: adfsPlanned,
   evaluate(ctx) {
-    for (const { lookup, answer } of fsAnswers(ctx, 'extranet')) {
-      if (resolves(answer)) continue;
-      ctx.report({
-        messageId: 'unresolved',
-        data: { name: lookup.name, resolver: lookup.resolver, answer: describeAnswer(answer, 'A') },
-        at: { planPath: FS_PLAN_PATH, host: lookup.name },
-        subject: `${lookup.name}@${lookup.resolver}`,
-      });
-    }
+    reportUnresolved(ctx, 'extranet');
   },
 });

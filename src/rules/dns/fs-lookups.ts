@@ -1,6 +1,6 @@
 import type { DnsAnswer, DnsLookup, DnsView } from '../../facts/areas/dns.js';
 import type { RuleContext } from '../rule.js';
-import { lookupsFor } from '../shared/net.js';
+import { describeAnswer, lookupsFor, resolves } from '../shared/net.js';
 
 export const FS_PLAN_PATH = 'adfs.federationServiceName';
 
@@ -23,4 +23,17 @@ export function fsAnswers(ctx: RuleContext, view: DnsView): { lookup: DnsLookup;
     if (answer !== undefined) out.push({ lookup, answer });
   }
   return out;
+}
+
+/** DNS001/DNS003: one finding per resolver of the view that does not resolve the federation name. */
+export function reportUnresolved(ctx: RuleContext, view: DnsView): void {
+  for (const { lookup, answer } of fsAnswers(ctx, view)) {
+    if (resolves(answer)) continue;
+    ctx.report({
+      messageId: 'unresolved',
+      data: { name: lookup.name, resolver: lookup.resolver, answer: describeAnswer(answer, 'A') },
+      at: { planPath: FS_PLAN_PATH, host: lookup.name },
+      subject: `${lookup.name}@${lookup.resolver}`,
+    });
+  }
 }
