@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.js';
 import { useForestFact } from '../shared/ldap.js';
 import { adfsForest } from './adfs-forest.js';
+import { gmsaPlanned } from './applies.js';
 
 /** A KDS root key is usable once replicated; Microsoft's guidance is to wait 10 hours after its effective time. */
 export const KDS_WAIT_HOURS = 10;
@@ -27,9 +28,7 @@ export const adfs005 = defineRule({
       tooNew: 'The newest KDS root key in {{forest}} became effective {{effective}}, {{hours}} h ago; wait until {{wait}} h have passed',
     },
   },
-  appliesTo(plan) {
-    return plan.signIn.method === 'adfs' && plan.adfs?.serviceAccount?.kind === 'gmsa' ? true : 'no gMSA is planned for AD FS';
-  },
+  appliesTo: gmsaPlanned,
   evaluate(ctx) {
     const forest = adfsForest(ctx.plan, ctx.facts);
     if (forest === undefined) return;

@@ -2,6 +2,7 @@ import type { DcFacts } from '../../facts/areas/ldap.js';
 import { defineRule } from '../rule.js';
 import { useForestFact } from '../shared/ldap.js';
 import { adfsForest, adfsServerHomes } from './adfs-forest.js';
+import { gmsaPlanned } from './applies.js';
 
 /** msDS-Behavior-Version 5 = Windows Server 2012; schema objectVersion 56 = Windows Server 2012. */
 const DC_2012 = 5;
@@ -34,9 +35,7 @@ export const adfs006 = defineRule({
       schema: 'The schema of forest {{forest}} is at objectVersion {{version}}; gMSA needs {{needed}} (Windows Server 2012) or later',
     },
   },
-  appliesTo(plan) {
-    return plan.signIn.method === 'adfs' && plan.adfs?.serviceAccount?.kind === 'gmsa' ? true : 'no gMSA is planned for AD FS';
-  },
+  appliesTo: gmsaPlanned,
   evaluate(ctx) {
     const forest = adfsForest(ctx.plan, ctx.facts);
     if (forest === undefined) return;

@@ -11,3 +11,8 @@ export function existingFarmPlanned(plan: Plan): true | string {
   if (planned !== true) return planned;
   return plan.adfs?.farm === 'existing' ? true : 'the AD FS farm is new: it has no endpoints to check before the wizard installs it';
 }
+
+/** The gMSA rules (ADFS005, ADFS006) concern AD FS with a group managed service account. */
+export function gmsaPlanned(plan: Plan): true | string {
+  return plan.signIn.method === 'adfs' && plan.adfs?.serviceAccount?.kind === 'gmsa' ? true : 'no gMSA is planned for AD FS';
+}
