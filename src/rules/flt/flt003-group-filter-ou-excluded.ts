@@ -1,6 +1,5 @@
 import { defineRule } from '../rule.js';
-import { useForestFact } from '../shared/ldap.js';
-import { pilotForest, pilotPlanned } from './pilot.js';
+import { pilotPlanned, usePilotGroup } from './pilot.js';
 import { outOfScopeReason } from './scope.js';
 import { dnToDnsName } from '../../facts/dn.js';
 
@@ -20,10 +19,9 @@ export const flt003 = defineRule({
   },
   appliesTo: pilotPlanned,
   evaluate(ctx) {
-    const forest = pilotForest(ctx.plan);
-    if (forest === undefined) return;
-    const pilot = useForestFact(ctx, forest.name, 'pilotGroup', { planPath: 'pilotGroup.group' });
-    if (pilot?.dn == null) return;
+    const found = usePilotGroup(ctx);
+    if (found === undefined) return;
+    const { forest, pilot } = found;
     const reason = outOfScopeReason(pilot.dn, forest, dnToDnsName);
     if (reason !== undefined) ctx.report({ messageId: 'excluded', data: { group: pilot.dn, reason }, at: { planPath: 'pilotGroup.group', forest: forest.name, dn: pilot.dn } });
   },

@@ -1,6 +1,5 @@
 import { defineRule } from '../rule.js';
-import { useForestFact } from '../shared/ldap.js';
-import { pilotForest, pilotPlanned } from './pilot.js';
+import { pilotPlanned, usePilotGroup } from './pilot.js';
 
 export const flt004 = defineRule({
   meta: {
@@ -18,10 +17,10 @@ export const flt004 = defineRule({
   },
   appliesTo: pilotPlanned,
   evaluate(ctx) {
-    const forest = pilotForest(ctx.plan);
-    if (forest === undefined) return;
-    const pilot = useForestFact(ctx, forest.name, 'pilotGroup', { planPath: 'pilotGroup.group' });
-    if (pilot?.dn == null || pilot.nestedGroups.count === 0) return;
+    const found = usePilotGroup(ctx);
+    if (found === undefined) return;
+    const { forest, pilot } = found;
+    if (pilot.nestedGroups.count === 0) return;
     ctx.report({ messageId: 'nested', data: { group: pilot.dn, count: pilot.nestedGroups.count, sample: pilot.nestedGroups.sample.slice(0, 5) }, at: { planPath: 'pilotGroup.group', forest: forest.name, dn: pilot.dn } });
   },
 });

@@ -1,7 +1,6 @@
 import { defineRule } from '../rule.js';
-import { useForestFact } from '../shared/ldap.js';
 import { dnToDnsName } from '../../facts/dn.js';
-import { pilotForest, pilotPlanned } from './pilot.js';
+import { pilotPlanned, usePilotGroup } from './pilot.js';
 import { outOfScopeReason } from './scope.js';
 
 export const flt005 = defineRule({
@@ -20,10 +19,9 @@ export const flt005 = defineRule({
   },
   appliesTo: pilotPlanned,
   evaluate(ctx) {
-    const forest = pilotForest(ctx.plan);
-    if (forest === undefined) return;
-    const pilot = useForestFact(ctx, forest.name, 'pilotGroup', { planPath: 'pilotGroup.group' });
-    if (pilot?.dn == null) return;
+    const found = usePilotGroup(ctx);
+    if (found === undefined) return;
+    const { forest, pilot } = found;
     const outside = pilot.directMembers.flatMap((m) => {
       const reason = outOfScopeReason(m.dn, forest, dnToDnsName);
       return reason === undefined ? [] : [`${m.dn} (${reason})`];
