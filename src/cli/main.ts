@@ -22,7 +22,7 @@ Exit codes:
  * Builds the command tree. Actions store their exit code instead of calling process.exit, so the
  * whole CLI runs in-process in tests and the caller decides how to exit.
  */
-export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
+export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
   const program = new Command();
   program
     .name('entra-preflight')
@@ -53,7 +53,7 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .option('--insecure-tls', 'do not verify server certificates (LDAPS, HTTPS, TDS); never use in production', false)
     .option('--verbose', 'log probe progress to standard error', false)
     .addHelpText('after', exitCodeHelp)
-    .action(async (options: CheckOptions) => setExit(await runCheckCommand(options, io)));
+    .action(async (options: CheckOptions) => setExitCode(await runCheckCommand(options, io)));
 
   program
     .command('collect')
@@ -64,39 +64,39 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .option('--insecure-tls', 'do not verify server certificates; never use in production', false)
     .option('--verbose', 'log probe progress to standard error', false)
     .option('--pseudonymize', 'replace user names, DNs and UPN local parts with keyed hashes (keeps domains and counts)', false)
-    .action(async (options: CollectCommandOptions) => setExit(await runCollectCommand(options, io)));
+    .action(async (options: CollectCommandOptions) => setExitCode(await runCollectCommand(options, io)));
 
   program
     .command('redact')
     .description('Pseudonymise an existing facts bundle for sharing (user names, DNs, UPN local parts)')
     .requiredOption('--facts <bundle>', 'bundle written by collect')
     .requiredOption('-o, --output <bundle>', 'pseudonymised bundle to write')
-    .action(async (options: { facts: string; output: string }) => setExit(await runRedactCommand(options, io)));
+    .action(async (options: { facts: string; output: string }) => setExitCode(await runRedactCommand(options, io)));
 
   program
     .command('rules')
     .description('List every rule with its id, severity and wizard page')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .action((options: { format: 'text' | 'json' | 'markdown' }) => setExit(runRulesCommand(options, io)));
+    .action((options: { format: 'text' | 'json' | 'markdown' }) => setExitCode(runRulesCommand(options, io)));
 
   program
     .command('explain')
     .description('Explain a rule id, or map an error the wizard showed to the rules that cover it')
     .argument('<text...>', 'a rule id (e.g. ACC001) or the wizard error text (quote it)')
-    .action((text: string[]) => setExit(runExplainCommand(text.join(' '), io)));
+    .action((text: string[]) => setExitCode(runExplainCommand(text.join(' '), io)));
 
   program
     .command('init')
     .description('Write a commented example plan')
     .option('-o, --output <file>', 'file to write (default: standard output)')
     .option('--force', 'overwrite an existing file', false)
-    .action(async (options: { output?: string; force: boolean }) => setExit(await runInitCommand(options, io)));
+    .action(async (options: { output?: string; force: boolean }) => setExitCode(await runInitCommand(options, io)));
 
   program
     .command('schema')
     .description('Print the JSON Schema of the plan or of a facts bundle')
     .addArgument(new Argument('<which>', 'plan | facts').choices(['plan', 'facts']))
-    .action((which: string) => setExit(runSchemaCommand(which, io)));
+    .action((which: string) => setExitCode(runSchemaCommand(which, io)));
 
   return program;
 }
