@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  samba samba-ad-dc winbind krb5-user ldap-utils ldb-tools  # the Samba test forest
+  samba samba-ad-dc samba-ad-provision winbind krb5-user ldap-utils ldb-tools  # the Samba test forest (samba-ad-provision: the schema files provisioning reads; only "recommended", so --no-install-recommends would skip it)
   dnsutils                                                   # dig, for scripts and debugging
   openssl                                                    # test certificates
   dnsmasq-base                                               # the intranet and extranet DNS servers
