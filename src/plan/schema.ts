@@ -237,6 +237,36 @@ const pingFederateSchema = z.strictObject({
   caFile: z.string().min(1).optional(),
 });
 
+// --- The sync server itself ------------------------------------------------------------------
+
+/**
+ * The future Entra Connect server. One concept for every rule that needs its name (INS003 gMSA
+ * retrieval, INS004 remote SQL, the computer-object checks) and for the sync-server collector,
+ * which reads the machine over WS-Management (`winrm`) or, when `collect` runs on it, locally.
+ */
+const syncServerSchema = z
+  .strictObject({
+    fqdn: dnsName.describe('Fully qualified name of the server you will install Entra Connect on, e.g. aadc01.contoso.com'),
+    local: z.boolean().default(false).describe('collect/check runs on the sync server itself (Windows): read it locally instead of over WinRM'),
+    winrm: z
+      .strictObject({
+        transport: z.enum(['https', 'http']).default('https'),
+        port: z.number().int().min(1).max(65535).optional().describe('Default 5986 for https, 5985 for http'),
+        auth: z.enum(['basic', 'ntlm', 'kerberos', 'negotiate']).default('ntlm'),
+        username: accountName.optional(),
+        password: secretRefSchema.optional(),
+        caFile: z.string().min(1).optional().describe('PEM file with the CA(s) that issued the WinRM HTTPS listener certificate'),
+      })
+      .optional()
+      .describe('How to reach the server read-only over WS-Management; absent: the sync-server rules are "not requested"'),
+  })
+  .superRefine((s, ctx) => {
+    if (s.winrm?.transport === 'http' && s.winrm.auth === 'basic')
+      ctx.addIssue({ code: 'custom', path: ['winrm', 'auth'], message: 'basic over http would send the password in clear; use transport: https, or auth: ntlm/kerberos/negotiate (message encryption)' });
+    if (s.local && s.winrm !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['local'], message: 'local: true reads this machine; remove winrm, or set local: false' });
+  });
+
 // --- Network and run options -----------------------------------------------------------------
 
 const networkSchema = z.strictObject({
@@ -300,6 +330,7 @@ export const planSchema = z
       sourceAnchor: { mode: 'azure-managed' },
     }),
     pilotGroup: pilotGroupSchema.optional(),
+    syncServer: syncServerSchema.optional().describe('The server Entra Connect will be installed on'),
     features: featuresSchema.default({
       exchangeHybrid: false,
       exchangeMailPublicFolders: false,
