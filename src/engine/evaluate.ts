@@ -3,7 +3,7 @@ import type { Fact } from '../facts/fact.js';
 import type { Facts } from '../facts/schema.js';
 import type { Plan } from '../plan/schema.js';
 import { formatMessage, type Location, type Rule } from '../rules/rule.js';
-import type { Finding, NotEvaluated, RuleOutcome } from './result.js';
+import { isGatheringFailure, type Finding, type NotEvaluated, type RuleOutcome } from './result.js';
 
 export interface EvaluateOptions {
   readonly now?: Date;
@@ -39,7 +39,8 @@ export function fingerprintOf(ruleId: string, at: Location, subject?: string): s
 function describeMissing(fact: Fact<unknown> | undefined): Pick<NotEvaluated, 'host' | 'kind' | 'reason'> {
   if (fact === undefined) return { kind: 'not-gathered', reason: 'not gathered (its probe did not run or the bundle lacks it)' };
   if (fact.status === 'failed') return { host: fact.host, kind: fact.kind, reason: fact.reason };
-  if (fact.status === 'skipped') return { kind: 'skipped', reason: fact.why };
+  // A probe skips a fact when the plan did not ask for it (no SSO credentials, no AD FS servers…).
+  if (fact.status === 'skipped') return { kind: 'not-requested', reason: fact.why };
   return { reason: 'ok' };
 }
 
@@ -91,6 +92,9 @@ export function evaluateRules(plan: Plan, facts: Facts, rules: readonly Rule[], 
           ruleMissing.push({ ruleId: meta.id, fact: factName, location: at, ...describeMissing(fact) });
           return undefined;
         },
+        notRequested(input, hint, at) {
+          ruleMissing.push({ ruleId: meta.id, fact: input, location: at, kind: 'not-requested', reason: `${input} is not given`, hint });
+        },
       });
     } catch (error) {
       // A rule bug must not hide every other result; it is reported as "could not evaluate".
@@ -105,7 +109,13 @@ export function evaluateRules(plan: Plan, facts: Facts, rules: readonly Rule[], 
     findings.push(...ruleFindings);
     notEvaluated.push(...dedupeMissing(ruleMissing));
     const status =
-      ruleFindings.length > 0 ? 'failed' : ruleMissing.length > 0 ? 'not-evaluated' : 'passed';
+      ruleFindings.length > 0
+        ? 'failed'
+        : ruleMissing.length === 0
+          ? 'passed'
+          : ruleMissing.some(isGatheringFailure)
+            ? 'not-evaluated'
+            : 'not-requested';
     outcomes.push({ ruleId: meta.id, status: ruleFindings.length > 0 && ruleMissing.length > 0 ? 'partial' : status, findings: ruleFindings.length });
   }
   return { findings, notEvaluated, outcomes };

@@ -26,17 +26,30 @@ export interface Finding {
   readonly baselineState?: 'new' | 'unchanged';
 }
 
-/** A rule that could not be evaluated for a subject because a fact it needs was not gathered. */
+/**
+ * A rule that could not be evaluated for a subject. Two different things, kept apart because a CI
+ * gate treats them differently:
+ * - gathering failed (`kind` a failure kind, `not-gathered` or `internal`): the run is incomplete;
+ * - `not-requested`: the user did not give the input (a plan field left out, a probe not
+ *   configured); `hint` says what to add. It never makes a run incomplete.
+ */
 export interface NotEvaluated {
   readonly ruleId: string;
   readonly fact: string;
   readonly location: Location;
   readonly host?: string;
-  readonly kind?: FailureKind | 'not-gathered' | 'skipped' | 'internal';
+  readonly kind?: FailureKind | 'not-gathered' | 'not-requested' | 'internal';
   readonly reason: string;
+  /** For not-requested: the input to add (plan field, probe settings). */
+  readonly hint?: string;
 }
 
-export type RuleStatus = 'failed' | 'passed' | 'not-evaluated' | 'partial' | 'not-applicable' | 'disabled';
+/** Whether a not-evaluated entry means gathering failed (the run is incomplete) rather than "not requested". */
+export function isGatheringFailure(n: NotEvaluated): boolean {
+  return n.kind !== 'not-requested';
+}
+
+export type RuleStatus = 'failed' | 'passed' | 'not-evaluated' | 'not-requested' | 'partial' | 'not-applicable' | 'disabled';
 
 export interface RuleOutcome {
   readonly ruleId: string;

@@ -60,12 +60,13 @@ export const jsonReportSchema = z.strictObject({
       host: z.string().optional(),
       kind: z.string().optional(),
       reason: z.string(),
+      hint: z.string().optional(),
     }),
   ),
   outcomes: z.array(
     z.strictObject({
       ruleId: z.string(),
-      status: z.enum(['failed', 'passed', 'not-evaluated', 'partial', 'not-applicable', 'disabled']),
+      status: z.enum(['failed', 'passed', 'not-evaluated', 'not-requested', 'partial', 'not-applicable', 'disabled']),
       why: z.string().optional(),
       findings: z.number().int(),
     }),

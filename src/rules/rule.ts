@@ -91,6 +91,13 @@ export interface RuleContext<MessageId extends string = string> {
    * (`undefined`) means "not gathered".
    */
   use<T>(fact: Fact<T> | undefined, factName: string, at: Location): T | undefined;
+  /**
+   * Records that the rule cannot be evaluated for `at` because the user did not give an input it
+   * needs (a plan field whose absence means "unknown", a probe that was not configured). `input`
+   * names it (e.g. `tenant.verifiedDomains`), `hint` says in one line what to add. Unlike a failed
+   * fact this never makes the run incomplete.
+   */
+  notRequested(input: string, hint: string, at: Location): void;
 }
 
 export interface Rule<MessageId extends string = string> {

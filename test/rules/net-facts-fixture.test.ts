@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failed, ok, skipped } from '../../src/facts/fact.js';
+import { failed, ok } from '../../src/facts/fact.js';
 import { factsSchema, type Facts } from '../../src/facts/schema.js';
 import { evaluateRules } from '../../src/engine/evaluate.js';
 import { adfsNetRules } from '../../src/rules/adfs/net-index.js';
@@ -33,7 +33,7 @@ const raw: unknown = JSON.parse(
     tls: {
       certificates: {
         'endpoint:fs.contoso.com:443': certSource(ok(cert({ notAfter: '2026-12-10T00:00:00.000Z' }))), // CERT002 warning
-        'file:fs.pfx': certSource(skipped('PFX could not be opened'), { source: 'file', location: 'fs.pfx', pfxOpen: 'wrong-password' }), // CERT003
+        'file:fs.pfx': certSource(failed('fs.pfx', 'other', 'the PFX did not open (wrong-password)'), { source: 'file', location: 'fs.pfx', pfxOpen: 'wrong-password' }), // CERT003
         'endpoint:login.microsoftonline.com:443': certSource(ok(cert({ subject: 'CN=login.microsoftonline.com', subjectAltNames: ['login.microsoftonline.com'], issuer: 'CN=Proxy CA', chain: [{ subject: 'CN=Proxy CA', issuer: 'CN=Proxy CA', selfSigned: true }] })), { role: 'cloud', location: 'login.microsoftonline.com:443' }), // NET003
       },
     },

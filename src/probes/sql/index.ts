@@ -55,7 +55,9 @@ export const sqlProbe: Probe<'sql'> = {
         const why = b.answered
           ? `SQL Browser on ${target.host} does not list a TCP port for instance ${target.instance}`
           : `SQL Browser on ${target.host} (UDP ${sql.browserPort}) did not answer, so the port of instance ${target.instance} is unknown`;
-        return { target: ok(target), browser, connection: skipped(why), server: skipped(why), database: skipped(why), serviceAccountLogin: skipped(why) };
+        // Gathering failed (the port is unknown), so these are failures that make the run incomplete, not skips.
+        const lost = failed(`${target.host}:${sql.browserPort}/udp`, b.answered ? 'not-found' : 'timeout', why);
+        return { target: ok(target), browser, connection: lost, server: lost, database: lost, serviceAccountLogin: lost };
       }
       port = b.tcpPort;
       portSource = 'browser';

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { promisify } from 'node:util';
 import { endpointCertificateKey, fileCertificateKey, type CertificateFacts, type CertificateRole, type CertificateSource, type TlsFacts } from '../../facts/areas/tls.js';
 import type { Plan } from '../../plan/schema.js';
-import { failed, ok, skipped } from '../../facts/fact.js';
+import { failed, ok } from '../../facts/fact.js';
 import { intranetLookup } from '../intranet-lookup.js';
 import { openTunnel, proxyAuthorization, proxyFor } from '../https/proxy.js';
 import { httpsTargets } from '../https/targets.js';
@@ -117,7 +117,7 @@ async function readCertificateFile(ctx: ProbeContext, path: string, trust: Trust
   } catch (error) {
     const msg = error instanceof Error ? error.message : String(error);
     const pfxOpen = /mac verify failure|bad decrypt/i.test(msg) ? (passphrase === '' ? 'password-required' : 'wrong-password') : 'malformed';
-    return { ...base, pfxOpen, pfxError: msg.replace(passphrase, '[REDACTED]'), certificate: skipped(`the PFX did not open (${pfxOpen})`) };
+    return { ...base, pfxOpen, pfxError: msg.replace(passphrase, '[REDACTED]'), certificate: failed(path, 'other', `the PFX did not open (${pfxOpen})`) };
   }
   try {
     // Node can open a PFX but not list its certificates; openssl reads the password from its environment, never from arguments.

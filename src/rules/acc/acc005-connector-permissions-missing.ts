@@ -1,5 +1,5 @@
 import { writebackAttributes, type DomainRootRights } from '../../facts/areas/ldap.js';
-import { skipped } from '../../facts/fact.js';
+import { failed } from '../../facts/fact.js';
 import type { Plan } from '../../plan/schema.js';
 import { defineRule } from '../rule.js';
 import { useForestFact } from '../shared/ldap.js';
@@ -65,9 +65,9 @@ export const acc005 = defineRule({
         const at = { planPath, forest: forest.name, domain: domain.domain, dn: domain.dn };
         // null = the probe could not decide this right: say so instead of passing it silently.
         if (ctx.plan.features.groupWriteback && domain.createGroups === null)
-          ctx.use(skipped('the probe could not evaluate group-object rights'), `ldap.forests.${forest.name.toLowerCase()}.domainRootRights.createGroups`, at);
+          ctx.use(failed(forest.name, 'other', 'the probe could not evaluate group-object rights'), `ldap.forests.${forest.name.toLowerCase()}.domainRootRights.createGroups`, at);
         if (ctx.plan.features.deviceWriteback && domain.writeDeviceContainer === null)
-          ctx.use(skipped('the probe could not evaluate RegisteredDevices rights'), `ldap.forests.${forest.name.toLowerCase()}.domainRootRights.writeDeviceContainer`, at);
+          ctx.use(failed(forest.name, 'other', 'the probe could not evaluate RegisteredDevices rights'), `ldap.forests.${forest.name.toLowerCase()}.domainRootRights.writeDeviceContainer`, at);
         const missing = missingRights(ctx.plan, domain);
         if (missing.length === 0) continue;
         ctx.report({

@@ -50,7 +50,7 @@ describe('ACC005 connector-permissions-missing', () => {
     const plan = makePlan({ features: { passwordHashSync: true, groupWriteback: true } });
     const r = runRule(acc005, plan, ldapFacts({ 'contoso.com': { domainRootRights: ok([rights({ createGroups: null })]) } }));
     expect(statusOf(r)).toBe('not-evaluated');
-    expect(r.notEvaluated[0]).toMatchObject({ fact: 'ldap.forests.contoso.com.domainRootRights.createGroups', kind: 'skipped' });
+    expect(r.notEvaluated[0]).toMatchObject({ fact: 'ldap.forests.contoso.com.domainRootRights.createGroups', kind: 'other' });
   });
 
   it('does not apply without such features', () => {

@@ -19,9 +19,10 @@ describe('ACC007 adminsdholder-protected-users', () => {
     expect(statusOf(runRule(acc007, makePlan(), {}))).toBe('not-applicable');
   });
 
-  it('is not evaluated when skipped by the probe', () => {
-    const r = runRule(acc007, plan, ldapFacts({ 'contoso.com': { adminCountUsers: skipped('probe budget exhausted') } }));
-    expect(statusOf(r)).toBe('not-evaluated');
-    expect(r.notEvaluated[0]?.reason).toBe('probe budget exhausted');
+  it('is not requested (not a gathering failure) when the probe skipped the fact', () => {
+    const r = runRule(acc007, plan, ldapFacts({ 'contoso.com': { adminCountUsers: skipped('not planned') } }));
+    expect(statusOf(r)).toBe('not-requested');
+    expect(r.notEvaluated[0]?.kind).toBe('not-requested');
+    expect(r.notEvaluated[0]?.reason).toBe('not planned');
   });
 });

@@ -26,7 +26,7 @@ describe('SQL001 sql-unreachable', () => {
     expect(statusOf(runRule(sql001, sqlPlan(), sqlFacts()))).toBe('passed');
     expect(statusOf(runRule(sql001, makePlan(), {}))).toBe('not-applicable');
     expect(statusOf(runRule(sql001, sqlPlan(), {}))).toBe('not-evaluated');
-    expect(statusOf(runRule(sql001, sqlPlan(), sqlFacts({ connection: skipped('Browser did not answer') })))).toBe('not-evaluated');
+    expect(statusOf(runRule(sql001, sqlPlan(), sqlFacts({ connection: skipped('no SQL login planned') })))).toBe('not-requested');
     expect(statusOf(runRule(sql001, sqlPlan(), sqlFacts({ connection: failed('sql1', 'other', 'no login in plan') })))).toBe('not-evaluated');
   });
 });
