@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, connect as netConnect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -342,6 +342,32 @@ describe('entra-preflight check against the Samba test forest', () => {
       `DQ008 1 object(s) in corp.contoso.test have more than about 300 proxyAddresses (e.g. CN=Partner,OU=Staff,${BASE}: 301 addresses)`,
       'DQ008 1 object(s) in corp.contoso.test have more than 15 userCertificate values (not exported by this build) (e.g. frank: 16 values)',
     ].sort());
+  });
+
+  it('INS008: a custom rule of the imported settings reads an attribute this forest\'s schema lacks; a connector file was left behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ep-import-'));
+    const plan = join(dir, 'plan.yaml');
+    const exported = join(repo, 'fixtures/import-settings/Exported-ServerConfiguration-5d1f6a0e-2c4b-4e8a-9b1d-3f7c2a6e8b90');
+    await writeFile(
+      plan,
+      [
+        'signIn: { method: phs }',
+        'tenant: { verifiedDomains: [contoso.com] }',
+        `install: { importSettings: ${JSON.stringify(exported)} }`,
+        'network: { intranetResolvers: [127.0.0.10], cloudEndpoints: [] }',
+        'forests:',
+        '  - name: corp.contoso.test',
+        `    ldap: { security: ldaps, caFile: ${JSON.stringify(caFile)} }`,
+        '    connectorAccount: { mode: existing, name: CORP\\svc-sync, password: env:ENTRA_PREFLIGHT_TEST_SYNC_PW }',
+      ].join('\n'),
+    );
+    const run = await cli(['check', '--plan', plan, '--format', 'json', '--fail-on', 'never', '--rule', 'INS008'], { env, cwd: dir });
+    const report = JSON.parse(run.stdout) as { findings: { message: string }[]; notEvaluated: unknown[] };
+    expect(report.notEvaluated).toEqual([]);
+    expect(report.findings.map((f) => f.message).sort()).toEqual([
+      'Custom sync rule "In from AD - User Custom employee number" reads msExchExtensionCustomAttribute1, which the schema of corp.contoso.test does not have',
+      `The exported settings in ${exported} are incomplete: Connectors/Connector_{c1a2b3d4-0e5f-4a6b-8c7d-9e0f1a2b3c4d}.xml missing`,
+    ]);
   });
 
   it('gives the same result from collect + check --facts as from a live check', async () => {
