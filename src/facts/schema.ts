@@ -4,6 +4,7 @@ import { httpsFactsSchema } from './areas/https.js';
 import { ldapFactsSchema } from './areas/ldap.js';
 import { pingFactsSchema } from './areas/ping.js';
 import { sqlFactsSchema } from './areas/sql.js';
+import { syncServerFactsSchema } from './areas/syncserver.js';
 import { tcpFactsSchema } from './areas/tcp.js';
 import { tlsFactsSchema } from './areas/tls.js';
 import { wsmanFactsSchema } from './areas/wsman.js';
@@ -22,6 +23,7 @@ export const factsSchema = z.strictObject({
   wsman: wsmanFactsSchema.optional(),
   ping: pingFactsSchema.optional(),
   tcp: tcpFactsSchema.optional(),
+  syncServer: syncServerFactsSchema.optional(),
 });
 export type Facts = z.infer<typeof factsSchema>;
 export type FactArea = keyof Facts;

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestPki, type TestPki } from '../../../fixtures/net/test-pki.js';
+import { startWmiPeer, type WmiPeer, type WmiPeerBehaviour } from '../../../fixtures/wmi/peer.js';
+import { cleanServer, plantedServer, type MachineState } from '../../../fixtures/wmi/states.js';
+import type { SyncServerFacts } from '../../../src/facts/areas/syncserver.js';
+import type { ProbeContext } from '../../../src/probes/probe.js';
+import { syncServerProbe } from '../../../src/probes/syncserver/index.js';
+import { makePlan } from '../../helpers/rules.js';
+
+const PASSWORD = 'Pa55w.rd-Sync!';
+const ACCOUNT = { domain: 'CONTOSO', user: 'svc-preflight', password: PASSWORD };
+
+let pki: TestPki;
+let tls: { key: Buffer; cert: Buffer };
+const peers: WmiPeer[] = [];
+let nextHost = 60;
+
+async function peer(state: MachineState, auth: 'basic' | 'ntlm' = 'ntlm', behaviour: WmiPeerBehaviour = 'normal', port?: number): Promise<WmiPeer> {
+  const p = await startWmiPeer({ host: `127.0.0.${nextHost++}`, tls, auth, account: ACCOUNT, state, behaviour, ...(port ? { port } : {}) });
+  peers.push(p);
+  return p;
+}
+
+function context(p: WmiPeer, winrm: Record<string, unknown> = {}, extra: { domainControllers?: string[]; timeoutMs?: number; password?: string } = {}): ProbeContext & { logs: string[] } {
+  const plan = makePlan({
+    syncServer: {
+      fqdn: p.host,
+      ...(extra.domainControllers ? { domainControllers: extra.domainControllers } : {}),
+      winrm: { transport: 'https', port: p.port, auth: 'ntlm', username: 'CONTOSO\\svc-preflight', password: 'env:WINRM_PW', caFile: pki.caFile, ...winrm },
+    },
+  } as never);
+  const logs: string[] = [];
+  return {
+    plan,
+    planDir: process.cwd(),
+    timeoutMs: extra.timeoutMs ?? 3000,
+    signal: new AbortController().signal,
+    secrets: async () => extra.password ?? PASSWORD,
+    insecureTls: false,
+    env: {},
+    log: (m) => void logs.push(m),
+    logs,
+  };
+}
+
+const value = <T>(f: { status: string; value?: T } | undefined): T => {
+  if (f?.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(f)}`);
+  return f.value as T;
+};
+
+beforeAll(() => {
+  pki = makeTestPki();
+  const hosts = Array.from({ length: 20 }, (_, i) => `IP:127.0.0.${60 + i}`);
+  const leaf = pki.leaf('wmi', hosts);
+  tls = { key: leaf.key, cert: leaf.cert };
+});
+afterAll(async () => {
+  await Promise.all(peers.map((p) => p.close()));
+  pki.remove();
+});
+
+describe('syncServer probe against the loopback WinRM/WMI peer', () => {
+  it('reads a clean server over NTLM (NTLMv2 verified by the peer), without a single write', async () => {
+    const p = await peer(cleanServer());
+    const ctx = context(p);
+    const facts: SyncServerFacts = await syncServerProbe.collect(ctx);
+    const s = facts.server;
+    expect(value(s.os)).toMatchObject({ caption: 'Microsoft Windows Server 2022 Standard', version: '10.0.20348', buildNumber: 20348, productType: 3, installationType: 'Server' });
+    expect(value(s.computerSystem)).toEqual({ name: 'AADC01', domain: 'contoso.test', partOfDomain: true, domainRole: 3 });
+    expect(value(s.dotNetRelease)).toEqual({ release: 528449 });
+    expect(value(s.tls).dotNet32).toEqual({ schUseStrongCrypto: 1, systemDefaultTlsVersions: 1 });
+    expect(value(s.syncSoftware)).toEqual({ services: [], products: [], uninstallKeysRead: 3 });
+    expect(value(s.pendingReboot)).toEqual({ componentBasedServicing: false, windowsUpdate: false, pendingFileRenameOperations: false, computerRename: false });
+    expect(value(s.ieEsc)).toEqual({ administrators: 0, users: 1 });
+    expect(value(s.executionPolicy)).toEqual({ enableScripts: null, executionPolicy: null });
+    expect(value(s.account)).toEqual({ name: 'CONTOSO\\svc-preflight', isLocalAdmin: true });
+    // The CD-ROM (DriveType 5) is left out; the fixed disk comes through Pull.
+    expect(value(s.disks)).toEqual([{ deviceId: 'C:', freeBytes: 120 * 1024 ** 3, sizeBytes: 200 * 1024 ** 3 }]);
+    expect(value(s.codePages)).toEqual({ acp: '1252', oemcp: '437', maccp: '10000' });
+    expect(value(s.remoteSam)).toEqual({ restrictRemoteSam: null });
+    expect(p.served).toContain('Get Win32_OperatingSystem');
+    expect(p.served).toContain('Enumerate Win32_Service WQL');
+    expect(p.served).toContain('Pull');
+    expect(p.served).toContain('StdRegProv.CheckAccess');
+    expect(p.violations).toEqual([]);
+    expect(p.authFailures).toBe(0);
+    // NTLM: the password itself never crosses the wire, and is nowhere in facts or log.
+    expect(p.seen.join('\n')).not.toContain(PASSWORD);
+    expect(JSON.stringify(facts) + ctx.logs.join('\n')).not.toContain(PASSWORD);
+  });
+
+  it('reads planted states: every value the rules need comes through', async () => {
+    const p = await peer(plantedServer('tls12Off', 'dotNet45', 'serverCore', 'staleAdSync', 'pendingReboot', 'escOn', 'utf8Locale', 'restrictRemoteSam', 'gpoRestricted', 'nonAdmin', 'lowDisk', 'domainController'));
+    const s = (await syncServerProbe.collect(context(p))).server;
+    expect(value(s.tls)).toMatchObject({ schannelClient: { enabled: 0, disabledByDefault: 1 }, dotNet32: { schUseStrongCrypto: null, systemDefaultTlsVersions: null } });
+    expect(value(s.dotNetRelease).release).toBe(378389);
+    expect(value(s.os).installationType).toBe('Server Core');
+    expect(value(s.syncSoftware)).toMatchObject({
+      services: [{ name: 'ADSync', state: 'Stopped' }],
+      products: [{ displayName: 'Microsoft Azure AD Connect synchronization services', displayVersion: '1.6.16.0', view: '64' }],
+    });
+    expect(value(s.pendingReboot).componentBasedServicing).toBe(true);
+    expect(value(s.ieEsc).administrators).toBe(1);
+    expect(value(s.codePages).acp).toBe('65001');
+    expect(value(s.remoteSam).restrictRemoteSam).toBe('O:BAG:BAD:(A;;RC;;;BA)');
+    expect(value(s.executionPolicy)).toEqual({ enableScripts: 1, executionPolicy: 'Restricted' });
+    expect(value(s.account).isLocalAdmin).toBe(false);
+    expect(value(s.disks)[0]?.freeBytes).toBe(6 * 1024 ** 3);
+    expect(value(s.computerSystem).domainRole).toBe(5);
+    expect(p.violations).toEqual([]);
+  });
+
+  it('speaks Basic over HTTPS; the DCs named in the plan are read for RestrictRemoteSam only', async () => {
+    const p = await peer(cleanServer(), 'basic');
+    // The DCs share the plan's one WinRM port, on their own addresses; the second answers nothing.
+    const dc = await peer(plantedServer('restrictRemoteSam'), 'basic', 'normal', p.port);
+    const gone = `127.0.0.${nextHost++}`;
+    const ctx = context(p, { auth: 'basic' }, { domainControllers: [dc.host, gone] });
+    const facts = await syncServerProbe.collect(ctx);
+    expect(value(facts.server.os).version).toBe('10.0.20348');
+    expect(facts.domainControllers[0]).toEqual({ host: dc.host, remoteSam: { status: 'ok', value: { restrictRemoteSam: 'O:BAG:BAD:(A;;RC;;;BA)' } } });
+    expect(facts.domainControllers[1]).toMatchObject({ host: gone, remoteSam: { status: 'failed', kind: 'refused' } });
+    expect(dc.served.every((s) => s === 'StdRegProv.GetStringValue')).toBe(true);
+    expect(p.authFailures + dc.authFailures).toBe(0);
+    expect(p.violations.concat(dc.violations)).toEqual([]);
+    expect(JSON.stringify(facts) + ctx.logs.join('\n')).not.toContain(PASSWORD);
+  });
+
+  it('a wrong password is an auth failure on every section, asked once, and never a write', async () => {
+    const p = await peer(cleanServer());
+    const facts = await syncServerProbe.collect(context(p, {}, { password: 'wrong-password' }));
+    expect(facts.server.os).toMatchObject({ status: 'failed', kind: 'auth' });
+    expect(facts.server.tls).toMatchObject({ status: 'failed', kind: 'auth' });
+    expect(p.authFailures).toBe(1);
+    expect(p.violations).toEqual([]);
+  });
+
+  it('refuses plain HTTP (no message encryption) and Kerberos with a clear reason, without connecting', async () => {
+    const p = await peer(cleanServer());
+    const http = await syncServerProbe.collect(context(p, { transport: 'http' }));
+    expect(http.server.os).toMatchObject({ status: 'failed', kind: 'other' });
+    expect(JSON.stringify(http.server.os)).toMatch(/transport http is refused.*message encryption/);
+    const kerberos = await syncServerProbe.collect(context(p, { auth: 'kerberos' }));
+    expect(JSON.stringify(kerberos.server.os)).toMatch(/kerberos is not supported in this build/);
+    expect(p.seen).toEqual([]);
+  });
+
+  it('an untrusted certificate is a TLS failure naming caFile', async () => {
+    const p = await peer(cleanServer());
+    const ctx = context(p);
+    const plan = { ...ctx.plan, syncServer: { ...ctx.plan.syncServer!, winrm: { ...ctx.plan.syncServer!.winrm!, caFile: undefined } } };
+    delete (plan.syncServer.winrm as { caFile?: string }).caFile;
+    const facts = await syncServerProbe.collect({ ...ctx, plan: plan as never });
+    expect(facts.server.os).toMatchObject({ status: 'failed', kind: 'tls' });
+    expect(JSON.stringify(facts.server.os)).toContain('syncServer.winrm.caFile');
+  });
+
+  const hostile: [WmiPeerBehaviour, RegExp, string][] = [
+    ['garble', /not XML|not a SOAP envelope/, 'protocol'],
+    ['endless', /longer than \d+ bytes/, 'protocol'],
+    ['silent', /no answer within the time budget/, 'timeout'],
+    ['reject', /refused the NTLM credentials|did not answer the NTLM negotiation/, 'auth'],
+  ];
+  for (const [behaviour, reason, kind] of hostile)
+    it(`a peer that ${behaviour}s costs only its own facts, within the budget`, async () => {
+      const p = await peer(cleanServer(), 'ntlm', behaviour);
+      const started = Date.now();
+      const facts = await syncServerProbe.collect(context(p, {}, { timeoutMs: 1500 }));
+      expect(Date.now() - started).toBeLessThan(6000);
+      expect(facts.server.os).toMatchObject({ status: 'failed', kind });
+      expect((facts.server.os as { reason: string }).reason).toMatch(reason);
+      expect(p.violations).toEqual([]);
+    });
+});
