@@ -148,8 +148,8 @@ describe('syncServer probe against the loopback WinRM/WMI peer', () => {
   it('an untrusted certificate is a TLS failure naming caFile', async () => {
     const p = await peer(cleanServer());
     const ctx = context(p);
-    const plan = { ...ctx.plan, syncServer: { ...ctx.plan.syncServer!, winrm: { ...ctx.plan.syncServer!.winrm!, caFile: undefined } } };
-    delete (plan.syncServer.winrm as { caFile?: string }).caFile;
+    const { caFile: _dropped, ...winrm } = ctx.plan.syncServer!.winrm!;
+    const plan = { ...ctx.plan, syncServer: { ...ctx.plan.syncServer!, winrm } };
     const facts = await syncServerProbe.collect({ ...ctx, plan: plan as never });
     expect(facts.server.os).toMatchObject({ status: 'failed', kind: 'tls' });
     expect(JSON.stringify(facts.server.os)).toContain('syncServer.winrm.caFile');
