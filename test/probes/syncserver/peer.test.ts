@@ -13,7 +13,7 @@ const ACCOUNT = { domain: 'CONTOSO', user: 'svc-preflight', password: PASSWORD }
 let pki: TestPki;
 let tls: { key: Buffer; cert: Buffer };
 const peers: WmiPeer[] = [];
-let nextHost = 60;
+let nextHost = 160;
 
 async function peer(state: MachineState, auth: 'basic' | 'ntlm' = 'ntlm', behaviour: WmiPeerBehaviour = 'normal', port?: number): Promise<WmiPeer> {
   const p = await startWmiPeer({ host: `127.0.0.${nextHost++}`, tls, auth, account: ACCOUNT, state, behaviour, ...(port ? { port } : {}) });
@@ -50,7 +50,7 @@ const value = <T>(f: { status: string; value?: T } | undefined): T => {
 
 beforeAll(() => {
   pki = makeTestPki();
-  const hosts = Array.from({ length: 20 }, (_, i) => `IP:127.0.0.${60 + i}`);
+  const hosts = Array.from({ length: 20 }, (_, i) => `IP:127.0.0.${160 + i}`);
   const leaf = pki.leaf('wmi', hosts);
   tls = { key: leaf.key, cert: leaf.cert };
 });
