@@ -12,6 +12,9 @@ import { readMachine, readRemoteSam, type MachineAccess } from './readers.js';
 import { remoteAccess } from './remote.js';
 import { WsmanError, WsmanSession } from './wsman-client.js';
 
+/** A machine read (about 30 requests plus one per Uninstall entry) gets this many request budgets in all. */
+export const READ_BUDGET_FACTOR = 8;
+
 type Winrm = NonNullable<NonNullable<Plan['syncServer']>['winrm']>;
 
 const SECTIONS = ['os', 'computerSystem', 'dotNetRelease', 'tls', 'syncSoftware', 'pendingReboot', 'ieEsc', 'executionPolicy', 'account', 'disks', 'codePages', 'remoteSam'] as const;
@@ -37,7 +40,7 @@ export function unusableWinrm(winrm: Winrm): string | null {
   return null;
 }
 
-async function openRemote(ctx: ProbeContext, host: string, winrm: Winrm, password: string, ca: Buffer | undefined): Promise<{ access: MachineAccess; session: WsmanSession; endpoint: string }> {
+async function openRemote(ctx: ProbeContext, host: string, winrm: Winrm, password: string, ca: Buffer | undefined, signal: AbortSignal): Promise<{ access: MachineAccess; session: WsmanSession; endpoint: string }> {
   const endpoint = identifyUrl(host, true, winrm.port);
   const session = new WsmanSession({
     endpoint,
@@ -45,7 +48,7 @@ async function openRemote(ctx: ProbeContext, host: string, winrm: Winrm, passwor
     ...(ca ? { ca } : {}),
     rejectUnauthorized: !ctx.insecureTls,
     timeoutMs: ctx.timeoutMs,
-    signal: ctx.signal,
+    signal,
     lookup: intranetLookup(ctx) as never,
   });
   return { session, endpoint, access: remoteAccess(session, host, endpoint, winrm.username ?? '') };
@@ -119,7 +122,9 @@ export const syncServerProbe: Probe<'syncServer'> = {
     }
     const password = await ctx.secrets(winrm.password ?? '', `WinRM password of ${winrm.username ?? ''} for ${plan.fqdn}`);
     const read = async <T>(host: string, reader: (m: MachineAccess) => Promise<T>): Promise<T> => {
-      const { access, session } = await openRemote(ctx, host, winrm, password, ca);
+      // One host gets at most READ_BUDGET_FACTOR request budgets in all, however slowly it answers each.
+      const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.timeoutMs * READ_BUDGET_FACTOR)]);
+      const { access, session } = await openRemote(ctx, host, winrm, password, ca, signal);
       try {
         return await reader(connectionErrors(access, 'syncServer.winrm.caFile'));
       } finally {

@@ -224,6 +224,11 @@ export class WsmanSession {
     } catch {
       throw new WsmanError('protocol', 'the NTLM challenge from the server is malformed');
     }
+    // Without extended session security and target information the library would answer with LM
+    // and NTLMv1 responses, which can be cracked offline: a server asking for that is a downgrade.
+    const t2 = type2 as { version?: number; targetInfo?: unknown };
+    if (t2.version !== 2 || t2.targetInfo === undefined)
+      throw new WsmanError('auth', 'the server offered only NTLMv1 (no extended session security or target information); refusing to answer with an LM/NTLMv1 response');
     const type3 = ntlm.createType3Message(type2, user, this.opts.auth.password, '', domain === '' ? undefined : domain).replace(/^NTLM /, 'Negotiate ');
     this.pendingAuth = type3;
   }

@@ -155,6 +155,31 @@ describe('syncServer probe against the loopback WinRM/WMI peer', () => {
     expect(JSON.stringify(facts.server.os)).toContain('syncServer.winrm.caFile');
   });
 
+  it('a downgrading server (NTLMv1-only challenge, or Basic only) gets no LM/NTLMv1 response and no Basic credentials', async () => {
+    const v1 = await peer(cleanServer(), 'ntlm', 'ntlmv1');
+    const facts = await syncServerProbe.collect(context(v1));
+    expect(facts.server.os).toMatchObject({ status: 'failed', kind: 'auth' });
+    expect((facts.server.os as { reason: string }).reason).toMatch(/only NTLMv1/);
+    // The client stopped after the challenge: no AUTHENTICATE message reached the server.
+    expect(v1.seen.filter((h) => /^Negotiate /.test(h))).toHaveLength(1);
+    const basicOnly = await peer(cleanServer(), 'basic');
+    const asNtlm = await syncServerProbe.collect(context(basicOnly));
+    expect(asNtlm.server.os).toMatchObject({ status: 'failed', kind: 'auth' });
+    expect(basicOnly.seen.some((h) => /^Basic /i.test(h))).toBe(false);
+  });
+
+  it('a server answering every request slowly costs a bounded total, not one budget per request', async () => {
+    const p = await peer(cleanServer(), 'ntlm', 'slow');
+    const started = Date.now();
+    const facts = await syncServerProbe.collect(context(p, {}, { timeoutMs: 400 }));
+    const took = Date.now() - started;
+    // Each answer (250 ms) fits a 400 ms request budget; the whole read is capped at 8 budgets (3.2 s)
+    // where ~40 requests in a row would take over 10 s.
+    expect(took).toBeLessThan(6000);
+    expect(facts.server.os.status).toBe('ok');
+    expect(Object.values(facts.server).some((f) => typeof f === 'object' && f !== null && (f as { kind?: string }).kind === 'timeout')).toBe(true);
+  });
+
   const hostile: [WmiPeerBehaviour, RegExp, string][] = [
     ['garble', /not XML|not a SOAP envelope/, 'protocol'],
     ['endless', /longer than \d+ bytes/, 'protocol'],
