@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { failed, ok, type FailureKind } from '../../facts/fact.js';
 import type { SyncServerFacts, SyncServerMachine } from '../../facts/areas/syncserver.js';
 import type { Plan } from '../../plan/schema.js';
 import { connectionOutcomeOf } from '../http-outcome.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { intranetLookup } from '../intranet-lookup.js';
+import { readPlanFile } from '../plan-file.js';
 import { identifyUrl } from '../wsman/index.js';
 import { localAccess } from './local.js';
 import { readMachine, readRemoteSam, type MachineAccess } from './readers.js';
@@ -101,9 +100,10 @@ export const syncServerProbe: Probe<'syncServer'> = {
     if (plan.local) {
       if (process.platform !== 'win32') {
         const why = 'syncServer.local: true reads this machine through reg.exe and CIM, which needs Windows; run collect on the sync server, or use winrm';
-        return { server: unreadMachine(plan.fqdn, 'local', null, 'other', why), domainControllers: dcFailed('other', why) };
+        return { server: unreadMachine(plan.fqdn, 'local', null, 'other', why), domainControllers: [] };
       }
-      return { server: await readMachine(localAccess(plan.fqdn)), domainControllers: dcFailed('other', 'DCs are read over WinRM only; syncServer.local reads this machine') };
+      // DCs are read over WinRM only; ACC008 names the value to check on them by hand.
+      return { server: await readMachine(localAccess(plan.fqdn)), domainControllers: [] };
     }
     const winrm = plan.winrm;
     if (winrm === undefined) throw new Error('syncServer probe run without winrm');
@@ -112,13 +112,9 @@ export const syncServerProbe: Probe<'syncServer'> = {
     if (refused !== null) return { server: unreadMachine(plan.fqdn, 'winrm', endpointOf(plan.fqdn), 'other', refused), domainControllers: dcFailed('other', refused) };
     let ca: Buffer | undefined;
     if (winrm.caFile !== undefined) {
-      const path = isAbsolute(winrm.caFile) ? winrm.caFile : resolvePath(ctx.planDir, winrm.caFile);
-      try {
-        ca = await readFile(path);
-      } catch {
-        const why = `cannot read the CA file ${path} named in the plan (syncServer.winrm.caFile)`;
-        return { server: unreadMachine(plan.fqdn, 'winrm', endpointOf(plan.fqdn), 'other', why), domainControllers: dcFailed('other', why) };
-      }
+      const read = await readPlanFile(ctx.planDir, winrm.caFile, 'syncServer.winrm.caFile');
+      if ('error' in read) return { server: unreadMachine(plan.fqdn, 'winrm', endpointOf(plan.fqdn), 'other', read.error), domainControllers: dcFailed('other', read.error) };
+      ca = read.bytes;
     }
     const password = await ctx.secrets(winrm.password ?? '', `WinRM password of ${winrm.username ?? ''} for ${plan.fqdn}`);
     const read = async <T>(host: string, reader: (m: MachineAccess) => Promise<T>): Promise<T> => {

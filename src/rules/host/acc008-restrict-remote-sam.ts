@@ -62,8 +62,9 @@ export const acc008 = defineRule({
     if (plan === undefined || (!plan.local && plan.winrm === undefined)) return; // already "not requested" above
     const check =
       'reg query HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa /v RestrictRemoteSam on every writable DC: it must be absent or grant the connector account READ_CONTROL, e.g. (A;;RC;;;<its SID or group>)';
-    if (plan.domainControllers.length === 0) {
-      ctx.notRequested('syncServer.domainControllers', `list the DCs in syncServer.domainControllers to read them, or check by hand: ${check}`, { planPath: 'syncServer.domainControllers' });
+    if (plan.local || plan.domainControllers.length === 0) {
+      const how = plan.local ? 'DCs are read over WinRM only (syncServer.local reads this machine); check by hand' : 'list the DCs in syncServer.domainControllers to read them, or check by hand';
+      ctx.notRequested('syncServer.domainControllers', `${how}: ${check}`, { planPath: 'syncServer.domainControllers' });
       return;
     }
     plan.domainControllers.forEach((host, i) => {

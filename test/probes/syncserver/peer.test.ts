@@ -153,6 +153,18 @@ describe('syncServer probe against the loopback WinRM/WMI peer', () => {
     const facts = await syncServerProbe.collect({ ...ctx, plan: plan as never });
     expect(facts.server.os).toMatchObject({ status: 'failed', kind: 'tls' });
     expect(JSON.stringify(facts.server.os)).toContain('syncServer.winrm.caFile');
+    const missing = await syncServerProbe.collect(context(p, { caFile: 'no-such-ca.pem' }));
+    expect(missing.server.os).toMatchObject({ status: 'failed', kind: 'other' });
+    expect((missing.server.os as { reason: string }).reason).toMatch(/cannot read the CA file .*no-such-ca\.pem.*syncServer\.winrm\.caFile/);
+  });
+
+  it('local: true off Windows fails with a clear reason and reads no DC', async () => {
+    const plan = makePlan({ syncServer: { fqdn: 'aadc01.contoso.com', local: true, domainControllers: ['dc1.contoso.com'] } } as never);
+    const facts = await syncServerProbe.collect({ plan, planDir: process.cwd(), timeoutMs: 1000, signal: new AbortController().signal, secrets: async () => '', insecureTls: false, env: {}, log: () => undefined });
+    if (process.platform === 'win32') return;
+    expect(facts.server.os).toMatchObject({ status: 'failed', kind: 'other' });
+    expect((facts.server.os as { reason: string }).reason).toMatch(/needs Windows/);
+    expect(facts.domainControllers).toEqual([]);
   });
 
   it('a downgrading server (NTLMv1-only challenge, or Basic only) gets no LM/NTLMv1 response and no Basic credentials', async () => {
