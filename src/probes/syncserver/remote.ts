@@ -24,6 +24,22 @@ function checked(method: string, key: string, out: WmiInstance): WmiInstance | n
   throw new WsmanError('protocol', `StdRegProv.${method} on HKLM\\${key} returned ${String(out['ReturnValue'])}`);
 }
 
+/**
+ * A class with one instance: WS-Transfer Get without selectors (as `winrm get wmicimv2/<class>`), and
+ * an Enumerate of the class when the service wants selectors for Get (a fault, not a connection
+ * or authentication failure).
+ */
+async function singleton(session: WsmanSession, className: string): Promise<WmiInstance> {
+  try {
+    return await session.get(`${CIMV2}${className}`);
+  } catch (e) {
+    if (!(e instanceof WsmanError) || !['not-found', 'protocol'].includes(e.kind)) throw e;
+    const all = await session.enumerate(`${CIMV2}${className}`);
+    if (all[0] === undefined) throw new WsmanError('not-found', `${className} has no instance`);
+    return all[0];
+  }
+}
+
 export function remoteAccess(session: WsmanSession, host: string, endpoint: string, accountName: string): MachineAccess {
   const reg = async (method: ReadMethod, key: string, extra: Record<string, string | number> = {}) =>
     checked(method, key, await session.invoke(STDREGPROV, method, { hDefKey: HKLM, sSubKeyName: key, ...extra }));
@@ -56,13 +72,10 @@ export function remoteAccess(session: WsmanSession, host: string, endpoint: stri
       // Windows answers ReturnValue 5 with bGranted false when the right is not held.
       return String(out['bGranted']).toLowerCase() === 'true' && Number(out['ReturnValue']) === 0;
     },
-    operatingSystem: () => session.get(`${CIMV2}Win32_OperatingSystem`),
-    computerSystem: () => session.get(`${CIMV2}Win32_ComputerSystem`),
-    services: (names) =>
-      session.enumerate(
-        `${CIMV2}*`,
-        `SELECT Name,DisplayName,State,StartMode FROM Win32_Service WHERE ${names.map((n) => `Name='${n.replace(/'/g, '')}'`).join(' OR ')}`,
-      ),
+    operatingSystem: () => singleton(session, 'Win32_OperatingSystem'),
+    computerSystem: () => singleton(session, 'Win32_ComputerSystem'),
+    // SELECT * as pywinrm and the winrm gem send it: a projection would come back as a different shape.
+    services: (names) => session.enumerate(`${CIMV2}*`, `SELECT * FROM Win32_Service WHERE ${names.map((n) => `Name='${n.replace(/'/g, '')}'`).join(' OR ')}`),
     disks: () => session.enumerate(`${CIMV2}Win32_LogicalDisk`),
   };
 }

@@ -126,6 +126,16 @@ describe('syncServer probe against the loopback WinRM/WMI peer', () => {
     expect(JSON.stringify(facts) + ctx.logs.join('\n')).not.toContain(PASSWORD);
   });
 
+  it('a service that wants selectors for Get: the singletons are enumerated instead', async () => {
+    const p = await startWmiPeer({ host: `127.0.0.${nextHost++}`, tls, auth: 'ntlm', account: ACCOUNT, state: cleanServer(), singletonGet: false });
+    peers.push(p);
+    const s = (await syncServerProbe.collect(context(p))).server;
+    expect(value(s.os).version).toBe('10.0.20348');
+    expect(value(s.computerSystem).domainRole).toBe(3);
+    expect(p.served).toContain('Enumerate Win32_OperatingSystem');
+    expect(p.served).not.toContain('Get Win32_OperatingSystem');
+  });
+
   it('a wrong password is an auth failure on every section, asked once, and never a write', async () => {
     const p = await peer(cleanServer());
     const facts = await syncServerProbe.collect(context(p, {}, { password: 'wrong-password' }));
