@@ -85,8 +85,12 @@ export function extractIdentifiers(raw: string): string[] {
   return out;
 }
 
+/** Codes every failed installation or call carries (MSI 1603, E_FAIL, access denied): weak evidence alone. */
+const GENERIC_CODES = new Set(['err:1603', 'err:1708', 'hresult:0x80004005', 'err:5', 'err:2', 'hresult:0x80070005', 'hresult:0x80070002']);
+
 /** How much one shared identifier says about a cause. */
 export function identifierWeight(key: string): number {
+  if (GENERIC_CODES.has(key)) return 2;
   if (key.startsWith('event:')) return 3;
   if (key.startsWith('exc:')) return 6;
   if (key.startsWith('sync:')) return 8;

@@ -15,6 +15,10 @@ export interface Ranked {
 
 /** Word overlap (IDF-weighted) below this share of a known text's words is not a text match; texts of 4 words or fewer need them all. */
 const MIN_COVERAGE = 0.7;
+/** Words every error message has; they say nothing about which one it is (kept out of the BM25 query). */
+const GENERIC = new Set(
+  'error errors exception failed fail fails failure occurred please details see information contact support technical microsoft azure entra online services service'.split(' '),
+);
 /** Ranked free-text matches contribute at most this much, so codes and known texts decide first. */
 const BM25_WEIGHT = 4;
 
@@ -90,13 +94,13 @@ export class Ranker {
       }
     });
 
-    const query = [...words].slice(0, 200).join(' ');
+    const query = [...words].filter((w) => !GENERIC.has(w)).slice(0, 200).join(' ');
     if (query !== '') {
       const hits = this.search.search(query);
       const top = hits[0]?.score ?? 0;
       for (const hit of hits.slice(0, 25)) {
         const distinct = new Set(hit.terms).size;
-        if (distinct < 2 || top <= 0) continue;
+        if (distinct < 3 || top <= 0) continue;
         const s = at(hit.id as number);
         s.score += (hit.score / top) * BM25_WEIGHT;
         s.matchedBy.push(`words ${[...new Set(hit.terms)].slice(0, 6).join(', ')}`);
@@ -107,7 +111,7 @@ export class Ranker {
       .filter(([, s]) => s.score >= 2)
       .map(([i, s]): Ranked => {
         const entry = this.entries[i] as TriageEntry;
-        const confidence: Confidence = s.strong >= 10 ? 'high' : s.strong > 0 ? 'medium' : 'low';
+        const confidence: Confidence = s.strong >= 10 ? 'high' : s.strong >= 4 ? 'medium' : 'low';
         return { entry, score: Math.round(s.score * 100) / 100, confidence, matchedBy: s.matchedBy };
       })
       .sort((a, b) => b.score - a.score || a.entry.key.localeCompare(b.entry.key))
