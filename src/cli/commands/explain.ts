@@ -58,7 +58,10 @@ export async function runExplainCommand(args: readonly string[], options: Explai
       io.stdout(describeRule(asRule));
       return ExitCode.ok;
     }
-    if (/^[A-Za-z]+\d{3}$/.test(trimmed)) throw new UsageError(`no rule ${trimmed.toUpperCase()}; entra-preflight rules lists the ${allRules.length} rules`);
+    if (/^[A-Za-z]+\d{3}$/.test(trimmed)) {
+      io.stdout(`No rule ${trimmed.toUpperCase()}. entra-preflight rules lists the ${allRules.length} rules.\n`);
+      return ExitCode.usage;
+    }
   }
   if (trimmed === '') throw new UsageError('the input is empty');
   const report = explainText(text);
