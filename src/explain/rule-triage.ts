@@ -83,6 +83,14 @@ export const ruleTriage: Readonly<Record<string, KnownErrors>> = {
     codes: ['exc:msaluirequiredexception', 'exc:msaluirequiredex', 'exc:azureadserviceaccountexception', 'aadsts:50076', 'aadsts:50079', 'hresult:0x80048862'],
     cause: 'The account that runs the wizard must answer an MFA or Conditional Access prompt the non-interactive sign-in cannot show.',
   },
+  INS008: {
+    texts: ['An error occurred while importing your synchronization settings', 'Could not find a part of the path', 'mv.dsml', 'Exported-ServerConfiguration'],
+    cause: 'The exported settings folder was copied partly, or names forests or attributes this installation does not have.',
+  },
+  DQ008: {
+    texts: ['The provisioned object is too large', 'Trim the number of attribute values on this object'],
+    codes: ['sync:largeobject', 'sync:exceededallowedlength'],
+  },
   INS001: { texts: ['The installation path is too long', 'Provide a path of 116 characters or fewer'] },
   INS003: {
     texts: [
