@@ -56,7 +56,7 @@ export function explainText(input: string): ExplainReport {
   const unmatched: ExplainReport['unmatched'] = [];
   for (const record of errors) {
     // In a log only codes and known texts count: related words alone are noise across many lines.
-    const ranked = ranker.rank(record.text, single ? 3 : 2).filter((r) => single || r.confidence !== 'low');
+    const ranked = ranker.rank(record.text, single ? 3 : 2, { words: single }).filter((r) => single || r.confidence !== 'low');
     const best = ranked[0];
     if (best === undefined) {
       if (unmatched.length < 20) unmatched.push({ lines: [...record.lines], text: excerpt(record.text) });

@@ -28,28 +28,37 @@ const BM25_WEIGHT = 4;
  * (minisearch) as the fallback for wording no entry carries.
  */
 export class Ranker {
-  private readonly search: MiniSearch<{ id: number; title: string; texts: string; body: string }>;
+  /** Built on first use: a log only needs codes and known texts, so it never pays for the word index. */
+  private search: MiniSearch<{ id: number; title: string; texts: string; body: string }> | undefined;
   /** Inverse document frequency of words over the entries, so "unable" and "directory" weigh less than "DetectServiceAccount". */
   private readonly idf = new Map<string, number>();
+  private readonly bodies: string[];
 
   constructor(private readonly entries: readonly TriageEntry[]) {
-    this.search = new MiniSearch({
-      fields: ['title', 'texts', 'body'],
-      processTerm: (term) => {
-        const t = term.toLowerCase();
-        return t.length < 3 || isStopWord(t) ? null : t;
-      },
-      searchOptions: { boost: { texts: 2, title: 1.5 }, fuzzy: 0.15, prefix: false, combineWith: 'OR' },
-    });
+    this.bodies = entries.map((e) => normalizeText(e.body));
     const df = new Map<string, number>();
-    for (const e of entries) for (const w of new Set([...e.texts.flatMap((t) => t.words), ...contentWords(normalizeText(e.body))])) df.set(w, (df.get(w) ?? 0) + 1);
+    entries.forEach((e, i) => {
+      for (const w of new Set([...e.texts.flatMap((t) => t.words), ...contentWords(this.bodies[i] ?? '')])) df.set(w, (df.get(w) ?? 0) + 1);
+    });
     for (const [w, n] of df) this.idf.set(w, Math.log(1 + entries.length / n));
-    this.search.addAll(
-      entries.map((e, id) => ({ id, title: e.title, texts: e.texts.map((t) => t.norm).join(' \n '), body: normalizeText(e.body) })),
-    );
   }
 
-  rank(message: string, limit = 5): Ranked[] {
+  private wordIndex(): MiniSearch<{ id: number; title: string; texts: string; body: string }> {
+    if (this.search === undefined) {
+      this.search = new MiniSearch({
+        fields: ['title', 'texts', 'body'],
+        // Fields and queries are normalised text already: split on anything but letters and digits.
+        tokenize: (text) => text.toLowerCase().split(/[^a-z0-9]+/),
+        processTerm: (term) => (term.length < 3 || isStopWord(term) ? null : term),
+        searchOptions: { boost: { texts: 2, title: 1.5 }, fuzzy: (term) => (term.length >= 7 ? 0.15 : false), prefix: false, combineWith: 'OR' },
+      });
+      this.search.addAll(this.entries.map((e, id) => ({ id, title: e.title, texts: e.texts.map((t) => t.norm).join(' \n '), body: this.bodies[id] ?? '' })));
+    }
+    return this.search;
+  }
+
+  /** `words: false` skips the ranked free-text stage (logs, where related words alone are noise). */
+  rank(message: string, limit = 5, options: { words?: boolean } = {}): Ranked[] {
     const norm = normalizeText(message);
     if (norm === '') return [];
     const words = new Set(contentWords(norm));
@@ -94,9 +103,9 @@ export class Ranker {
       }
     });
 
-    const query = [...words].filter((w) => !GENERIC.has(w)).slice(0, 200).join(' ');
+    const query = options.words === false ? '' : [...words].filter((w) => !GENERIC.has(w)).slice(0, 200).join(' ');
     if (query !== '') {
-      const hits = this.search.search(query);
+      const hits = this.wordIndex().search(query);
       const top = hits[0]?.score ?? 0;
       for (const hit of hits.slice(0, 25)) {
         const distinct = new Set(hit.terms).size;
