@@ -44,6 +44,12 @@ export function classify(error: unknown, where: string, timeoutMs: number): Ldap
   if (error instanceof LdapFailure) return error;
   if (error instanceof InvalidCredentialsError)
     return new LdapFailure('auth', `bind refused at ${where}: invalid credentials (LDAP 49${error.message ? `: ${error.message.trim()}` : ''})`, 49);
+  if (error instanceof ResultCodeError && error.code === 10)
+    return new LdapFailure(
+      'protocol',
+      `${where} referred the operation to another server (LDAP 10 referral): not followed; the probe reads each domain of the forest from that domain's own DCs and follows nothing outside them`,
+      10,
+    );
   if (error instanceof ResultCodeError) {
     const kind: FailureKind = error.code === 50 ? 'permission' : error.code === 8 || error.code === 13 ? 'tls' : 'protocol';
     return new LdapFailure(kind, `${where} answered LDAP result ${error.code}: ${error.message.trim()}`, error.code);
