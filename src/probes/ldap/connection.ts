@@ -72,7 +72,7 @@ export function classify(error: unknown, where: string, timeoutMs: number): Ldap
  * instead of growing this process's memory until the timeout (ldapts keeps a search's entries
  * until its result arrives).
  */
-export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /**
  * The sockets under one ldapts client, watched: bytes received since the last completed operation
@@ -162,7 +162,8 @@ export async function connect(endpoint: Endpoint, tls: TlsSettings, timeoutMs: n
   const connection = { client, wire };
   if (endpoint.security === 'starttls') {
     try {
-      await withTimeout(client.startTLS(tlsOptions), timeoutMs, where);
+      // With no servername (a DC given by IP), Node checks the certificate against options.host, else 'localhost'.
+      await withTimeout(client.startTLS({ ...tlsOptions, host: endpoint.host }), timeoutMs, where);
     } catch (error) {
       wire.destroy();
       await client.unbind().catch(() => undefined);
