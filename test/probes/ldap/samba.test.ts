@@ -9,6 +9,8 @@ import type { ForestFacts, LdapFacts } from '../../../src/facts/areas/ldap.js';
 import type { PlanInput } from '../../../src/plan/schema.js';
 import { ldapProbe } from '../../../src/probes/ldap/index.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
+import { startHostileLdap } from '../../../fixtures/ldap/hostile-peer.js';
+import { makeTestPki } from '../../../fixtures/net/test-pki.js';
 import { cli } from '../../helpers/cli.js';
 import { makePlan } from '../../helpers/rules.js';
 import { assertValidSarif } from '../../helpers/sarif.js';
@@ -234,6 +236,33 @@ describe('LDAP probe failures become facts within the timeout', () => {
     const facts = await ldapProbe.collect(ctx);
     expect(facts.forests['corp.contoso.test']?.rootDse?.status).toBe('ok');
     expect(facts.forests['other.contoso.test']?.rootDse).toMatchObject({ status: 'failed', kind: 'refused', host: '127.0.0.11:1636' });
+  });
+
+  it('a forest whose DC garbles or floods its rootDSE answer costs only its own facts', async () => {
+    const pki = makeTestPki('Hostile Test CA');
+    const leaf = pki.leaf('dc', ['IP:127.0.0.12']);
+    for (const mode of ['endless', 'garble'] as const) {
+      const peer = await startHostileLdap('127.0.0.12', mode, leaf);
+      try {
+        const plan = makePlan({
+          network: { intranetResolvers: ['127.0.0.10'] },
+          forests: [
+            { name: 'corp.contoso.test', domains: { include: [], exclude: [CHILD] }, ldap: { security: 'ldaps', caFile }, connectorAccount: { mode: 'existing', name: 'CORP\\svc-sync', password: 'env:SYNC' } },
+            { name: 'bad.contoso.test', domainControllers: ['127.0.0.12'], ldap: { security: 'starttls', caFile: pki.caFile, port: peer.port }, connectorAccount: { mode: 'existing', name: 'BAD\\svc', password: 'env:SYNC' } },
+          ],
+        });
+        const ctx: ProbeContext = { plan, planDir: repo, timeoutMs: 2000, signal: new AbortController().signal, secrets: async (ref) => passwords[ref] ?? '', insecureTls: false, env: {}, log: () => undefined };
+        const facts = await ldapProbe.collect(ctx);
+        expect(facts.forests['corp.contoso.test']?.rootDse?.status).toBe('ok');
+        expect(facts.forests['corp.contoso.test']?.scan?.status).toBe('ok');
+        const bad = facts.forests['bad.contoso.test'];
+        const failedKeys = Object.entries(bad ?? {}).filter(([, f]) => (f as { status: string }).status === 'failed').map(([k]) => k);
+        expect(failedKeys).toContain(mode === 'endless' ? 'rootDse' : 'dc');
+      } finally {
+        await peer.close();
+      }
+    }
+    pki.remove();
   });
 
   it('a DC that accepts and never answers: timeout within about the timeout', async () => {
