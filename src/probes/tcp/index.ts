@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
-import { PROBED_DC_PORTS, type DcPorts, type PortProbe, type TcpFacts } from '../../facts/areas/tcp.js';
+import { PROBED_DC_PORTS, type DcPorts, type DomainPorts, type PortProbe, type TcpFacts } from '../../facts/areas/tcp.js';
 import { failed, ok } from '../../facts/fact.js';
-import { intranetResolver, type DcCandidate } from '../ldap/discover.js';
+import { discoverDcs, intranetResolver, type DcCandidate } from '../ldap/discover.js';
 import { locateForest } from '../ldap/topology.js';
 import { LdapFailure } from '../ldap/connection.js';
 import type { Probe, ProbeContext } from '../probe.js';
@@ -62,22 +62,29 @@ export const tcpProbe: Probe<'tcp'> = {
   async collect(ctx: ProbeContext): Promise<TcpFacts> {
     const perForest = await Promise.all(
       ctx.plan.forests.map(async (forest) => {
-        const topology = await locateForest(ctx, forest);
-        return Promise.all(
-          topology.domains.map(async ({ domain, dcs }) => {
-            if (dcs instanceof LdapFailure) return { forest: forest.name, domain, dcs: failed(domain, dcs.kind, dcs.message) };
-            const servesDns = await dnsServers(ctx, domain);
-            const jobs = dcs.flatMap((dc) => PROBED_DC_PORTS.map((port) => ({ dc, port })));
-            const results = await mapLimit(jobs, 32, (j) => probePort(j.dc.address, j.port, ctx.timeoutMs));
-            const value: DcPorts[] = dcs.map((dc) => ({
-              host: dc.host,
-              address: dc.address,
-              ports: results.filter((_, i) => jobs[i]?.dc === dc),
-              roles: { globalCatalog: topology.globalCatalog(dc.host), dnsServer: servesDns(dc) },
-            }));
-            return { forest: forest.name, domain, dcs: ok(value) };
-          }),
+        // The root domain's ports are tried at once, while a short bind reads the other domains
+        // and the DC roles: a silent root DC costs one timeout, not two in a row.
+        const topology = locateForest(ctx, forest);
+        const root = forest.name.toLowerCase();
+        const probeDomain = async (domain: string, dcs: DcCandidate[] | LdapFailure): Promise<DomainPorts> => {
+          if (dcs instanceof LdapFailure) return { forest: forest.name, domain, dcs: failed(domain, dcs.kind, dcs.message) };
+          const jobs = dcs.flatMap((dc) => PROBED_DC_PORTS.map((port) => ({ dc, port })));
+          const [results, servesDns] = await Promise.all([mapLimit(jobs, 32, (j) => probePort(j.dc.address, j.port, ctx.timeoutMs)), dnsServers(ctx, domain)]);
+          const { globalCatalog } = await topology;
+          const value: DcPorts[] = dcs.map((dc) => ({
+            host: dc.host,
+            address: dc.address,
+            ports: results.filter((_, i) => jobs[i]?.dc === dc),
+            roles: { globalCatalog: globalCatalog(dc.host), dnsServer: servesDns(dc) },
+          }));
+          return { forest: forest.name, domain, dcs: ok(value) };
+        };
+        const rootPorts = discoverDcs(ctx.plan, forest, ctx.timeoutMs).then(
+          (dcs) => probeDomain(root, dcs),
+          (error: unknown) => probeDomain(root, error instanceof LdapFailure ? error : new LdapFailure('other', String(error))),
         );
+        const otherPorts = topology.then((t) => Promise.all(t.domains.filter((d) => d.domain !== root).map((d) => probeDomain(d.domain, d.dcs))));
+        return [await rootPorts, ...(await otherPorts)];
       }),
     );
     return { domains: perForest.flat() };
