@@ -127,6 +127,11 @@ const forestSchema = z
       .record(dnsName, z.array(hostName).min(1))
       .optional()
       .describe('DCs to use for other domains of the forest (child and tree domains), keyed by the domain\'s DNS name; a domain not listed is located through its DC locator SRV records'),
+    site: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('AD site of the sync server: each domain\'s DCs are looked up first through _ldap._tcp.<site>._sites.dc._msdcs.<domain>, then forest-wide'),
     ldap: z
       .strictObject({
         port: z.number().int().min(1).max(65535).optional(),

@@ -35,7 +35,7 @@ export async function resolveAddress(resolver: Resolver, host: string, timeoutMs
  * `_ldap._tcp.dc._msdcs.<forest>` (what the sync engine itself uses), by priority and weight.
  */
 export async function discoverDcs(plan: Plan, forest: ForestPlan, timeoutMs: number): Promise<DcCandidate[]> {
-  return discoverDomainDcs(plan, forest.name, forest.domainControllers, timeoutMs);
+  return discoverDomainDcs(plan, forest.name, forest.domainControllers, timeoutMs, forest.site);
 }
 
 /** The DCs the plan pins for a domain of the forest (forests[].domainControllers for the root domain). */

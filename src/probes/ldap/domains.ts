@@ -122,7 +122,7 @@ export async function openDomains(binding: DomainBinding, refs: readonly DomainR
       if (!domainInScope(forest, ref.dnsName)) return { ref, session: undefined, read: skipped(`the plan's domain filtering leaves ${ref.dnsName} out`) };
       let host = ref.dnsName;
       try {
-        const candidates = await discoverDomainDcs(ctx.plan, ref.dnsName, pinnedDcs(forest, ref.dnsName), ctx.timeoutMs);
+        const candidates = await discoverDomainDcs(ctx.plan, ref.dnsName, pinnedDcs(forest, ref.dnsName), ctx.timeoutMs, forest.site);
         const bound = await bindFirst(forest, candidates, tls, credential, ctx.timeoutMs, ctx.log);
         host = bound.host;
         if (bound.session && bound.endpoint)

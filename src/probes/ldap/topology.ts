@@ -56,7 +56,7 @@ export async function locateForest(ctx: ProbeContext, forest: ForestPlan): Promi
   const domains = await Promise.all(
     names.map(async (domain): Promise<LocatedDomain> => {
       try {
-        return { domain, dcs: await discoverDomainDcs(ctx.plan, domain, pinnedDcs(forest, domain), ctx.timeoutMs) };
+        return { domain, dcs: await discoverDomainDcs(ctx.plan, domain, pinnedDcs(forest, domain), ctx.timeoutMs, forest.site) };
       } catch (error) {
         return { domain, dcs: classify(error, domain, ctx.timeoutMs) };
       }
