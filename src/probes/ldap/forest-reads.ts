@@ -15,7 +15,8 @@ const partitions = (r: ReadContext): string => `CN=Partitions,${r.naming.config}
 
 /** The domains with their DCs: crossRefs and site roles from the root, computer objects from each domain's own DC. */
 export const domainsRead = read('domains', async (r) => {
-  const refs = await readDomainRefs(r.root, r.naming.config);
+  const isRoot = (dn: string): boolean => dn.toLowerCase() === r.naming.rootDomain.toLowerCase();
+  const refs = (await readDomainRefs(r.root, r.naming.config)).sort((a, b) => Number(isRoot(b.dn)) - Number(isRoot(a.dn)));
   const roles = await readSiteRoles(r.root, r.naming.config);
   const reads = r.dir.reads;
   const out = [];

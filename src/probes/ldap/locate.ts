@@ -20,10 +20,13 @@ export async function readDomainRefs(root: Reader, config: string): Promise<Doma
     filter: '(&(objectClass=crossRef)(nETBIOSName=*))',
     attributes: ['nETBIOSName', 'nCName', 'dnsRoot'],
   });
-  return crossRefs.map((ref) => {
-    const dn = str(ref, 'nCName') ?? '';
-    return { dn, dnsName: (str(ref, 'dnsRoot') ?? dnToDnsName(dn)).toLowerCase(), netbiosName: str(ref, 'nETBIOSName') ?? '' };
-  });
+  // Directories return crossRefs in no fixed order: by name, so facts and samples do not vary between runs.
+  return crossRefs
+    .map((ref) => {
+      const dn = str(ref, 'nCName') ?? '';
+      return { dn, dnsName: (str(ref, 'dnsRoot') ?? dnToDnsName(dn)).toLowerCase(), netbiosName: str(ref, 'nETBIOSName') ?? '' };
+    })
+    .sort((a, b) => (a.dnsName < b.dnsName ? -1 : a.dnsName > b.dnsName ? 1 : 0));
 }
 
 /** DC roles from the sites container: dNSHostName → global catalog flag and DSA functionality. */
