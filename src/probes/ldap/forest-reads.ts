@@ -3,6 +3,7 @@ import { bindAs, endpointFor } from './bind.js';
 import { LdapFailure } from './connection.js';
 import { chooseGlobalCatalog, intranetResolver, resolveAddress } from './discover.js';
 import { domainFacts, readDomainDcs, readDomainRefs, readSiteRoles, unreadDomainDcs } from './locate.js';
+import { importedAttributeNames } from '../settings/read.js';
 import { read, type ReadContext, type Read } from './read.js';
 import { escapeFilterValue, fileTimeToIso, num, str, strs } from './values.js';
 
@@ -84,6 +85,7 @@ async function readSchema(r: ReadContext) {
       identity.sourceAnchor.mode === 'attribute' ? identity.sourceAnchor.attribute : 'mS-DS-ConsistencyGuid',
       identity.matching.attribute,
       ...features.directoryExtensions,
+      ...(await importedAttributeNames(r.probe.plan.install.importSettings, r.probe.planDir)),
     ]
       .filter((n): n is string => n !== undefined)
       .map((n) => n.toLowerCase()),

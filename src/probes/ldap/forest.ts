@@ -100,6 +100,7 @@ async function gatherAll(
   const rootEntry = await root.base('', [
     'dnsHostName', 'currentTime', 'forestFunctionality', 'domainFunctionality', 'domainControllerFunctionality',
     'defaultNamingContext', 'rootDomainNamingContext', 'configurationNamingContext', 'schemaNamingContext', 'namingContexts',
+    'supportedControl',
   ]);
   const readAt = new Date().toISOString();
   if (rootEntry === undefined) throw new LdapFailure('protocol', `${root.where} returned no rootDSE`);
@@ -119,6 +120,7 @@ async function gatherAll(
     configurationNamingContext: config,
     schemaNamingContext: schema,
     namingContexts: strs(rootEntry, 'namingContexts'),
+    supportedControls: strs(rootEntry, 'supportedControl'),
   });
 
   // The domains to bind: every crossRef; when they cannot be read, the bound DC's own domain.
