@@ -135,7 +135,7 @@ export async function scanForest(sessionFor: (base: string) => Session, plan: Pl
     const attributes = ['sAMAccountName', 'cn', 'isCriticalSystemObject', ...LARGE_BINARY];
     // Small pages: a page holds whole photos and certificate sets (100 KB+ per object), and memory
     // must not grow with what the directory sends back.
-    for await (const page of session.paged(base, { scope: 'sub', filter, attributes, explicitBufferAttributes: LARGE_BINARY }, LARGE_PAGE)) {
+    for await (const page of sessionFor(base).paged(base, { scope: 'sub', filter, attributes, explicitBufferAttributes: LARGE_BINARY }, LARGE_PAGE)) {
       for (const entry of page) {
         if (outOfScope(entry) || str(entry, 'isCriticalSystemObject') === 'TRUE') continue;
         aggregator.largeValues(str(entry, 'sAMAccountName') ?? str(entry, 'cn') ?? entry.dn, {
