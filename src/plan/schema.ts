@@ -128,6 +128,15 @@ const forestSchema = z
   .strictObject({
     name: dnsName.describe('Forest root domain DNS name'),
     domainControllers: z.array(hostName).default([]).describe('DCs to use; found through DNS SRV records when empty'),
+    domainControllersByDomain: z
+      .record(dnsName, z.array(hostName).min(1))
+      .optional()
+      .describe('DCs to use for other domains of the forest (child and tree domains), keyed by the domain\'s DNS name; a domain not listed is located through its DC locator SRV records'),
+    site: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('AD site of the sync server: each domain\'s DCs are looked up first through _ldap._tcp.<site>._sites.dc._msdcs.<domain>, then forest-wide'),
     ldap: z
       .strictObject({
         port: z.number().int().min(1).max(65535).optional(),

@@ -58,6 +58,10 @@ export const ldapScanFactsSchema = z.strictObject({
   upnMissing: sampleSchema,
   upnSuffixes: z.record(z.string().describe('suffix, lower case'), sampleSchema),
   upnInvalid: z.partialRecord(z.enum(upnProblems), sampleSchema),
+  upnByDomain: z
+    .record(z.string().describe('Domain DNS name, lower case'), z.strictObject({ upnMissing: sampleSchema, upnInvalid: z.partialRecord(z.enum(upnProblems), sampleSchema) }))
+    .optional()
+    .describe('upnMissing and upnInvalid per domain of the forest, so UPN003 can name the domain'),
   upnDuplicates: sampleSchema.describe('UPNs held by more than one object in this forest'),
   upnAlsoInOtherForests: sampleSchema.describe('UPNs of this forest also held in another planned forest'),
   signIn: z

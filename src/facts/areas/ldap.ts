@@ -235,6 +235,24 @@ export const objectCountSchema = z.strictObject({
   scope: z.enum(['in-scope', 'forest']).describe('in-scope = after the plan\'s domain/OU filtering'),
 });
 
+/** The DC a domain's own reads went to (its domain-root DACL, adminCount users, its part of the scan…). */
+export const domainReadSchema = z.strictObject({
+  host: z.string(),
+  port: z.number().int(),
+  security: z.enum(['ldaps', 'starttls']),
+});
+export type DomainRead = z.infer<typeof domainReadSchema>;
+
+/**
+ * Per-forest facts gathered domain by domain: each covers only the domains whose `domainReads`
+ * entry is ok. A domain that could not be read is missing from them, and the rules that read them
+ * report it as not evaluated for that domain (src/rules/shared/ldap.ts).
+ */
+export const perDomainFacts = [
+  'connectorAccount', 'serviceAccount', 'syncGroups', 'domainRootRights', 'adminCountUsers', 'publicFolderGroupMembers',
+  'adfsServerComputers', 'ssoComputerAccounts', 'syncServiceAccounts', 'hiaUpnMatches', 'pilotGroup', 'ous', 'objectCount', 'scan',
+] as const;
+
 export const forestFactsSchema = z.strictObject({
   dc: factOf(
     z.strictObject({
@@ -262,6 +280,10 @@ export const forestFactsSchema = z.strictObject({
     }),
   ).optional(),
   domains: factOf(z.array(domainSchema)).optional(),
+  domainReads: z
+    .record(z.string().describe('Domain DNS name, lower case'), factOf(domainReadSchema))
+    .optional()
+    .describe('Per domain of the forest: the DC its own reads went to, or why it could not be read (skipped = left out by domain filtering)'),
   upnSuffixes: factOf(z.array(z.string())).optional().describe('uPNSuffixes of CN=Partitions'),
   recycleBinEnabled: factOf(z.boolean()).optional(),
   dsHeuristics: factOf(z.string().nullable()).optional().describe('dSHeuristics of CN=Directory Service; null = not set'),

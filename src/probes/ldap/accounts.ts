@@ -1,6 +1,6 @@
 import type { Entry } from 'ldapts';
 import type { AdminMembership, PrivilegedGroup } from '../../facts/areas/ldap.js';
-import type { Session } from './session.js';
+import type { Reader } from './domains.js';
 import { bufs, dnToDnsName, escapeFilterValue, sidToString, str, strs } from './values.js';
 
 /**
@@ -26,7 +26,7 @@ interface GroupNode {
  * breadth-first walk up memberOf. (tokenGroups would give the SIDs in one read, but not the path,
  * and the path is what an admin needs to fix a nested membership.) Bounded to 500 groups.
  */
-export async function adminMemberships(session: Session, account: Entry): Promise<AdminMembership[]> {
+export async function adminMemberships(session: Reader, account: Entry): Promise<AdminMembership[]> {
   const found: AdminMembership[] = [];
   const seen = new Set<string>();
   const cache = new Map<string, GroupNode | undefined>();
@@ -55,7 +55,7 @@ export async function adminMemberships(session: Session, account: Entry): Promis
   return found;
 }
 
-async function primaryGroupDn(session: Session, account: Entry): Promise<string | undefined> {
+async function primaryGroupDn(session: Reader, account: Entry): Promise<string | undefined> {
   const rid = str(account, 'primaryGroupID');
   const sidBuf = bufs(account, 'objectSid')[0];
   if (rid === undefined || sidBuf === undefined) return undefined;
@@ -83,16 +83,34 @@ export const accountAttributes = [
   'objectClass',
 ];
 
-/** `DOMAIN\user` or `fqdn\user` → the sAMAccountName to search for. */
+/** `DOMAIN\\user` or `fqdn\\user` → the sAMAccountName to search for. */
 export function samOf(accountName: string): string {
   const i = accountName.lastIndexOf('\\');
   return i < 0 ? accountName : accountName.slice(i + 1);
 }
 
-export async function findAccount(session: Session, baseDn: string, accountName: string): Promise<Entry | undefined> {
+/** The filter that finds an account named `DOMAIN\\user`, `user` or `user@upn-suffix`. */
+export function accountFilter(accountName: string): string {
+  const sam = samOf(accountName);
+  const byName = `(sAMAccountName=${escapeFilterValue(sam)})`;
+  return `(&(objectClass=user)${!accountName.includes('\\') && sam.includes('@') ? `(|(userPrincipalName=${escapeFilterValue(sam)})${byName})` : byName})`;
+}
+
+/**
+ * The domain part of an account name (`CORP` of `CORP\\svc`, `corp.contoso.com` of `svc@corp.contoso.com`),
+ * to search the account's own domain first when several domains hold the same sAMAccountName.
+ */
+export function accountDomainHint(accountName: string): string | undefined {
+  const i = accountName.indexOf('\\');
+  if (i >= 0) return accountName.slice(0, i).toLowerCase();
+  const at = accountName.lastIndexOf('@');
+  return at >= 0 ? accountName.slice(at + 1).toLowerCase() : undefined;
+}
+
+export async function findAccount(session: Reader, baseDn: string, accountName: string): Promise<Entry | undefined> {
   const entries = await session.search(baseDn, {
     scope: 'sub',
-    filter: `(&(objectClass=user)(sAMAccountName=${escapeFilterValue(samOf(accountName))}))`,
+    filter: accountFilter(accountName),
     attributes: accountAttributes,
     explicitBufferAttributes: ['objectSid'],
   });

@@ -31,23 +31,45 @@ export async function resolveAddress(resolver: Resolver, host: string, timeoutMs
 }
 
 /**
- * The DCs to try for a forest: those the plan lists, else the DC locator SRV records
+ * The DCs to try for a forest's root domain: those the plan lists, else the DC locator SRV records
  * `_ldap._tcp.dc._msdcs.<forest>` (what the sync engine itself uses), by priority and weight.
  */
 export async function discoverDcs(plan: Plan, forest: ForestPlan, timeoutMs: number): Promise<DcCandidate[]> {
+  return discoverDomainDcs(plan, forest.name, forest.domainControllers, timeoutMs, forest.site);
+}
+
+/** The DCs the plan pins for a domain of the forest (forests[].domainControllers for the root domain). */
+export function pinnedDcs(forest: ForestPlan, domain: string): string[] {
+  if (domain.toLowerCase() === forest.name.toLowerCase()) return forest.domainControllers;
+  const pins = forest.domainControllersByDomain ?? {};
+  const key = Object.keys(pins).find((k) => k.toLowerCase() === domain.toLowerCase());
+  return key === undefined ? [] : (pins[key] ?? []);
+}
+
+/**
+ * The DCs to try for one domain: the plan's pins, else `_ldap._tcp.<site>._sites.dc._msdcs.<domain>`
+ * when the site is known and answers, else `_ldap._tcp.dc._msdcs.<domain>`; SRV targets ordered by
+ * priority (lowest first), then weight (highest first, RFC 2782's preference).
+ */
+export async function discoverDomainDcs(plan: Plan, domain: string, pinned: readonly string[], timeoutMs: number, site?: string): Promise<DcCandidate[]> {
   const resolver = intranetResolver(plan, timeoutMs);
-  let hosts = forest.domainControllers;
+  let hosts = [...pinned];
   if (hosts.length === 0) {
-    const srvName = `_ldap._tcp.dc._msdcs.${forest.name}`;
-    let records;
-    try {
-      records = await withTimeout(resolver.resolveSrv(srvName), timeoutMs, `DNS lookup of ${srvName}`);
-    } catch (error) {
-      if (error instanceof LdapFailure) throw error;
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      throw new LdapFailure('dns', `no DC locator record ${srvName} (${code}); list the DCs in forests[].domainControllers or fix DNS`);
+    const names = [...(site ? [`_ldap._tcp.${site}._sites.dc._msdcs.${domain}`] : []), `_ldap._tcp.dc._msdcs.${domain}`];
+    let lastCode = '';
+    for (const srvName of names) {
+      try {
+        const records = await withTimeout(resolver.resolveSrv(srvName), timeoutMs, `DNS lookup of ${srvName}`);
+        if (records.length === 0) continue;
+        hosts = records.sort((a, b) => a.priority - b.priority || b.weight - a.weight).map((r) => r.name.replace(/\.$/, ''));
+        break;
+      } catch (error) {
+        if (error instanceof LdapFailure) throw error;
+        lastCode = (error as NodeJS.ErrnoException).code ?? '';
+      }
     }
-    hosts = records.sort((a, b) => a.priority - b.priority || b.weight - a.weight).map((r) => r.name.replace(/\.$/, ''));
+    if (hosts.length === 0)
+      throw new LdapFailure('dns', `no DC locator record _ldap._tcp.dc._msdcs.${domain} (${lastCode || 'empty'}); list the DCs in the plan (forests[].domainControllers, or forests[].domainControllersByDomain for a child domain) or fix DNS`);
   }
   const candidates: DcCandidate[] = [];
   let lastError: LdapFailure | undefined;
@@ -58,7 +80,7 @@ export async function discoverDcs(plan: Plan, forest: ForestPlan, timeoutMs: num
       lastError = error instanceof LdapFailure ? error : new LdapFailure('dns', String(error));
     }
   }
-  if (candidates.length === 0) throw lastError ?? new LdapFailure('dns', `no DC found for ${forest.name}`);
+  if (candidates.length === 0) throw lastError ?? new LdapFailure('dns', `no DC found for ${domain}`);
   return candidates;
 }
 

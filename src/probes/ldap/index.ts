@@ -1,5 +1,5 @@
-import { ok } from '../../facts/fact.js';
-import type { LdapFacts } from '../../facts/areas/ldap.js';
+import { failed, ok } from '../../facts/fact.js';
+import type { ForestFacts, LdapFacts } from '../../facts/areas/ldap.js';
 import type { ScanAggregator } from './scan-aggregate.js';
 import type { Probe } from '../probe.js';
 import { collectForest } from './forest.js';
@@ -15,7 +15,10 @@ export const ldapProbe: Probe<'ldap'> = {
   appliesTo: (plan) => plan.forests.length > 0,
   async collect(ctx): Promise<LdapFacts> {
     const scans = new Map<string, ScanAggregator>();
-    const entries = await Promise.all(ctx.plan.forests.map(async (forest) => [forest.name.toLowerCase(), await collectForest(ctx, forest, scans)] as const));
+    // One forest's failure is its own: even an unexpected error leaves the other forests' facts whole.
+    const one = (forest: (typeof ctx.plan.forests)[number]): Promise<ForestFacts> =>
+      collectForest(ctx, forest, scans).catch((error: unknown) => ({ dc: failed(forest.name, 'other', `LDAP probe error for ${forest.name}: ${error instanceof Error ? error.message : String(error)}`) }));
+    const entries = await Promise.all(ctx.plan.forests.map(async (forest) => [forest.name.toLowerCase(), await one(forest)] as const));
     const forests = Object.fromEntries(entries);
     // UPN004 across forests: each forest's scan learns which of its UPNs another forest also holds.
     if (scans.size > 1) {

@@ -3,7 +3,7 @@ import type { DomainRootRights } from '../../facts/areas/ldap.js';
 import { writebackAttributes } from '../../facts/areas/ldap.js';
 import type { Plan } from '../../plan/schema.js';
 import { guidFromBytes, holdsRight, parseDacl, Rights, type Ace } from './security-descriptor.js';
-import type { Session } from './session.js';
+import type { Reader } from './domains.js';
 import { bufs, dnToDnsName, escapeFilterValue, sidToString, str } from './values.js';
 
 /** LDAP_SERVER_SD_FLAGS_OID: ask for the DACL only, which a non-admin may read (no SACL). */
@@ -31,7 +31,7 @@ export const ExtendedRights = {
 export const USER_CLASS = 'bf967aba-0de6-11d0-a285-00aa003049e2';
 
 /** The SIDs a principal acts with: its own, its groups' (tokenGroups), Everyone and Authenticated Users. */
-export async function tokenSidsOf(session: Session, dn: string): Promise<Set<string>> {
+export async function tokenSidsOf(session: Reader, dn: string): Promise<Set<string>> {
   const entry = await session.search(dn, { scope: 'base', filter: '(objectClass=*)', attributes: ['tokenGroups', 'objectSid'], explicitBufferAttributes: ['tokenGroups', 'objectSid'] });
   const e = entry[0];
   const sids = new Set(['S-1-1-0', 'S-1-5-11']);
@@ -39,13 +39,13 @@ export async function tokenSidsOf(session: Session, dn: string): Promise<Set<str
   return sids;
 }
 
-export async function readDacl(session: Session, dn: string, attribute = 'nTSecurityDescriptor'): Promise<Ace[] | undefined> {
+export async function readDacl(session: Reader, dn: string, attribute = 'nTSecurityDescriptor'): Promise<Ace[] | undefined> {
   const entries = await session.search(dn, { scope: 'base', filter: '(objectClass=*)', attributes: [attribute], explicitBufferAttributes: [attribute] }, new SdFlagsControl(DACL_SECURITY_INFORMATION));
   const sd = entries[0] ? bufs(entries[0], attribute)[0] : undefined;
   return sd ? parseDacl(sd) : undefined;
 }
 
-async function schemaIdGuids(session: Session, schemaNc: string, names: readonly string[]): Promise<Map<string, string>> {
+async function schemaIdGuids(session: Reader, schemaNc: string, names: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const name of names) {
     const e = (await session.search(schemaNc, { scope: 'one', filter: `(lDAPDisplayName=${escapeFilterValue(name)})`, attributes: ['schemaIDGUID'], explicitBufferAttributes: ['schemaIDGUID'] }))[0];
@@ -56,7 +56,7 @@ async function schemaIdGuids(session: Session, schemaNc: string, names: readonly
 }
 
 /** What ACC005 needs: the connector account's rights on each domain root, from the real DACL. */
-export async function domainRootRights(session: Session, plan: Plan, accountDn: string, domainDns: readonly string[], schemaNc: string): Promise<DomainRootRights[]> {
+export async function domainRootRights(session: Reader, plan: Plan, accountDn: string, domainDns: readonly string[], schemaNc: string): Promise<DomainRootRights[]> {
   const token = await tokenSidsOf(session, accountDn);
   const attributes = [...writebackAttributes.passwordWriteback, ...(plan.features.exchangeHybrid ? writebackAttributes.exchangeHybrid : [])];
   const guids = await schemaIdGuids(session, schemaNc, attributes);
@@ -87,7 +87,7 @@ export async function domainRootRights(session: Session, plan: Plan, accountDn: 
 }
 
 /** Principals allowed to retrieve a gMSA's password, from msDS-GroupMSAMembership. */
-export async function gmsaReaders(session: Session, gmsaDn: string): Promise<{ sid: string; name: string | null }[]> {
+export async function gmsaReaders(session: Reader, gmsaDn: string): Promise<{ sid: string; name: string | null }[]> {
   const aces = (await readDacl(session, gmsaDn, 'msDS-GroupMSAMembership')) ?? [];
   const out: { sid: string; name: string | null }[] = [];
   for (const ace of aces.filter((a) => a.type === 0)) {

@@ -1,3 +1,4 @@
+import { dnToDnsName } from '../../facts/dn.js';
 import type { DataQualityFacts, LdapScanFacts, UpnProblem } from '../../facts/areas/ldap-scan.js';
 import type { Sample } from '../../facts/fact.js';
 import {
@@ -254,6 +255,14 @@ export class ScanAggregator {
   private readonly guid = { populated: 0, invalid: new Sampler(), duplicates: new Duplicates() };
   private readonly conflicts = new Sampler();
   private readonly dataQuality = new DataQualityAggregator();
+  private readonly byDomain = new Map<string, { missing: Sampler; invalid: Map<UpnProblem, Sampler> }>();
+
+  private domainOf(dn: string): { missing: Sampler; invalid: Map<UpnProblem, Sampler> } {
+    const name = dnToDnsName(dn);
+    let d = this.byDomain.get(name);
+    if (!d) this.byDomain.set(name, (d = { missing: new Sampler(), invalid: new Map() }));
+    return d;
+  }
 
   constructor(attributes: ScanAttributes) {
     if (attributes.signIn) this.signIn = { stats: new AttributeStats(attributes.signIn), notRfc822: new Sampler() };
@@ -282,8 +291,10 @@ export class ScanAggregator {
   add(user: ScannedUser): void {
     this.users += 1;
     const upn = user.userPrincipalName;
+    const domain = this.domainOf(user.dn);
     if (upn === undefined || upn === '') {
       this.upnMissing.add(user.dn);
+      domain.missing.add(user.dn);
       this.dataQuality.add(user, 'user');
     } else {
       const suffix = upn.slice(upn.lastIndexOf('@') + 1).toLowerCase();
@@ -297,6 +308,9 @@ export class ScanAggregator {
         let s = this.invalid.get(p);
         if (!s) this.invalid.set(p, (s = new Sampler()));
         s.add(upn);
+        let d = domain.invalid.get(p);
+        if (!d) domain.invalid.set(p, (d = new Sampler()));
+        d.add(upn);
       }
       this.upns.add(upn, user.dn);
       this.dataQuality.add(user, 'user', { value: upn, upn003 });
@@ -331,6 +345,9 @@ export class ScanAggregator {
       upnMissing: this.upnMissing.value,
       upnSuffixes: Object.fromEntries([...this.suffixes].map(([k, v]) => [k, v.value])),
       upnInvalid: Object.fromEntries([...this.invalid].map(([k, v]) => [k, v.value])),
+      upnByDomain: Object.fromEntries(
+        [...this.byDomain].map(([name, d]) => [name, { upnMissing: d.missing.value, upnInvalid: Object.fromEntries([...d.invalid].map(([k, v]) => [k, v.value])) }]),
+      ),
       upnDuplicates: this.upns.value,
       upnAlsoInOtherForests: across.value,
       signIn: this.signIn

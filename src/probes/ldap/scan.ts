@@ -76,7 +76,7 @@ const isRecipientGroup = (entry: Entry): boolean =>
  * The paged, streaming scan of in-scope users: each page goes into the aggregator and is dropped,
  * so memory does not grow with the directory (beyond the duplicate maps, see ScanAggregator).
  */
-export async function scanForest(session: Session, plan: Plan, forest: ForestPlan, domainDns: readonly string[]): Promise<ScanAggregator> {
+export async function scanForest(sessionFor: (base: string) => Session, plan: Plan, forest: ForestPlan, domainDns: readonly string[]): Promise<ScanAggregator> {
   const attrs = scanAttributes(plan);
   const aggregator = new ScanAggregator(attrs);
   const wanted = ['sAMAccountName', 'userPrincipalName', 'isCriticalSystemObject', 'mS-DS-ConsistencyGuid', ...RECIPIENT_ATTRIBUTES, ...Object.values(attrs)];
@@ -90,7 +90,7 @@ export async function scanForest(session: Session, plan: Plan, forest: ForestPla
   // id): most of a scan's time is waiting for the DC, and the aggregator is synchronous, so the
   // interleaving is safe and its results do not depend on arrival order (duplicates are sorted).
   const users = async (base: string): Promise<void> => {
-    for await (const page of session.paged(base, { scope: 'sub', filter: '(&(objectCategory=person)(objectClass=user))', attributes: wanted, explicitBufferAttributes })) {
+    for await (const page of sessionFor(base).paged(base, { scope: 'sub', filter: '(&(objectCategory=person)(objectClass=user))', attributes: wanted, explicitBufferAttributes })) {
       for (const entry of page) {
         if (outOfScope(entry)) continue;
         if (isSystemObject(entry)) {
@@ -112,7 +112,7 @@ export async function scanForest(session: Session, plan: Plan, forest: ForestPla
   };
   const recipientAttributes = ['objectClass', 'groupType', 'cn', 'sAMAccountName', 'isCriticalSystemObject', ...RECIPIENT_ATTRIBUTES];
   const recipients = async (base: string): Promise<void> => {
-    for await (const page of session.paged(base, { scope: 'sub', filter: RECIPIENT_FILTER, attributes: recipientAttributes })) {
+    for await (const page of sessionFor(base).paged(base, { scope: 'sub', filter: RECIPIENT_FILTER, attributes: recipientAttributes })) {
       for (const entry of page) {
         if (outOfScope(entry) || isSystemObject(entry)) continue;
         const isGroup = strs(entry, 'objectClass').some((c) => c.toLowerCase() === 'group');
@@ -123,7 +123,7 @@ export async function scanForest(session: Session, plan: Plan, forest: ForestPla
   };
   // Replication conflicts of any class: the RDN holds a line feed followed by CNF: (RFC 4515 \0A).
   const conflicts = async (base: string): Promise<void> => {
-    for await (const page of session.paged(base, { scope: 'sub', filter: '(name=*\\0ACNF:*)', attributes: ['1.1'] })) {
+    for await (const page of sessionFor(base).paged(base, { scope: 'sub', filter: '(name=*\\0ACNF:*)', attributes: ['1.1'] })) {
       for (const entry of page) if (!isUnder(entry.dn, excluded)) aggregator.conflict(entry.dn);
     }
   };
@@ -135,7 +135,7 @@ export async function scanForest(session: Session, plan: Plan, forest: ForestPla
     const attributes = ['sAMAccountName', 'cn', 'isCriticalSystemObject', ...LARGE_BINARY];
     // Small pages: a page holds whole photos and certificate sets (100 KB+ per object), and memory
     // must not grow with what the directory sends back.
-    for await (const page of session.paged(base, { scope: 'sub', filter, attributes, explicitBufferAttributes: LARGE_BINARY }, LARGE_PAGE)) {
+    for await (const page of sessionFor(base).paged(base, { scope: 'sub', filter, attributes, explicitBufferAttributes: LARGE_BINARY }, LARGE_PAGE)) {
       for (const entry of page) {
         if (outOfScope(entry) || str(entry, 'isCriticalSystemObject') === 'TRUE') continue;
         aggregator.largeValues(str(entry, 'sAMAccountName') ?? str(entry, 'cn') ?? entry.dn, {

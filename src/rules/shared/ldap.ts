@@ -1,5 +1,5 @@
 import type { Fact } from '../../facts/fact.js';
-import type { ForestFacts, SyncServiceAccount } from '../../facts/areas/ldap.js';
+import { perDomainFacts, type ForestFacts, type SyncServiceAccount } from '../../facts/areas/ldap.js';
 import type { Facts } from '../../facts/schema.js';
 import type { ForestPlan, Plan } from '../../plan/schema.js';
 import type { Location, RuleContext } from '../rule.js';
@@ -22,8 +22,15 @@ export function useForestFact<K extends keyof ForestFacts>(
   key: K,
   at: Location,
 ): FactValue<K> | undefined {
-  const fact = forestFacts(ctx.facts, forestName)?.[key] as Fact<FactValue<K>> | undefined;
-  return ctx.use(fact, `ldap.forests.${forestName.toLowerCase()}.${String(key)}`, { forest: forestName, ...at });
+  const forest = forestFacts(ctx.facts, forestName);
+  const fact = forest?.[key] as Fact<FactValue<K>> | undefined;
+  const value = ctx.use(fact, `ldap.forests.${forestName.toLowerCase()}.${String(key)}`, { forest: forestName, ...at });
+  // A per-domain fact covers only the domains that could be read: each one that could not is
+  // "not evaluated" for that domain, and the rule still judges the others.
+  if (value !== undefined && (perDomainFacts as readonly string[]).includes(String(key)))
+    for (const [domain, read] of Object.entries(forest?.domainReads ?? {}))
+      if (read.status === 'failed') ctx.use(read, `ldap.forests.${forestName.toLowerCase()}.domainReads.${domain}`, { forest: forestName, ...at, domain });
+  return value;
 }
 
 /** Kept here for the LDAP rules' imports; the one implementation lives in version.ts. */

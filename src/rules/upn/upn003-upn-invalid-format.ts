@@ -32,10 +32,19 @@ export const upn003 = defineRule({
     ctx.plan.forests.forEach((forest, i) => {
       const scan = useForestFact(ctx, forest.name, 'scan', { planPath: `forests[${i}].name` });
       if (scan === undefined) return;
-      const groups: [string, { count: number; sample: string[] }][] = [['missing', scan.upnMissing], ...Object.entries(scan.upnInvalid)];
-      for (const [reason, s] of groups)
-        if (s.count > 0)
-          ctx.report({ messageId: 'invalid', data: { count: s.count, forest: forest.name, reason: reasons[reason] ?? reason, sample: s.sample.slice(0, 3) }, at: { planPath: `forests[${i}].name`, forest: forest.name }, subject: reason });
+      // Several domains: one finding per domain and reason, located at the domain.
+      const perDomain = Object.keys(scan.upnByDomain ?? {}).length > 1 ? Object.entries(scan.upnByDomain ?? {}) : [[undefined, scan] as const];
+      for (const [domain, d] of perDomain) {
+        const groups: [string, { count: number; sample: string[] }][] = [['missing', d.upnMissing], ...Object.entries(d.upnInvalid)];
+        for (const [reason, s] of groups)
+          if (s.count > 0)
+            ctx.report({
+              messageId: 'invalid',
+              data: { count: s.count, forest: domain ?? forest.name, reason: reasons[reason] ?? reason, sample: s.sample.slice(0, 3) },
+              at: { planPath: `forests[${i}].name`, forest: forest.name, ...(domain !== undefined ? { domain } : {}) },
+              subject: domain === undefined ? reason : `${domain}:${reason}`,
+            });
+      }
     });
   },
 });

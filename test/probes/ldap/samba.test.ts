@@ -10,7 +10,10 @@ import type { PlanInput } from '../../../src/plan/schema.js';
 import { ldapProbe } from '../../../src/probes/ldap/index.js';
 import { readUserAttributeBinding } from '../../../src/probes/ldap/schema-binding.js';
 import { Session } from '../../../src/probes/ldap/session.js';
+import { connect, hangUp } from '../../../src/probes/ldap/connection.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
+import { startHostileLdap } from '../../../fixtures/ldap/hostile-peer.js';
+import { makeTestPki } from '../../../fixtures/net/test-pki.js';
 import { cli } from '../../helpers/cli.js';
 import { makePlan } from '../../helpers/rules.js';
 import { assertValidSarif } from '../../helpers/sarif.js';
@@ -23,6 +26,9 @@ const repo = resolve(__dirname, '../../..');
 const forestScript = join(repo, 'fixtures/samba/forest.sh');
 const sambaDir = process.env['ENTRA_PREFLIGHT_SAMBA_DIR'] ?? join(repo, '.tmp/samba');
 const caFile = join(sambaDir, 'private/tls/ca.pem');
+const childCaFile = join(process.env['ENTRA_PREFLIGHT_SAMBA_CHILD_DIR'] ?? join(repo, '.tmp/samba-child'), 'private/tls/ca.pem');
+const CHILD = 'child.corp.contoso.test';
+const CHILD_BASE = 'DC=child,DC=corp,DC=contoso,DC=test';
 const SYNC_PW = 'Sync-Test-Pa55!';
 const OTHER_PW = '0ther-Test-Pa55!';
 const BASE = 'DC=corp,DC=contoso,DC=test';
@@ -38,6 +44,8 @@ function forestPlan(overrides: Partial<PlanInput['forests'][number]> = {}, planO
         name: 'corp.contoso.test',
         ldap: { security: 'ldaps', caFile },
         connectorAccount: { mode: 'existing', name: 'CORP\\svc-sync', password: 'env:SYNC' },
+        // The single-domain tests read the root domain only; the child has its own describe below.
+        domains: { include: [], exclude: [CHILD] },
         ...overrides,
       },
     ],
@@ -78,11 +86,13 @@ async function highestUsn(): Promise<string> {
 }
 
 beforeAll(() => {
-  execFileSync('bash', [forestScript, 'up'], { stdio: 'inherit', timeout: 170_000 });
-}, 180_000);
+  execFileSync('bash', [forestScript, 'up', 'root'], { stdio: 'inherit', timeout: 170_000 });
+  execFileSync('bash', [forestScript, 'up', 'child'], { stdio: 'inherit', timeout: 170_000 });
+}, 360_000);
 
 afterAll(() => {
-  execFileSync('bash', [forestScript, 'down'], { stdio: 'inherit' });
+  execFileSync('bash', [forestScript, 'down', 'child'], { stdio: 'inherit' });
+  execFileSync('bash', [forestScript, 'down', 'root'], { stdio: 'inherit' });
 });
 
 describe('LDAP probe against the Samba test forest', () => {
@@ -91,8 +101,11 @@ describe('LDAP probe against the Samba test forest', () => {
     expect(value(forest.dc)).toMatchObject({ host: 'dc1.corp.contoso.test', port: 636, security: 'ldaps', gcPort: 3269 });
     expect(value(forest.rootDse)).toMatchObject({ dnsHostName: 'dc1.corp.contoso.test', defaultNamingContext: BASE });
     expect(value(forest.domains)).toEqual([
-      expect.objectContaining({ dnsName: 'corp.contoso.test', netbiosName: 'CORP', dn: BASE, dcs: [expect.objectContaining({ host: 'dc1.corp.contoso.test', readOnly: false })] }),
+      expect.objectContaining({ dnsName: 'corp.contoso.test', netbiosName: 'CORP', dn: BASE, dcs: [expect.objectContaining({ host: 'dc1.corp.contoso.test', readOnly: false, isGlobalCatalog: true })] }),
+      // Listed from its crossRef, not read: the plan's domain filtering leaves it out.
+      { dnsName: CHILD, netbiosName: 'CHILD', dn: CHILD_BASE, dcs: [] },
     ]);
+    expect(forest.domainReads?.[CHILD]).toMatchObject({ status: 'skipped' });
     expect(value(forest.upnSuffixes)).toEqual(['contoso.com', 'contoso.local']);
     const schema = value(forest.schema);
     expect(schema.attributes['othermailbox']).toMatchObject({ exists: true, isSingleValued: false });
@@ -106,17 +119,17 @@ describe('LDAP probe against the Samba test forest', () => {
     const { forest } = await probe(forestPlan());
     // Samba has no Exchange schema, so no mailNickname: AD007 then has nothing to report.
     expect(value(forest.userAttributeBinding)['mailnickname']).toMatchObject({ exists: false, boundToUser: null });
-    const client = new Client({ url: 'ldaps://127.0.0.10:636', tlsOptions: { ca: await readFile(caFile), servername: 'dc1.corp.contoso.test' } });
+    const connection = await connect({ host: 'dc1.corp.contoso.test', address: '127.0.0.10', port: 636, security: 'ldaps' }, { ca: await readFile(caFile), insecure: false }, 5000);
     try {
-      await client.bind('CORP\\svc-sync', SYNC_PW);
-      const binding = await readUserAttributeBinding(new Session(client, 'dc1', 5000), `CN=Schema,CN=Configuration,${BASE}`, ['mail', 'sAMAccountName', 'otherMailbox', 'dnsHostName']);
+      await connection.client.bind('CORP\\svc-sync', SYNC_PW);
+      const binding = await readUserAttributeBinding(new Session(connection, 'dc1', 5000), `CN=Schema,CN=Configuration,${BASE}`, ['mail', 'sAMAccountName', 'otherMailbox', 'dnsHostName']);
       expect(binding['mail']).toMatchObject({ exists: true, boundToUser: true });
       expect(binding['samaccountname']).toMatchObject({ exists: true, boundToUser: true, via: 'securityPrincipal' });
       // dnsHostName belongs to computer, not user: exists, but user may not hold it.
       expect(binding['dnshostname']).toMatchObject({ exists: true, boundToUser: false, via: null });
       expect(binding['mail']?.classesRead).toBeGreaterThanOrEqual(4);
     } finally {
-      await client.unbind();
+      await hangUp(connection, 5000);
     }
   });
 
@@ -246,6 +259,33 @@ describe('LDAP probe failures become facts within the timeout', () => {
     expect(facts.forests['other.contoso.test']?.rootDse).toMatchObject({ status: 'failed', kind: 'refused', host: '127.0.0.11:1636' });
   });
 
+  it('a forest whose DC garbles or floods its rootDSE answer costs only its own facts', async () => {
+    const pki = makeTestPki('Hostile Test CA');
+    const leaf = pki.leaf('dc', ['IP:127.0.0.12']);
+    for (const mode of ['endless', 'garble'] as const) {
+      const peer = await startHostileLdap('127.0.0.12', mode, leaf);
+      try {
+        const plan = makePlan({
+          network: { intranetResolvers: ['127.0.0.10'] },
+          forests: [
+            { name: 'corp.contoso.test', domains: { include: [], exclude: [CHILD] }, ldap: { security: 'ldaps', caFile }, connectorAccount: { mode: 'existing', name: 'CORP\\svc-sync', password: 'env:SYNC' } },
+            { name: 'bad.contoso.test', domainControllers: ['127.0.0.12'], ldap: { security: 'starttls', caFile: pki.caFile, port: peer.port }, connectorAccount: { mode: 'existing', name: 'BAD\\svc', password: 'env:SYNC' } },
+          ],
+        });
+        const ctx: ProbeContext = { plan, planDir: repo, timeoutMs: 2000, signal: new AbortController().signal, secrets: async (ref) => passwords[ref] ?? '', insecureTls: false, env: {}, log: () => undefined };
+        const facts = await ldapProbe.collect(ctx);
+        expect(facts.forests['corp.contoso.test']?.rootDse?.status).toBe('ok');
+        expect(facts.forests['corp.contoso.test']?.scan?.status).toBe('ok');
+        const bad = facts.forests['bad.contoso.test'];
+        const failedKeys = Object.entries(bad ?? {}).filter(([, f]) => (f as { status: string }).status === 'failed').map(([k]) => k);
+        expect(failedKeys).toContain(mode === 'endless' ? 'rootDse' : 'dc');
+      } finally {
+        await peer.close();
+      }
+    }
+    pki.remove();
+  });
+
   it('a DC that accepts and never answers: timeout within about the timeout', async () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((r) => silent.listen(0, '127.0.0.12', r));
@@ -287,6 +327,132 @@ describe('LDAP probe failures become facts within the timeout', () => {
       for (const s of sockets) s.destroy();
       relay.close();
     }
+  });
+});
+
+/**
+ * The child domain child.corp.contoso.test: its crossRef and locator records are in the root, its
+ * naming context on its own Samba DC (127.0.0.11). dc2.child (127.0.0.12, lower preference) is a
+ * second child DC: TCP relays to dc1.child on 88/135/389/445, nothing on 636. The connector account
+ * binds by UPN, which the child's stand-in account holds too (Samba has no trust to the root).
+ */
+describe('a forest with a child domain', () => {
+  let bothCas = '';
+  const relays: Server[] = [];
+  const relaySockets: Socket[] = [];
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ep-child-'));
+    bothCas = join(dir, 'cas.pem');
+    await writeFile(bothCas, Buffer.concat([await readFile(caFile), await readFile(childCaFile)]));
+  });
+
+  async function startDc2(): Promise<void> {
+    for (const port of [88, 135, 389, 445]) {
+      const relay = createServer((client) => {
+        const upstream = netConnect(port, '127.0.0.11');
+        relaySockets.push(client, upstream);
+        client.pipe(upstream).pipe(client);
+        client.on('error', () => upstream.destroy());
+        upstream.on('error', () => client.destroy());
+      });
+      await new Promise<void>((r) => relay.listen(port, '127.0.0.12', r));
+      relays.push(relay);
+    }
+  }
+  async function stopDc2(): Promise<void> {
+    for (const s of relaySockets.splice(0)) s.destroy();
+    await Promise.all(relays.splice(0).map((r) => new Promise<void>((done) => r.close(() => done()))));
+  }
+
+  const childForest = (overrides: Partial<PlanInput['forests'][number]> = {}) => ({
+    name: 'corp.contoso.test',
+    ldap: { security: 'ldaps' as const, caFile: bothCas },
+    connectorAccount: { mode: 'existing' as const, name: 'svc-sync@corp.contoso.test', password: 'env:SYNC' },
+    ...overrides,
+  });
+  const childPlan = (overrides: Partial<PlanInput['forests'][number]> = {}) =>
+    makePlan({ network: { intranetResolvers: ['127.0.0.10'] }, features: { passwordHashSync: true }, forests: [childForest(overrides)] });
+
+  it('finds the child through its crossRef, binds to its own DC through its locator records, and reads it there', async () => {
+    const { forest } = await probe(childPlan());
+    expect(forest.domainReads).toEqual({
+      'corp.contoso.test': { status: 'ok', value: { host: 'dc1.corp.contoso.test', port: 636, security: 'ldaps' } },
+      [CHILD]: { status: 'ok', value: { host: 'dc1.child.corp.contoso.test', port: 636, security: 'ldaps' } },
+    });
+    expect(value(forest.domains).find((d) => d.dnsName === CHILD)?.dcs.map((d) => d.host)).toEqual(['dc1.child.corp.contoso.test']);
+    // The connector account is the root's (its name's UPN suffix points there), its rights are read on each domain root from that domain's DC.
+    expect(value(forest.connectorAccount).dn).toBe(`CN=svc-sync,OU=Service Accounts,${BASE}`);
+    expect(value(forest.domainRootRights).map((r) => [r.domain, r.dn, r.replicatingDirectoryChanges, r.replicatingDirectoryChangesAll])).toEqual([
+      ['corp.contoso.test', BASE, true, true],
+      [CHILD, CHILD_BASE, false, false],
+    ]);
+    expect(value(forest.adminCountUsers).sample).toContain(`CN=child-admin,OU=Staff,${CHILD_BASE}`);
+    const byDomain = value(forest.scan).upnByDomain ?? {};
+    expect(byDomain[CHILD]?.upnInvalid).toMatchObject({ 'several-at': { count: 1, sample: ['ivan@@contoso.com'] }, 'trailing-dot': { count: 1, sample: ['judy@contoso.com.'] } });
+    expect(byDomain['corp.contoso.test']?.upnInvalid['trailing-dot']).toBeUndefined();
+  });
+
+  it('an unreachable child costs only the child: its read fails naming it, the root domain is read in full', async () => {
+    const { forest } = await probe(childPlan({ domainControllersByDomain: { [CHILD]: ['dc2.child.corp.contoso.test'] } }), 2000);
+    expect(forest.domainReads?.[CHILD]).toMatchObject({ status: 'failed', kind: 'refused', host: 'dc2.child.corp.contoso.test:636' });
+    expect((forest.domainReads?.[CHILD] as { reason: string }).reason).toMatch(/^domain child\.corp\.contoso\.test: /);
+    expect(value(forest.domainRootRights).map((r) => r.domain)).toEqual(['corp.contoso.test']);
+    expect(value(forest.connectorAccount).sAMAccountName).toBe('svc-sync');
+    expect(Object.keys(value(forest.scan).upnByDomain ?? {})).toEqual(['corp.contoso.test']);
+    expect(value(forest.domains).find((d) => d.dnsName === CHILD)?.dcs).toEqual([]);
+  });
+
+  async function checkChild(forestOverrides: Record<string, unknown>): Promise<{ findings: { ruleId: string; message: string; location: Record<string, string> }[]; notEvaluated: { ruleId: string; fact: string; location?: Record<string, string> }[] }> {
+    const dir = await mkdtemp(join(tmpdir(), 'ep-child-plan-'));
+    const planFile = join(dir, 'plan.json');
+    await writeFile(
+      planFile,
+      JSON.stringify({
+        version: 1,
+        signIn: { method: 'phs' },
+        tenant: { verifiedDomains: ['contoso.com'] },
+        forests: [{ ...childForest(), connectorAccount: { mode: 'existing', name: 'svc-sync@corp.contoso.test', password: 'env:ENTRA_PREFLIGHT_TEST_SYNC_PW' }, ...forestOverrides }],
+        features: { passwordHashSync: true },
+        network: { intranetResolvers: ['127.0.0.10'], cloudEndpoints: [] },
+        timeouts: { probeSeconds: 3 },
+      }),
+    );
+    const run = await cli(['check', '--plan', planFile, '--format', 'json', '--fail-on', 'never'], { env: { ENTRA_PREFLIGHT_TEST_SYNC_PW: SYNC_PW }, cwd: repo });
+    return JSON.parse(run.stdout) as never;
+  }
+
+  it('check: the planted faults of the child are found and attributed to the child domain', async () => {
+    await startDc2();
+    try {
+      const report = await checkChild({});
+      const child = report.findings.filter((f) => f.location['domain'] === CHILD).map((f) => `${f.ruleId} ${f.location['host'] ?? f.location['dn'] ?? ''} ${f.message}`);
+      expect(child).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^ACC005 DC=child,DC=corp,DC=contoso,DC=test .*Replicating Directory Changes/),
+          'NET001 dc2.child.corp.contoso.test DC dc2.child.corp.contoso.test of child.corp.contoso.test does not answer on 636 (LDAPS: refused)',
+          expect.stringMatching(/^UPN003 +1 user\(s\) in child\.corp\.contoso\.test have a UPN with more than one @ \(e\.g\. ivan@@contoso\.com\)/),
+          expect.stringMatching(/^UPN003 +1 user\(s\) in child\.corp\.contoso\.test have a UPN with ending in a dot/),
+        ]),
+      );
+      // dc1.child answers every port its roles need; the root's DC too.
+      expect(report.findings.filter((f) => f.ruleId === 'NET001').map((f) => f.location['host'])).toEqual(['dc2.child.corp.contoso.test']);
+      expect(report.findings.filter((f) => f.ruleId === 'FLT001')).toEqual([]);
+      expect(report.notEvaluated.filter((n) => n.fact.includes('domainReads'))).toEqual([]);
+    } finally {
+      await stopDc2();
+    }
+  });
+
+  it('check with the child unreachable: FLT001 and NET001 for the child, its facts not evaluated by name, the root still judged', async () => {
+    const report = await checkChild({ domainControllersByDomain: { [CHILD]: ['dc2.child.corp.contoso.test'] } });
+    expect(report.findings.filter((f) => f.ruleId === 'FLT001').map((f) => [f.location['domain'], f.message])).toEqual([
+      [CHILD, 'Domain child.corp.contoso.test of corp.contoso.test: none of its DCs (dc2.child.corp.contoso.test) answers on LDAP 389 or 636'],
+    ]);
+    expect(report.findings.filter((f) => f.ruleId === 'NET001').map((f) => f.location['domain'])).toEqual([CHILD]);
+    expect(report.notEvaluated.filter((n) => n.fact === `ldap.forests.corp.contoso.test.domainReads.${CHILD}`).length).toBeGreaterThan(0);
+    // The root domain's own faults are still found.
+    expect(report.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['UPN003', 'UPN004']));
   });
 });
 

@@ -20,4 +20,25 @@ describe('NET001 dc-ports-blocked', () => {
     expect(statusOf(runRule(net001, plan, { tcp: { domains: [{ forest: 'contoso.com', domain: 'contoso.com', dcs: failed('127.0.0.20', 'timeout', 'SRV lookup timed out') }] } }))).toBe('not-evaluated');
     expect(statusOf(runRule(net001, plan, { tcp: { domains: [] } }))).toBe('not-evaluated');
   });
+  it('expects 3268/3269 only of global catalogs and 53 only of DNS servers, by the roles the probe recorded', () => {
+    const closedRoles = { 53: 'refused', 3268: 'refused', 3269: 'refused' } as const;
+    const withRoles = (host: string, globalCatalog: boolean | null, dnsServer: boolean | null) => {
+      const d = dc(host, closedRoles);
+      return { ...d, ports: [...d.ports, { port: 3269, result: 'refused' as const, ms: 3 }], roles: { globalCatalog, dnsServer } };
+    };
+    const r = runRule(net001, plan, {
+      tcp: {
+        domains: [
+          { forest: 'contoso.com', domain: 'contoso.com', dcs: ok([withRoles('gc1.contoso.com', true, false), withRoles('dns1.contoso.com', false, true), withRoles('plain.contoso.com', false, null)]) },
+          { forest: 'contoso.com', domain: 'child.contoso.com', dcs: ok([{ ...dc('dc1.child.contoso.com', { 636: 'refused' }), roles: { globalCatalog: false, dnsServer: false } }]) },
+        ],
+      },
+    });
+    expect(r.findings.map((f) => f.message)).toEqual([
+      'DC gc1.contoso.com of contoso.com does not answer on 3268 (Global Catalog: refused), 3269 (Global Catalog over TLS: refused)',
+      'DC dns1.contoso.com of contoso.com does not answer on 53 (DNS: refused)',
+      'DC dc1.child.contoso.com of child.contoso.com does not answer on 636 (LDAPS: refused)',
+    ]);
+    expect(r.findings[2]?.location).toMatchObject({ forest: 'contoso.com', domain: 'child.contoso.com', host: 'dc1.child.contoso.com' });
+  });
 });

@@ -1,0 +1,253 @@
+import type { Entry } from 'ldapts';
+import type { CredentialCheck } from '../../facts/areas/ldap.js';
+import { skipped } from '../../facts/fact.js';
+import { accountDomainHint, adminMemberships, findAccount, samOf } from './accounts.js';
+import { bindAs, type Credential } from './bind.js';
+import { LdapFailure, type Endpoint, type TlsSettings } from './connection.js';
+import type { DomainRef, Reader } from './domains.js';
+import { read, sampleOf, searchDomains, type Read, type ReadContext } from './read.js';
+import { domainRootRights, gmsaReaders } from './rights.js';
+import { scanForest } from './scan.js';
+import { dnToDnsName, escapeFilterValue, fileTimeToIso, num, str, strs } from './values.js';
+
+/**
+ * Reads that only each domain's own DC can answer in full: accounts and their DACLs, adminCount,
+ * AZUREADSSOACC, the scan of in-scope users. Each searches every domain read, on that domain's
+ * DC; a domain that could not be bound is left out (and named in domainReads).
+ */
+
+const UAC_DISABLED = 0x2;
+const UAC_DONT_EXPIRE_PASSWORD = 0x10000;
+const UAC_COMPUTED_LOCKOUT = 0x10;
+const UAC_COMPUTED_PASSWORD_EXPIRED = 0x800000;
+
+const isGmsa = (e: Entry): boolean => strs(e, 'objectClass').some((c) => c.toLowerCase() === 'msds-groupmanagedserviceaccount');
+
+/** The account in the domain its name points at first (CORP\ → the domain with NetBIOS name CORP), then the others. */
+async function findInDomains(r: Pick<ReadContext, 'dir' | 'domainDns' | 'domains'>, name: string): Promise<Entry | undefined> {
+  const hint = accountDomainHint(name);
+  const refs: Pick<DomainRef, 'dn' | 'dnsName' | 'netbiosName'>[] = r.domainDns.map(
+    (dn) => r.domains.find((d) => d.dn.toLowerCase() === dn.toLowerCase()) ?? { dn, dnsName: dnToDnsName(dn), netbiosName: '' },
+  );
+  const own = (d: (typeof refs)[number]): boolean => hint !== undefined && (d.netbiosName.toLowerCase() === hint || d.dnsName === hint);
+  for (const ref of [...refs.filter(own), ...refs.filter((d) => !own(d))]) {
+    const entry = await findAccount(r.dir, ref.dn, name);
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
+export const domainReads: readonly Read[] = [
+  read('connectorAccount', async (r) => {
+    const account = r.forest.connectorAccount;
+    if (account.mode !== 'existing') return skipped('the wizard creates the connector account');
+    const entry = await findInDomains(r, account.name);
+    if (entry === undefined) throw new LdapFailure('not-found', `${account.name} bound but its user object was not found`);
+    return describeAccount(r.dir, entry);
+  }),
+  read('createCredentials', async (r) => {
+    const account = r.forest.connectorAccount;
+    if (account.mode !== 'create') return skipped('an existing connector account is planned');
+    const entry = await findInDomains(r, account.enterpriseAdmin.name);
+    return {
+      bind: { succeeded: true, resultCode: null, diagnostic: null, host: r.root.where },
+      dn: entry?.dn ?? null,
+      sAMAccountName: entry ? (str(entry, 'sAMAccountName') ?? null) : null,
+      adminVia: entry ? await adminMemberships(r.dir, entry) : [],
+    } satisfies CredentialCheck;
+  }),
+  read('ssoCredentials', async (r) => {
+    const creds = r.forest.sso?.credentials;
+    if (!r.probe.plan.signIn.seamlessSso || r.forest.sso?.enabled === false || creds === undefined) return skipped('no Seamless SSO credentials are planned for this forest');
+    const password = await r.probe.secrets(creds.password, `${r.forest.name} SSO credentials`);
+    return checkCredential(r, r.rootEndpoint, r.tls, { name: creds.name, password, purpose: 'SSO credentials' });
+  }),
+  read('serviceAccount', async (r) => {
+    const sa = r.probe.plan.install.serviceAccount;
+    if (sa.kind === 'virtual' || sa.name === undefined) return skipped('the virtual service account is planned');
+    const entries = await searchDomains(r, `(sAMAccountName=${escapeFilterValue(samOf(sa.name))})`, ['sAMAccountName', 'userAccountControl', 'objectClass']);
+    const e = entries[0];
+    return {
+      found: e !== undefined,
+      dn: e?.dn ?? null,
+      sAMAccountName: e ? (str(e, 'sAMAccountName') ?? null) : null,
+      enabled: e ? ((num(e, 'userAccountControl') ?? 0) & UAC_DISABLED) === 0 : null,
+      isGmsa: e ? isGmsa(e) : null,
+      allowedToRetrievePassword: e && isGmsa(e) ? await gmsaReaders(r.dir, e.dn) : null,
+      // Which computer the wizard will run on is not in the plan, so whether *this* server may read it stays unknown.
+      thisServer: 'unknown' as const,
+    };
+  }),
+  read('syncGroups', async (r) => {
+    const groups = r.probe.plan.install.syncGroups;
+    if (groups === undefined) return skipped('no custom sync groups are planned');
+    const out = [];
+    for (const key of ['administrators', 'operators', 'browse', 'passwordReset'] as const) {
+      const name = groups[key];
+      if (name === undefined) continue;
+      const found = await searchDomains(r, `(&(objectClass=group)(sAMAccountName=${escapeFilterValue(samOf(name))}))`, ['cn']);
+      out.push({ key, name, dn: found[0]?.dn ?? null });
+    }
+    return out;
+  }),
+  // Each domain root's DACL is read from that domain's DC, against the account's token from its own domain.
+  read('domainRootRights', async (r) => {
+    const account = r.forest.connectorAccount;
+    if (account.mode !== 'existing') return skipped('the wizard creates the connector account and grants its rights');
+    const entry = await findInDomains(r, account.name);
+    if (entry === undefined) throw new LdapFailure('not-found', `${account.name} bound but its user object was not found`);
+    return domainRootRights(r.dir, r.probe.plan, entry.dn, r.domainDns, r.naming.schema);
+  }),
+  read('adminCountUsers', (r) => sampleOf(r, '(&(objectCategory=person)(objectClass=user)(adminCount=1))')),
+  read('publicFolderGroupMembers', async (r) => {
+    if (!r.probe.plan.features.exchangeMailPublicFolders) return skipped('mail public folder sync is not planned');
+    // Public folder objects exist only with the Exchange schema; without it there can be none.
+    const folders = await searchDomains(r, '(objectClass=publicFolder)', ['memberOf']).catch(() => []);
+    const groups = [...new Set(folders.flatMap((f) => strs(f, 'memberOf')))];
+    return { count: groups.length, sample: groups.slice(0, 10) };
+  }),
+  read('adfsServerComputers', async (r) => {
+    const plan = r.probe.plan;
+    const servers = plan.signIn.method === 'adfs' ? (plan.adfs?.servers ?? []) : [];
+    if (servers.length === 0) return skipped('no AD FS servers are planned');
+    const out = [];
+    for (const server of servers) {
+      const label = server.split('.')[0] ?? server;
+      const found = await searchDomains(r, `(&(objectClass=computer)(|(dNSHostName=${escapeFilterValue(server)})(cn=${escapeFilterValue(label)})))`, [
+        'cn',
+        'operatingSystem',
+        'operatingSystemVersion',
+      ]);
+      const c = found[0];
+      out.push({
+        server,
+        found: c !== undefined,
+        dn: c?.dn ?? null,
+        domain: c ? dnToDnsName(c.dn) : null,
+        operatingSystem: c ? (str(c, 'operatingSystem') ?? null) : null,
+        operatingSystemVersion: c ? (str(c, 'operatingSystemVersion') ?? null) : null,
+      });
+    }
+    return out;
+  }),
+  read('ssoComputerAccounts', async (r) => {
+    const found = await searchDomains(r, '(&(objectClass=computer)(cn=AZUREADSSOACC))', ['pwdLastSet']);
+    return found.map((e) => ({ dn: e.dn, domain: dnToDnsName(e.dn), pwdLastSet: fileTimeToIso(str(e, 'pwdLastSet')) }));
+  }),
+  read('syncServiceAccounts', async (r) => {
+    const found = await searchDomains(
+      r,
+      '(&(objectClass=user)(|(sAMAccountName=MSOL_*)(sAMAccountName=AAD_*)(sAMAccountName=Sync_*)(sAMAccountName=ADSync*)))',
+      ['sAMAccountName', 'description', 'userAccountControl', 'lastLogonTimestamp'],
+    );
+    return found.map((e) => {
+      const sam = str(e, 'sAMAccountName') ?? '';
+      const kind = /^MSOL_/i.test(sam) ? 'msol' : /^AAD_/i.test(sam) ? 'aad' : /^(ADSync|Sync_)/i.test(sam) ? 'adsync' : 'other';
+      return {
+        dn: e.dn,
+        sAMAccountName: sam,
+        kind: kind as 'msol' | 'aad' | 'adsync' | 'other',
+        description: str(e, 'description') ?? null,
+        enabled: ((num(e, 'userAccountControl') ?? 0) & UAC_DISABLED) === 0,
+        lastLogonTimestamp: fileTimeToIso(str(e, 'lastLogonTimestamp')),
+      };
+    });
+  }),
+  read('hiaUpnMatches', async (r) => {
+    const upn = r.probe.plan.hybridIdentityAdministrator?.upn;
+    if (upn === undefined) return skipped('no Hybrid Identity Administrator is planned');
+    const found = await searchDomains(r, `(&(objectClass=user)(userPrincipalName=${escapeFilterValue(upn)}))`, ['sAMAccountName']);
+    return found.map((e) => ({ dn: e.dn, sAMAccountName: str(e, 'sAMAccountName') ?? null }));
+  }),
+  read('pilotGroup', async (r) => {
+    const pilot = r.probe.plan.pilotGroup;
+    if (pilot === undefined || pilot.forest.toLowerCase() !== r.forest.name.toLowerCase()) return skipped('no pilot group in this forest');
+    const filter = /^CN=/i.test(pilot.group) ? `(distinguishedName=${escapeFilterValue(pilot.group)})` : `(sAMAccountName=${escapeFilterValue(pilot.group)})`;
+    const group = (await searchDomains(r, `(&(objectClass=group)${filter})`, ['cn']))[0];
+    if (group === undefined) return { found: false, dn: null, directMemberCount: 0, directMembers: [], membersTruncated: false, nestedGroups: { count: 0, sample: [] } };
+    // Direct members only: memberOf=<group> is not transitive, which is exactly what group filtering syncs.
+    const members = await searchDomains(r, `(memberOf=${escapeFilterValue(group.dn)})`, ['objectClass']);
+    const cap = 200;
+    const classOf = (e: Entry): string => strs(e, 'objectClass').at(-1) ?? 'top';
+    const nested = members.filter((m) => strs(m, 'objectClass').some((c) => c.toLowerCase() === 'group'));
+    return {
+      found: true,
+      dn: group.dn,
+      directMemberCount: members.length,
+      directMembers: members.slice(0, cap).map((m) => ({ dn: m.dn, objectClass: classOf(m) })),
+      membersTruncated: members.length > cap,
+      nestedGroups: { count: nested.length, sample: nested.slice(0, 10).map((n) => n.dn) },
+    };
+  }),
+  read('ous', async (r) => {
+    const named = [...(r.forest.ous?.include ?? []), ...(r.forest.ous?.exclude ?? [])];
+    if (named.length === 0) return skipped('no OU filtering is planned for this forest');
+    const out: Record<string, boolean> = {};
+    for (const dn of named) out[dn] = (await r.dir.base(dn, ['objectClass'])) !== undefined;
+    return out;
+  }),
+  // The scan runs before the object count so the count can reuse its user total instead of paging
+  // every user a second time; groups, contacts and computers are counted with attribute-less searches.
+  read('scan', async (r) => {
+    const aggregator = await scanForest((base) => r.dir.sessionFor(base), r.probe.plan, r.forest, r.domainDns);
+    r.scans?.set(r.forest.name.toLowerCase(), aggregator);
+    const result = aggregator.result();
+    r.scannedUsers = result.usersScanned + result.excluded;
+    return result;
+  }),
+  read('objectCount', async (r) => {
+    let users = 0, groups = 0, contacts = 0, computers = 0;
+    for (const base of r.domainDns) {
+      const session = r.dir.sessionFor(base);
+      if (r.scannedUsers === undefined) users += await session.count(base, '(&(objectCategory=person)(objectClass=user))');
+      groups += await session.count(base, '(objectClass=group)');
+      contacts += await session.count(base, '(objectClass=contact)');
+      computers += await session.count(base, '(objectClass=computer)');
+    }
+    return { users: r.scannedUsers ?? users, groups, contacts, computers, scope: 'forest' as const };
+  }),
+];
+
+async function describeAccount(dir: Reader, entry: Entry) {
+  const uac = num(entry, 'userAccountControl') ?? 0;
+  const computed = num(entry, 'msDS-User-Account-Control-Computed') ?? 0;
+  const pwdLastSetRaw = str(entry, 'pwdLastSet');
+  const expiryRaw = str(entry, 'msDS-UserPasswordExpiryTimeComputed');
+  const accountExpires = fileTimeToIso(str(entry, 'accountExpires'));
+  const neverExpires = (uac & UAC_DONT_EXPIRE_PASSWORD) !== 0;
+  const passwordExpiresAt = neverExpires ? null : fileTimeToIso(expiryRaw);
+  const now = Date.now();
+  return {
+    dn: entry.dn,
+    sAMAccountName: str(entry, 'sAMAccountName') ?? '',
+    domain: dnToDnsName(entry.dn),
+    enabled: (uac & UAC_DISABLED) === 0,
+    lockedOut: (computed & UAC_COMPUTED_LOCKOUT) !== 0,
+    expired: accountExpires !== null && Date.parse(accountExpires) < now,
+    passwordExpired: (computed & UAC_COMPUTED_PASSWORD_EXPIRED) !== 0 || (passwordExpiresAt !== null && Date.parse(passwordExpiresAt) < now),
+    mustChangePassword: pwdLastSetRaw === '0',
+    passwordNeverExpires: neverExpires,
+    passwordLastSet: fileTimeToIso(pwdLastSetRaw),
+    passwordExpiresAt,
+    adminVia: await adminMemberships(dir, entry),
+  };
+}
+
+/** Binds with another planned credential (SSO Domain Admin) and reads its privileged memberships. */
+async function checkCredential(r: ReadContext, endpoint: Endpoint, tls: TlsSettings, credential: Credential): Promise<CredentialCheck> {
+  const attempt = await bindAs(endpoint, tls, credential.name, credential.password, r.probe.timeoutMs);
+  if (attempt.session === undefined) return { bind: attempt.result, dn: null, sAMAccountName: null, adminVia: [] };
+  try {
+    const dir = r.dir.withRoot(attempt.session);
+    const own = { dir, domains: r.domains, domainDns: dir.reachable.map((d) => d.dn) };
+    const entry = await findInDomains(own, credential.name);
+    return {
+      bind: attempt.result,
+      dn: entry?.dn ?? null,
+      sAMAccountName: entry ? (str(entry, 'sAMAccountName') ?? null) : null,
+      adminVia: entry ? await adminMemberships(own.dir, entry) : [],
+    };
+  } finally {
+    await attempt.session.close();
+  }
+}

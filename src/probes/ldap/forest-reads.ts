@@ -1,0 +1,127 @@
+import { skipped } from '../../facts/fact.js';
+import { bindAs, endpointFor } from './bind.js';
+import { LdapFailure } from './connection.js';
+import { chooseGlobalCatalog, intranetResolver, resolveAddress } from './discover.js';
+import { domainFacts, readDomainDcs, readDomainRefs, readSiteRoles, unreadDomainDcs } from './locate.js';
+import { readUserAttributeBinding } from './schema-binding.js';
+import { importedAttributeNames } from '../settings/read.js';
+import { read, type ReadContext, type Read } from './read.js';
+import { escapeFilterValue, fileTimeToIso, num, str, strs } from './values.js';
+
+/**
+ * Forest-wide reads: what the configuration and schema partitions hold (read through the root
+ * DC), and what only the global catalog sees across every domain (duplicate SPNs).
+ */
+
+const partitions = (r: ReadContext): string => `CN=Partitions,${r.naming.config}`;
+
+/** The domains with their DCs: crossRefs and site roles from the root, computer objects from each domain's own DC. */
+export const domainsRead = read('domains', async (r) => {
+  const isRoot = (dn: string): boolean => dn.toLowerCase() === r.naming.rootDomain.toLowerCase();
+  const refs = (await readDomainRefs(r.root, r.naming.config)).sort((a, b) => Number(isRoot(b.dn)) - Number(isRoot(a.dn)));
+  const roles = await readSiteRoles(r.root, r.naming.config);
+  const reads = r.dir.reads;
+  const out = [];
+  for (const ref of refs) {
+    const state = reads[ref.dnsName];
+    if (state?.status === 'ok') out.push(domainFacts(ref, await readDomainDcs(r.dir.sessionFor(ref.dn), ref, roles)));
+    else out.push(domainFacts(ref, unreadDomainDcs(ref, roles, state?.status === 'failed' ? state.reason : state?.status === 'skipped' ? state.why : 'not read')));
+  }
+  r.domains = out;
+  return out;
+});
+
+export const forestReads: readonly Read[] = [
+  domainsRead,
+  read('upnSuffixes', async (r) => strs((await r.root.base(partitions(r), ['uPNSuffixes'])) ?? { dn: '' }, 'uPNSuffixes').map((s) => s.toLowerCase())),
+  read('recycleBinEnabled', async (r) => {
+    const enabled = strs((await r.root.base(partitions(r), ['msDS-EnabledFeature'])) ?? { dn: '' }, 'msDS-EnabledFeature');
+    return enabled.some((dn) => /^CN=Recycle Bin Feature,/i.test(dn));
+  }),
+  read('dsHeuristics', async (r) => {
+    const entry = await r.root.base(`CN=Directory Service,CN=Windows NT,CN=Services,${r.naming.config}`, ['dSHeuristics']);
+    return entry ? (str(entry, 'dSHeuristics') ?? null) : null;
+  }),
+  read('schema', (r) => readSchema(r)),
+  read('userAttributeBinding', (r) => readUserAttributeBinding(r.root, r.naming.schema)),
+  read('kdsRootKeys', async (r) => {
+    const keys = await r.root.search(`CN=Master Root Keys,CN=Group Key Distribution Service,CN=Services,${r.naming.config}`, {
+      scope: 'one',
+      filter: '(objectClass=msKds-ProvRootKey)',
+      attributes: ['msKds-UseStartTime'],
+    });
+    const times = keys.map((k) => fileTimeToIso(str(k, 'msKds-UseStartTime'))).filter((t): t is string => t !== null).sort();
+    return { count: keys.length, newestEffectiveTime: times.at(-1) ?? null };
+  }),
+  // The global catalog holds every domain's SPNs: one search sees duplicates across domains.
+  read('spns', async (r) => {
+    const { plan, timeoutMs } = r.probe;
+    const fs = plan.adfs?.federationServiceName;
+    if (plan.signIn.method !== 'adfs' || fs === undefined) return skipped('AD FS is not planned');
+    const bound = { host: r.rootEndpoint.host, address: r.rootEndpoint.address };
+    const choice = chooseGlobalCatalog(r.domains.flatMap((d) => d.dcs), bound);
+    const gcDc = choice.address !== undefined ? choice : { host: choice.host, address: await resolveAddress(intranetResolver(plan, timeoutMs), choice.host, timeoutMs) };
+    if (gcDc.host !== bound.host) r.probe.log(`${r.forest.name}: ${bound.host} is not a global catalog; asking ${gcDc.host}`);
+    const gc = await bindAs(endpointFor(r.forest, gcDc, true), r.tls, r.credential.name, r.credential.password, timeoutMs);
+    if (gc.session === undefined) throw new LdapFailure('auth', `global catalog bind refused: ${gc.result.diagnostic ?? ''}`);
+    try {
+      const out = [];
+      for (const spn of [`host/${fs}`, `http/${fs}`]) {
+        const holders = await gc.session.search('', { scope: 'sub', filter: `(servicePrincipalName=${escapeFilterValue(spn)})`, attributes: ['sAMAccountName'] });
+        out.push({ spn, holders: holders.map((h) => ({ dn: h.dn, sAMAccountName: str(h, 'sAMAccountName') ?? null })) });
+      }
+      return out;
+    } finally {
+      await gc.session.close();
+    }
+  }),
+];
+
+async function readSchema(r: ReadContext) {
+  const { identity, features } = r.probe.plan;
+  const { schema: schemaNc, config } = r.naming;
+  const session = r.root;
+  const names = new Set(
+    [
+      identity.signInAttribute,
+      identity.sourceAnchor.mode === 'attribute' ? identity.sourceAnchor.attribute : 'mS-DS-ConsistencyGuid',
+      identity.matching.attribute,
+      ...features.directoryExtensions,
+      ...(await importedAttributeNames(r.probe.plan.install.importSettings, r.probe.planDir)),
+    ]
+      .filter((n): n is string => n !== undefined)
+      .map((n) => n.toLowerCase()),
+  );
+  const attributes: Record<string, {
+    exists: boolean; ldapDisplayName: string | null; isSingleValued: boolean | null; attributeSyntax: string | null; oMSyntax: number | null; rangeUpper: number | null; classes: string[];
+  }> = {};
+  for (const name of names) {
+    const e = (await session.search(schemaNc, {
+      scope: 'one',
+      filter: `(&(objectClass=attributeSchema)(lDAPDisplayName=${escapeFilterValue(name)}))`,
+      attributes: ['lDAPDisplayName', 'isSingleValued', 'attributeSyntax', 'oMSyntax', 'rangeUpper'],
+    }))[0];
+    attributes[name] = e
+      ? {
+          exists: true,
+          ldapDisplayName: str(e, 'lDAPDisplayName') ?? null,
+          isSingleValued: str(e, 'isSingleValued') === 'TRUE',
+          attributeSyntax: str(e, 'attributeSyntax') ?? null,
+          oMSyntax: num(e, 'oMSyntax') ?? null,
+          rangeUpper: num(e, 'rangeUpper') ?? null,
+          classes: [],
+        }
+      : { exists: false, ldapDisplayName: null, isSingleValued: null, attributeSyntax: null, oMSyntax: null, rangeUpper: null, classes: [] };
+  }
+  const exists = async (dn: string): Promise<boolean> => (await session.base(dn, ['objectClass'])) !== undefined;
+  const exch = await session.base(`CN=ms-Exch-Schema-Version-Pt,${schemaNc}`, ['rangeUpper']);
+  const schemaRoot = await session.base(schemaNc, ['objectVersion']);
+  return {
+    objectVersion: schemaRoot ? (num(schemaRoot, 'objectVersion') ?? null) : null,
+    attributes,
+    hasConsistencyGuid: await exists(`CN=ms-DS-Consistency-Guid,${schemaNc}`),
+    exchangeSchemaVersion: exch ? (num(exch, 'rangeUpper') ?? null) : null,
+    hasMsDsDevice: await exists(`CN=ms-DS-Device,${schemaNc}`),
+    deviceRegistrationContainer: await exists(`CN=Device Registration Configuration,CN=Services,${config}`),
+  };
+}
