@@ -146,11 +146,26 @@ function readEndpoint(ctx: ProbeContext, hostPort: string, servername: string, t
       rejectUnauthorized: false,
       ...(trust.ca !== undefined ? { ca: [...trust.ca] } : {}),
     });
+    // Which step is running, so a timeout or error names it: a resolver that does not answer is a
+    // DNS failure, a port that does not accept is a TCP one; only the handshake is TLS's.
+    let phase: 'dns' | 'tcp' | 'tls' = through !== undefined ? 'tls' : isIP(host) !== 0 ? 'tcp' : 'dns';
+    socket.once('lookup', (err: Error | null) => {
+      if (err === null && phase === 'dns') phase = 'tcp';
+    });
+    socket.once('connect', () => {
+      phase = 'tls';
+    });
     const done = (source: CertificateSource): void => {
+      clearTimeout(timer);
       socket.destroy();
       resolvePromise(source);
     };
-    socket.setTimeout(ctx.timeoutMs, () => done({ ...base, certificate: failed(hostPort, 'timeout', `${hostPort} did not complete a TLS handshake within ${Math.round(ctx.timeoutMs / 1000)} s`) }));
+    const seconds = Math.round(ctx.timeoutMs / 100) / 10;
+    const timer = setTimeout(() => {
+      if (phase === 'dns') done({ ...base, certificate: failed(hostPort, 'dns', `${host} did not resolve within ${seconds} s (the resolvers did not answer)`) });
+      else if (phase === 'tcp') done({ ...base, certificate: failed(hostPort, 'timeout', `${hostPort} did not accept a TCP connection within ${seconds} s`) });
+      else done({ ...base, certificate: failed(hostPort, 'timeout', `${hostPort} did not complete a TLS handshake within ${seconds} s`) });
+    }, ctx.timeoutMs);
     socket.once('secureConnect', () => {
       const chain: X509Certificate[] = [];
       let peer: PeerCertificate | undefined = socket.getPeerCertificate(true);
@@ -165,7 +180,13 @@ function readEndpoint(ctx: ProbeContext, hostPort: string, servername: string, t
       done({ ...base, certificate: ok(describeCertificate(chain, { ok: socket.authorized, ...(error ? { error } : {}) }, trust.against)) });
     });
     socket.once('error', (e: NodeJS.ErrnoException) => {
-      const kind = e.code === 'ECONNREFUSED' ? 'refused' : e.code === 'ENOTFOUND' ? 'dns' : 'tls';
+      const code = e.code ?? '';
+      const kind =
+        code === 'ECONNREFUSED' ? 'refused'
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || phase === 'dns' ? 'dns'
+        : code === 'ETIMEDOUT' ? 'timeout'
+        : phase === 'tcp' ? 'refused'
+        : 'tls';
       done({ ...base, certificate: failed(hostPort, kind, `${hostPort}: ${e.message}`) });
     });
   });
