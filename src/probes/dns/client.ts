@@ -61,6 +61,8 @@ export function queryUdp(server: { readonly dns: string; readonly port: number }
       if (msg.length < 12) return finish(new DnsQueryError('protocol', `malformed answer: ${msg.length} bytes, shorter than a DNS header`));
       if (msg.readUInt16BE(0) !== query.header.id) return; // a stray or late answer to another question
       const records = msg.readUInt16BE(6) + msg.readUInt16BE(8) + msg.readUInt16BE(10);
+      // A resource record takes at least 11 bytes (root name, type, class, TTL, length).
+      if (records * 11 > msg.length - 12) return finish(new DnsQueryError('protocol', `malformed answer: it announces ${records} records in ${msg.length} bytes`));
       if (records > MAX_DNS_RECORDS) return finish(new DnsQueryError('too-large', `response too large: ${records} records in one answer (more than ${MAX_DNS_RECORDS})`));
       let packet: Packet;
       try {
