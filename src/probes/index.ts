@@ -3,6 +3,7 @@ import { httpsProbe } from './https/index.js';
 import { ldapProbe } from './ldap/index.js';
 import { pingProbe } from './ping/index.js';
 import type { Probe } from './probe.js';
+import { settingsProbe } from './settings/index.js';
 import { sqlProbe } from './sql/index.js';
 import { tcpProbe } from './tcp/index.js';
 import { tlsProbe } from './tls/index.js';
@@ -18,4 +19,5 @@ export const allProbes: readonly Probe[] = [
   httpsProbe as Probe,
   wsmanProbe as Probe,
   pingProbe as Probe,
+  settingsProbe as Probe,
 ];
