@@ -71,7 +71,8 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .description('Pseudonymise an existing facts bundle for sharing (user names, DNs, UPN local parts)')
     .requiredOption('--facts <bundle>', 'bundle written by collect')
     .requiredOption('-o, --output <bundle>', 'pseudonymised bundle to write')
-    .action(async (options: { facts: string; output: string }) => setExitCode(await runRedactCommand(options, io)));
+    .option('--plan <file>', 'the plan the bundle was collected with: the names it writes stay in clear, so check gives the same verdict')
+    .action(async (options: { facts: string; output: string; plan?: string }) => setExitCode(await runRedactCommand(options, io)));
 
   program
     .command('rules')

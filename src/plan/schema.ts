@@ -63,8 +63,12 @@ const sqlSchema = z
       })
       .optional()
       .describe('The login the installing admin uses; the wizard needs SA or dbcreator rights'),
-    encrypt: z.boolean().default(true),
-    trustServerCertificate: z.boolean().default(false),
+    encrypt: z.boolean().default(true).describe('Encrypt the connection (what the sync engine will use); false raises SQL012. The probe itself always encrypts its login'),
+    trustServerCertificate: z.boolean().default(false).describe('Accept any server certificate; true raises SQL012'),
+    allowUnencryptedLogin: z
+      .boolean()
+      .default(false)
+      .describe('Let the probe send its login (with the password) in clear when the server offers no encryption; SQL011 warns when it did. Without it such a server gets SQL010 and no login'),
     caFile: z.string().min(1).optional(),
     browserPort: z.number().int().min(1).max(65535).default(1434).describe('SQL Browser UDP port (tests use another)'),
   })
@@ -88,7 +92,7 @@ const syncGroupsSchema = z.strictObject({
 
 const installSchema = z.strictObject({
   path: z.string().min(1).optional().describe('Custom installation location, e.g. D:\\Program Files\\Microsoft Azure AD Sync'),
-  sql: sqlSchema.default({ mode: 'localdb', database: 'ADSync', encrypt: true, trustServerCertificate: false, browserPort: 1434 }),
+  sql: sqlSchema.default({ mode: 'localdb', database: 'ADSync', encrypt: true, trustServerCertificate: false, allowUnencryptedLogin: false, browserPort: 1434 }),
   serviceAccount: serviceAccountSchema.default({ kind: 'virtual' }),
   syncGroups: syncGroupsSchema.optional(),
   authenticatingProxy: z.boolean().default(false).describe('An authenticating proxy sits between this server and the internet'),
@@ -334,7 +338,7 @@ export const planSchema = z
       })
       .default({ connectVersion: '2.5.79.0', deployment: 'production' }),
     install: installSchema.default({
-      sql: { mode: 'localdb', database: 'ADSync', encrypt: true, trustServerCertificate: false, browserPort: 1434 },
+      sql: { mode: 'localdb', database: 'ADSync', encrypt: true, trustServerCertificate: false, allowUnencryptedLogin: false, browserPort: 1434 },
       serviceAccount: { kind: 'virtual' },
       authenticatingProxy: false,
     }),

@@ -2,15 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, scenarios } from '../../fixtures/tds/catalogues.js';
-import { startTdsPeer, type TdsPeer } from '../../fixtures/tds/server.js';
+import { makeCertificate, startTdsPeer, type TdsPeer } from '../../fixtures/tds/server.js';
 import { cli, tempFiles } from '../helpers/cli.js';
 import { assertValidSarif } from '../helpers/sarif.js';
 
 /** `entra-preflight check` end to end with an existing SQL Server: the TDS peer plays the server. */
 describe('entra-preflight check with an existing SQL Server', () => {
   let peer: TdsPeer;
+  const cert = makeCertificate('sql1.test', '127.0.0.44');
   beforeAll(async () => {
-    peer = await startTdsPeer({ host: '127.0.0.44', catalogue: scenarios.adsyncWithData, encryption: 'not-supported' });
+    peer = await startTdsPeer({ host: '127.0.0.44', catalogue: scenarios.adsyncWithData, encryption: 'required', cert });
   });
   afterAll(async () => {
     await peer?.close();
@@ -22,7 +23,7 @@ describe('entra-preflight check with an existing SQL Server', () => {
       '  sql:',
       '    mode: existing',
       `    server: "${peer.host},${peer.port}"`,
-      '    encrypt: false',
+      `    caFile: ${JSON.stringify(cert.certFile)}`,
       '    login: { kind: sql, name: entra-admin, password: env:SQL_PW }',
       'signIn: { method: phs }',
       'forests:',
@@ -53,5 +54,7 @@ describe('entra-preflight check with an existing SQL Server', () => {
     outputs.push(readFileSync(bundle, 'utf8'));
     for (const text of outputs) expect(text).not.toContain(ADMIN_PASSWORD);
     expect(peer.log.every((q) => /^\s*(SELECT|set\s)/i.test(q))).toBe(true);
+    expect(peer.logins.length).toBeGreaterThan(0);
+    expect(peer.cleartextLogins).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { collectFacts } from '../../engine/collect.js';
 import { makeBundle } from '../../facts/bundle.js';
 import type { Facts } from '../../facts/schema.js';
-import { createPseudonymizer, pseudonymizeDeep } from '../../facts/pseudonymize.js';
+import { pseudonymizeFacts } from '../../facts/pseudonymize.js';
 import { allProbes } from '../../probes/index.js';
 import { scrubSecrets } from '../../secrets/resolve.js';
 import { ExitCode } from '../exit-codes.js';
@@ -32,7 +32,7 @@ export async function runCollectCommand(options: CollectCommandOptions, io: CliI
       if (options.verbose) io.stderr(`${scrubSecrets(m, store.values())}\n`);
     },
   });
-  const facts = options.pseudonymize ? pseudonymizeDeep(collection.facts, createPseudonymizer()) : collection.facts;
+  const facts = options.pseudonymize ? pseudonymizeFacts(collection.facts, loaded.plan) : collection.facts;
   const bundle = makeBundle(loaded.plan, loaded.source.file, facts, collectedAt, options.pseudonymize ? 'pseudonymized' : 'kept');
   // Probes never put secrets into facts; scrubbing the serialised bundle is the second line of defence.
   await writeOutput(io, options.output, scrubSecrets(`${JSON.stringify(bundle, null, 2)}\n`, store.values()));

@@ -63,6 +63,17 @@ export const sqlConnectionSchema = z.discriminatedUnion('connected', [
 ]);
 export type SqlConnectionFacts = z.infer<typeof sqlConnectionSchema>;
 
+export const sqlEncryptionSchema = z.strictObject({
+  prelogin: z
+    .enum(['off', 'on', 'required', 'not-supported', 'no-answer'])
+    .describe("The server's answer to a PRELOGIN asking for encryption (ENCRYPT_OFF/ON/REQ/NOT_SUP); no-answer = it hung up or answered something else (a TDS 8-only server does)"),
+  tds8: z.boolean().describe('The server completed a TLS handshake with ALPN tds/8.0 before any TDS byte (TDS 8 strict encryption)'),
+  login: z
+    .enum(['strict', 'tls', 'cleartext', 'refused', 'not-sent'])
+    .describe('How the login (LOGIN7, with the password) went: inside TDS 8 TLS, inside TDS 7 TLS, in clear (only with install.sql.allowUnencryptedLogin), refused by the probe because the server offers no encryption, or not sent for another reason'),
+});
+export type SqlEncryptionFacts = z.infer<typeof sqlEncryptionSchema>;
+
 export const sqlServerSchema = z.strictObject({
   version: z.string().describe('First line of @@VERSION'),
   productVersion: z.string().describe("SERVERPROPERTY('ProductVersion'), e.g. 16.0.1000.6"),
@@ -113,6 +124,7 @@ export const sqlFactsSchema = z.strictObject({
   target: factOf(sqlTargetSchema).describe('install.sql.server/instance/port as parsed'),
   browser: factOf(sqlBrowserSchema).optional().describe('SQL Browser lookup; only for a named instance without a port'),
   connection: factOf(sqlConnectionSchema),
+  encryption: factOf(sqlEncryptionSchema).optional().describe('Whether and how the login was encrypted; absent when no TDS connection was attempted'),
   server: factOf(sqlServerSchema).optional(),
   database: factOf(sqlDatabaseSchema).optional(),
   serviceAccountLogin: factOf(sqlServiceAccountLoginSchema).optional().describe('skipped when the plan names no service account'),

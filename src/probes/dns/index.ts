@@ -3,6 +3,7 @@ import type { DnsAnswer, DnsFacts, DnsLookup, DnsRcode } from '../../facts/areas
 import { failed, ok } from '../../facts/fact.js';
 import type { Plan } from '../../plan/schema.js';
 import type { Probe, ProbeContext } from '../probe.js';
+import { DnsQueryError, queryUdp } from './client.js';
 
 type RecordType = DnsLookup['type'];
 interface Question {
@@ -45,18 +46,17 @@ export function questions(plan: Plan): Question[] {
 
 const RCODE = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 } as const;
 
-async function ask(q: Question, timeoutMs: number): Promise<DnsLookup['result']> {
-  const { dns, port } = resolverAddress(q.resolver);
-  const resolve = dns2.UDPClient({ dns, port, timeout: timeoutMs, retryOverTCP: false });
+async function ask(q: Question, timeoutMs: number, signal?: AbortSignal): Promise<DnsLookup['result']> {
   const where = `${q.resolver} (${q.view})`;
   let response;
   try {
-    response = await resolve(q.name, q.type);
+    response = await queryUdp(resolverAddress(q.resolver), q.name, q.type, timeoutMs, signal);
   } catch (error) {
     const msg = error instanceof Error ? error.message : String(error);
-    if (/timeout|timed out/i.test(msg)) return failed(where, 'timeout', `resolver ${where} did not answer within ${Math.round(timeoutMs / 1000)} s`);
-    if (/ECONNREFUSED|unreachable/i.test(msg)) return failed(where, 'refused', `resolver ${where} refused the query (${msg})`);
-    return failed(where, 'protocol', `resolver ${where}: ${msg}`);
+    if (!(error instanceof DnsQueryError)) return failed(where, 'other', `resolver ${where}: ${msg}`);
+    if (error.kind === 'timeout') return failed(where, 'timeout', `resolver ${where} did not answer ${q.type} ${q.name} within ${Math.round(timeoutMs / 100) / 10} s`);
+    if (error.kind === 'refused') return failed(where, 'refused', `resolver ${where} refused the query (${msg})`);
+    return failed(where, 'protocol', `resolver ${where} for ${q.type} ${q.name}: ${msg}`);
   }
   // Any answer is a value (NXDOMAIN, NODATA, SERVFAIL, REFUSED): it is what the rules judge.
   const code = response.header.rcode;
@@ -83,7 +83,7 @@ export const dnsProbe: Probe<'dns'> = {
   appliesTo: (plan) => questions(plan).length > 0,
   async collect(ctx: ProbeContext): Promise<DnsFacts> {
     const qs = questions(ctx.plan);
-    const answers = await Promise.all(qs.map((q) => ask(q, ctx.timeoutMs)));
+    const answers = await Promise.all(qs.map((q) => ask(q, ctx.timeoutMs, ctx.signal)));
     return { lookups: qs.map((q, i) => ({ ...q, name: q.name.toLowerCase().replace(/\.$/, ''), result: answers[i] ?? failed(q.resolver, 'other', 'no answer recorded') })) };
   },
 };

@@ -3,15 +3,14 @@ import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { HttpsFacts, HttpsResult, HttpsTarget } from '../../facts/areas/https.js';
-import { failed, ok } from '../../facts/fact.js';
+import { failed, ok, type Fact } from '../../facts/fact.js';
+import { MAX_BODY_BYTES, MAX_METADATA_BYTES, readBoundedBody, ResponseTooLarge } from '../bounded-body.js';
 import { connectionOutcomeOf } from '../http-outcome.js';
 import { intranetLookup } from '../intranet-lookup.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { proxyAuthorization, proxyFor, type ProxyChoice } from './proxy.js';
-import { httpsTargets, type HttpsPlanTarget } from './targets.js';
+import { FEDERATION_METADATA_PATH, httpsTargets, type HttpsPlanTarget } from './targets.js';
 
-/** The body is not judged; read at most this much so the connection can be reused, then drop it. */
-const MAX_BODY_BYTES = 64 * 1024;
 
 /** undici reports a CONNECT the proxy refused as "Proxy response (407) !== 200 when HTTP Tunneling". */
 const TUNNEL_REFUSED = /Proxy response \((\d{3})\)/;
@@ -36,7 +35,7 @@ export function outcomeOfError(e: unknown, timedOut: boolean, target: HttpsPlanT
   return { connection, status: null, error };
 }
 
-async function fetchTarget(ctx: ProbeContext, target: HttpsPlanTarget, dispatcher: Dispatcher, proxy: ProxyChoice | undefined): Promise<HttpsResult> {
+async function fetchTarget(ctx: ProbeContext, target: HttpsPlanTarget, dispatcher: Dispatcher, proxy: ProxyChoice | undefined): Promise<Fact<HttpsResult>> {
   const started = performance.now();
   const budget = AbortSignal.timeout(ctx.timeoutMs);
   const elapsed = (): number => Math.round(performance.now() - started);
@@ -48,12 +47,19 @@ async function fetchTarget(ctx: ProbeContext, target: HttpsPlanTarget, dispatche
       headers: { 'user-agent': 'entra-preflight (read-only connectivity check)', accept: '*/*' },
     });
     const receivedAt = new Date().toISOString();
-    await res.body.dump({ limit: MAX_BODY_BYTES }).catch(() => undefined);
+    // The body is not judged, but it is read (bounded) so an endless one fails instead of hanging.
+    const metadata = new URL(target.url).pathname === FEDERATION_METADATA_PATH;
+    await readBoundedBody(res.body, {
+      host: target.host,
+      what: metadata ? 'the federation metadata' : `GET ${target.url}`,
+      limit: metadata ? MAX_METADATA_BYTES : MAX_BODY_BYTES,
+      contentLength: res.headers['content-length'],
+    });
     const header = (name: string): string | null => {
       const v = res.headers[name];
       return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] ?? null) : null;
     };
-    return {
+    return ok({
       connection: 'connected',
       status: res.statusCode,
       error: null,
@@ -63,11 +69,15 @@ async function fetchTarget(ctx: ProbeContext, target: HttpsPlanTarget, dispatche
       server: header('server'),
       receivedAt,
       ms: elapsed(),
-    };
+    });
   } catch (e) {
+    if (e instanceof ResponseTooLarge) {
+      ctx.log(`https: ${target.url}: ${e.message}`);
+      return failed(target.host, 'protocol', e.message);
+    }
     const outcome = outcomeOfError(e, budget.aborted, target, proxy);
     ctx.log(`https: ${target.url}${proxy ? ` via ${proxy.display}` : ''}: ${outcome.connection}${outcome.error ? `: ${outcome.error}` : ''}`);
-    return { ...outcome, tlsAuthorized: outcome.connection === 'tls' ? false : null, date: null, server: null, receivedAt: new Date().toISOString(), ms: elapsed() };
+    return ok({ ...outcome, tlsAuthorized: outcome.connection === 'tls' ? false : null, date: null, server: null, receivedAt: new Date().toISOString(), ms: elapsed() });
   }
 }
 
@@ -139,7 +149,7 @@ export const httpsProbe: Probe<'https'> = {
           const proxy = target.proxied ? proxyFor(target.url, planProxy?.url, ctx.env) : undefined;
           const dispatcher = proxy !== undefined ? await proxyAgent(proxy) : target.proxied ? direct.cloud : direct.intranet;
           const result = await fetchTarget(ctx, target, dispatcher, proxy);
-          return { ...base, ...(proxy !== undefined ? { viaProxy: proxy.display } : {}), result: ok(result) };
+          return { ...base, ...(proxy !== undefined ? { viaProxy: proxy.display } : {}), result };
         }),
       );
       return { targets: results };

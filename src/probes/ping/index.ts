@@ -8,12 +8,11 @@ import { normalizeDnsName, type DnsAnswer, type DnsLookup, type DnsView } from '
 import type { PingFacts, PingMetadata } from '../../facts/areas/ping.js';
 import { failed, ok, type Fact } from '../../facts/fact.js';
 import type { Plan } from '../../plan/schema.js';
+import { MAX_METADATA_BYTES, readBoundedBody, ResponseTooLarge } from '../bounded-body.js';
 import { connectionOutcomeOf } from '../http-outcome.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { analyseMetadata } from './metadata.js';
 
-/** Metadata larger than this is not federation metadata; stop reading rather than fill memory. */
-const MAX_METADATA_BYTES = 5 * 1024 * 1024;
 
 /** serverUrl with the plan's port, then metadataPath (which carries the PartnerSpId query). */
 export function metadataUrl(ping: NonNullable<Plan['pingFederate']>): string {
@@ -23,26 +22,22 @@ export function metadataUrl(ping: NonNullable<Plan['pingFederate']>): string {
   return `${url.origin}${path}`;
 }
 
-async function fetchMetadata(ctx: ProbeContext, url: string, dispatcher: Agent): Promise<PingMetadata> {
+async function fetchMetadata(ctx: ProbeContext, url: string, dispatcher: Agent): Promise<Fact<PingMetadata>> {
   const budget = AbortSignal.timeout(ctx.timeoutMs);
+  const host = new URL(url).host;
   try {
     const res = await request(url, { method: 'GET', dispatcher, signal: AbortSignal.any([ctx.signal, budget]), headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml' } });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res.body) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_METADATA_BYTES) {
-        res.body.destroy();
-        return { url, connection: 'connected', status: res.statusCode, error: `the document is larger than ${MAX_METADATA_BYTES} bytes`, document: null };
-      }
-      chunks.push(chunk as Buffer);
-    }
-    if (res.statusCode !== 200) return { url, connection: 'connected', status: res.statusCode, error: null, document: null };
-    return { url, connection: 'connected', status: res.statusCode, error: null, document: analyseMetadata(Buffer.concat(chunks).toString('utf8')) };
+    const body = await readBoundedBody(res.body, { host, what: 'the PingFederate metadata', limit: MAX_METADATA_BYTES, contentLength: res.headers['content-length'] });
+    if (res.statusCode !== 200) return ok({ url, connection: 'connected', status: res.statusCode, error: null, document: null });
+    return ok({ url, connection: 'connected', status: res.statusCode, error: null, document: analyseMetadata(body.toString('utf8')) });
   } catch (e) {
+    if (e instanceof ResponseTooLarge) {
+      ctx.log(`ping: ${url}: ${e.message}`);
+      return failed(host, 'protocol', e.message);
+    }
     const { connection, error } = connectionOutcomeOf(e, budget.aborted, 'pingFederate.caFile');
     ctx.log(`ping: ${url}: ${connection}: ${error}`);
-    return { url, connection, status: null, error, document: null };
+    return ok({ url, connection, status: null, error, document: null });
   }
 }
 
@@ -107,13 +102,14 @@ export const pingProbe: Probe<'ping'> = {
       headersTimeout: ctx.timeoutMs,
       bodyTimeout: ctx.timeoutMs,
     });
-    let metadata: PingMetadata;
+    let metadata: Fact<PingMetadata>;
     try {
       metadata = await fetchMetadata(ctx, url, dispatcher);
     } finally {
-      await dispatcher.close().catch(() => undefined);
+      await dispatcher.destroy().catch(() => undefined);
     }
-    const names = [...new Set((metadata.document?.endpoints ?? []).map(hostOf).filter((n): n is string => n !== null))];
+    const document = metadata.status === 'ok' ? metadata.value.document : null;
+    const names = [...new Set((document?.endpoints ?? []).map(hostOf).filter((n): n is string => n !== null))];
     const resolvers: { view: DnsView; resolver: string }[] = [
       ...ctx.plan.network.intranetResolvers.map((resolver) => ({ view: 'intranet' as const, resolver })),
       ...ctx.plan.network.extranetResolvers.map((resolver) => ({ view: 'extranet' as const, resolver })),
@@ -123,6 +119,6 @@ export const pingProbe: Probe<'ping'> = {
         resolvers.map(async ({ view, resolver }) => ({ view, resolver, name, type: 'A' as const, purpose: 'ping-endpoint' as const, result: await lookupA(ctx, resolver, name) })),
       ),
     );
-    return { metadata: ok(metadata), endpointLookups };
+    return { metadata, endpointLookups };
   },
 };

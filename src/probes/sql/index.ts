@@ -2,17 +2,18 @@ import { lookup } from 'node:dns/promises';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import type { ConnectionConfiguration } from 'tedious';
-import type { SqlBrowserFacts, SqlConnectionFacts, SqlDatabaseFacts, SqlFacts, SqlServerFacts, SqlTarget } from '../../facts/areas/sql.js';
+import type { SqlBrowserFacts, SqlConnectionFacts, SqlDatabaseFacts, SqlEncryptionFacts, SqlFacts, SqlServerFacts, SqlTarget } from '../../facts/areas/sql.js';
 import { failed, ok, skipped, type Fact, type FailureKind } from '../../facts/fact.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { readAvailability } from './availability.js';
 import { askBrowser } from './browser.js';
 import { databaseQuery, lastUpdateQuery, loginQuery, ownerQuery, serverQuery, tablesQuery } from './queries.js';
-import { openSession, SqlFailure, type Cell, type Session, type Stage } from './session.js';
-import { preloginEncryption } from './prelogin.js';
+import { LoginGuard, openSession, SqlFailure, type Cell, type Session, type Stage } from './session.js';
+import { preloginEncryption, speaksTds8 } from './prelogin.js';
 import { parseSqlServer } from './target.js';
 
-const ENCRYPT_NOT_SUP = 0x02;
+/** PRELOGIN ENCRYPTION values (MS-TDS 2.2.6.5). */
+const preloginNames: Record<number, SqlEncryptionFacts['prelogin']> = { 0: 'off', 1: 'on', 2: 'not-supported', 3: 'required' };
 
 const DEFAULT_PORT = 1433;
 const MAX_TABLES = 200;
@@ -91,18 +92,28 @@ export const sqlProbe: Probe<'sql'> = {
         ...notConnected(where, 'timeout', message),
       };
     }
-    if (sql.encrypt && offered === ENCRYPT_NOT_SUP) {
-      const message = `${target.host}:${port} does not offer TLS encryption (PRELOGIN answered ENCRYPT_NOT_SUP) although install.sql.encrypt is true; the login was not sent`;
+    const prelogin: SqlEncryptionFacts['prelogin'] = offered === null ? 'no-answer' : (preloginNames[offered.encryption] ?? 'no-answer');
+    // TDS 8 where the server speaks it: SQL Server 2022 (16.x) and later, or a server that hung up on
+    // a cleartext PRELOGIN (TDS 8 only). Older servers are not asked: they would only hang up.
+    const tds8 = (offered === null || offered.major >= 16) && (await speaksTds8(address, target.host, port, ctx.timeoutMs));
+    const clear = !tds8 && (prelogin === 'off' || prelogin === 'not-supported');
+    if (clear && !sql.allowUnencryptedLogin) {
+      const message =
+        `${target.host}:${port} answered PRELOGIN with ${prelogin === 'off' ? 'ENCRYPT_OFF' : 'ENCRYPT_NOT_SUP'}: it offers no TLS for the login, so it would receive the password in clear; ` +
+        'the login was not sent (install.sql.allowUnencryptedLogin: true allows it)';
+      ctx.log(`sql: ${where} offers no encryption; login not sent`);
       return {
         target: ok(target),
         ...(browser ? { browser } : {}),
         connection: ok({ connected: false, host: target.host, port, portSource, stage: 'tls', errorNumber: null, message }),
+        encryption: ok({ prelogin, tds8, login: 'refused' }),
         ...notConnected(where, 'tls', message),
       };
     }
 
     const password = await ctx.secrets(login.password, `SQL login ${login.name}`);
     const windows = login.kind === 'windows' ? splitWindows(login.name) : undefined;
+    const guard = new LoginGuard(address, port, sql.allowUnencryptedLogin);
     const config: ConnectionConfiguration = {
       server: target.host,
       authentication:
@@ -112,9 +123,12 @@ export const sqlProbe: Probe<'sql'> = {
       options: {
         port,
         database: 'master',
-        encrypt: sql.encrypt,
+        // The probe's own login is always encrypted, whatever install.sql.encrypt plans for the
+        // sync engine (SQL012 warns about that choice); the guard keeps LOGIN7 off a cleartext wire.
+        encrypt: tds8 ? 'strict' : true,
         trustServerCertificate: sql.trustServerCertificate || ctx.insecureTls,
         ...(ca !== undefined ? { cryptoCredentialsDetails: { ca } } : {}),
+        connector: guard.connector,
         connectTimeout: ctx.timeoutMs,
         requestTimeout: ctx.timeoutMs,
         appName: 'entra-preflight',
@@ -125,31 +139,24 @@ export const sqlProbe: Probe<'sql'> = {
 
     let session: Session;
     try {
-      session = await withTimeout(openSession(config), ctx.timeoutMs + 1000, 'connection');
+      session = await withTimeout(openSession(config, guard), ctx.timeoutMs + 1000, 'connection');
     } catch (err) {
       const f = err instanceof SqlFailure ? err : new SqlFailure('timeout', err instanceof Error ? err.message : String(err));
       const message = f.stage === 'login' ? f.message : `${target.host}:${port}: ${f.message}`;
       ctx.log(`sql: ${where} ${f.stage} failure${f.errorNumber === null ? '' : ` (error ${f.errorNumber})`}`);
+      const loginWent: SqlEncryptionFacts['login'] =
+        guard.refused !== undefined ? 'refused' : f.stage !== 'login' ? 'not-sent' : tds8 ? 'strict' : clear ? 'cleartext' : 'tls';
       return {
         target: ok(target),
         ...(browser ? { browser } : {}),
         connection: ok({ connected: false, host: target.host, port, portSource, stage: f.stage, errorNumber: f.errorNumber, message }),
+        encryption: ok({ prelogin, tds8, login: loginWent }),
         ...notConnected(where, f.stage, message),
       };
     }
+    const encryption = ok<SqlEncryptionFacts>({ prelogin, tds8, login: tds8 ? 'strict' : session.encrypted ? 'tls' : 'cleartext' });
+    if (!session.encrypted) ctx.log(`sql: ${where} logged in without encryption (install.sql.allowUnencryptedLogin)`);
 
-    if (sql.encrypt && !session.encrypted) {
-      // tedious goes on without TLS when the server answers ENCRYPT_NOT_SUP; the plan asked for
-      // encryption, and so will the wizard, so this is a TLS failure, and nothing more is read.
-      session.close();
-      const message = `${target.host}:${port} does not offer TLS encryption (PRELOGIN answered ENCRYPT_NOT_SUP) although install.sql.encrypt is true`;
-      return {
-        target: ok(target),
-        ...(browser ? { browser } : {}),
-        connection: ok({ connected: false, host: target.host, port, portSource, stage: 'tls', errorNumber: null, message }),
-        ...notConnected(where, 'tls', message),
-      };
-    }
     try {
       const connection = ok<SqlConnectionFacts>({ connected: true, host: target.host, port, portSource, encrypted: session.encrypted, loginName: login.name });
       const server = await gather(where, () => readServer(session));
@@ -163,7 +170,7 @@ export const sqlProbe: Probe<'sql'> = {
               return { name: accountName, hasLogin: num(rows[0]?.[0]) > 0 };
             });
       const availability = await gather(where, () => readAvailability(session, sql.database, target.host));
-      return { target: ok(target), ...(browser ? { browser } : {}), connection, server, database, serviceAccountLogin, availability };
+      return { target: ok(target), ...(browser ? { browser } : {}), connection, encryption, server, database, serviceAccountLogin, availability };
     } finally {
       session.close();
     }

@@ -1,4 +1,11 @@
 import net from 'node:net';
+import tls from 'node:tls';
+
+/** The server's PRELOGIN answer: its ENCRYPTION byte and the major version it announces. */
+export interface PreloginAnswer {
+  readonly encryption: number;
+  readonly major: number;
+}
 
 /**
  * Asks the server, before any credentials are sent, whether it offers encryption: one PRELOGIN
@@ -8,7 +15,7 @@ import net from 'node:net';
  * Returns the server's ENCRYPTION byte, 'timeout' when nothing answered within the budget, or
  * null when it could not be learned otherwise (the real connection then reports what is wrong).
  */
-export function preloginEncryption(host: string, port: number, timeoutMs: number): Promise<number | 'timeout' | null> {
+export function preloginEncryption(host: string, port: number, timeoutMs: number): Promise<PreloginAnswer | 'timeout' | null> {
   const version = Buffer.from([0, 0, 0, 0, 0, 0]);
   const options: [number, Buffer][] = [[0x00, version], [0x01, Buffer.from([0x01])], [0x02, Buffer.from([0x00])], [0x03, Buffer.alloc(4)], [0x04, Buffer.from([0x00])]];
   const headLen = options.length * 5 + 1;
@@ -27,7 +34,7 @@ export function preloginEncryption(host: string, port: number, timeoutMs: number
   return new Promise((resolve) => {
     let buf = Buffer.alloc(0);
     const socket = net.connect({ host, port });
-    const done = (value: number | 'timeout' | null): void => {
+    const done = (value: PreloginAnswer | 'timeout' | null): void => {
       clearTimeout(timer);
       socket.destroy();
       resolve(value);
@@ -40,18 +47,42 @@ export function preloginEncryption(host: string, port: number, timeoutMs: number
       buf = Buffer.concat([buf, d]);
       if (buf.length < 8) return;
       const len = buf.readUInt16BE(2);
+      if (buf[0] !== 0x04 || len < 8) {
+        done(null); // not a TDS tabular answer
+        return;
+      }
       if (buf.length < len) return;
       const body = buf.subarray(8, len);
+      let encryption: number | undefined;
+      let major = 0;
       let i = 0;
       while (i + 5 <= body.length && body[i] !== 0xff) {
-        if (body[i] === 0x01) {
-          const at = body.readUInt16BE(i + 1);
-          done(at < body.length ? (body[at] ?? null) : null);
-          return;
-        }
+        const at = body.readUInt16BE(i + 1);
+        if (body[i] === 0x01 && at < body.length) encryption = body[at];
+        if (body[i] === 0x00 && at < body.length) major = body[at] ?? 0;
         i += 5;
       }
-      done(null);
+      done(encryption === undefined ? null : { encryption, major });
     });
+  });
+}
+
+/**
+ * Whether the server speaks TDS 8 (MS-TDS 2.1, "strict" encryption): a TLS handshake with ALPN
+ * tds/8.0 before any TDS byte. Only the handshake is tried (no certificate judgement: the real
+ * connection verifies the certificate); the socket is closed at once.
+ */
+export function speaksTds8(host: string, servername: string, port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = tls.connect({ host, port, servername: net.isIP(servername) === 0 ? servername : '', ALPNProtocols: ['tds/8.0'], rejectUnauthorized: false });
+    const done = (value: boolean): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(value);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    socket.on('secureConnect', () => done(true));
+    socket.on('error', () => done(false));
+    socket.on('close', () => done(false));
   });
 }

@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { connect as tlsConnect, createSecureContext, rootCertificates, type PeerCertificate } from 'node:tls';
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { promisify } from 'node:util';
+import forge from 'node-forge';
 import { endpointCertificateKey, fileCertificateKey, type CertificateFacts, type CertificateRole, type CertificateSource, type TlsFacts } from '../../facts/areas/tls.js';
 import type { Plan } from '../../plan/schema.js';
 import { failed, ok } from '../../facts/fact.js';
@@ -14,7 +13,6 @@ import { openTunnel, proxyAuthorization, proxyFor } from '../https/proxy.js';
 import { httpsTargets } from '../https/targets.js';
 import type { Probe, ProbeContext } from '../probe.js';
 
-const run = promisify(execFile);
 // Parsed on first use: ~140 certificates cost every command's start-up otherwise.
 let parsedRoots: readonly X509Certificate[] | undefined;
 const systemRoots = (): readonly X509Certificate[] => (parsedRoots ??= rootCertificates.map((pem) => new X509Certificate(pem)));
@@ -86,7 +84,7 @@ export function describeCertificate(chain: readonly X509Certificate[], verified:
 const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 const PEM_KEY = /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/;
 
-/** A PEM file, or a PFX opened with its password (which never leaves this process but for openssl's environment). */
+/** A PEM file, or a PFX opened with its password (which never leaves this process). */
 async function readCertificateFile(ctx: ProbeContext, path: string, trust: Trust): Promise<CertificateSource> {
   const base = { role: 'federation' as const, source: 'file' as const, location: path };
   let data: Buffer;
@@ -120,14 +118,34 @@ async function readCertificateFile(ctx: ProbeContext, path: string, trust: Trust
     return { ...base, pfxOpen, pfxError: msg.replace(passphrase, '[REDACTED]'), certificate: failed(path, 'other', `the PFX did not open (${pfxOpen})`) };
   }
   try {
-    // Node can open a PFX but not list its certificates; openssl reads the password from its environment, never from arguments.
-    const { stdout } = await run('openssl', ['pkcs12', '-in', path, '-nokeys', '-passin', 'env:EP_PFX_PASSWORD'], { env: { ...process.env, EP_PFX_PASSWORD: passphrase }, timeout: ctx.timeoutMs });
-    const chain = (stdout.match(PEM_CERT) ?? []).map((pem) => new X509Certificate(pem));
+    // Node opens a PFX but cannot list its certificates: node-forge reads them in this process
+    // (no openssl child: absent on Windows, and it needed the password in its environment).
+    const chain = pfxCertificates(data, passphrase);
     if (chain.length === 0) throw new Error('no certificate in the PFX');
     return { ...base, pfxOpen: 'opened', certificate: ok(describeCertificate(chain, verifiesAgainst(chain, trust.roots()), trust.against, true)) };
   } catch (error) {
-    return { ...base, pfxOpen: 'opened', certificate: failed(path, 'other', `could not list the certificates in ${path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`) };
+    const msg = (error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)).replace(passphrase, '[REDACTED]');
+    return { ...base, pfxOpen: 'opened', certificate: failed(path, 'other', `could not list the certificates in ${path}: ${msg}`) };
   }
+}
+
+/** The certificates of a PKCS#12 file, the one that belongs to the private key first. */
+export function pfxCertificates(data: Buffer, passphrase: string): X509Certificate[] {
+  const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(data.toString('binary'))), false, passphrase);
+  const keyIds = new Set<string>();
+  for (const type of [forge.pki.oids['keyBag'], forge.pki.oids['pkcs8ShroudedKeyBag']]) {
+    if (type === undefined) continue;
+    for (const bag of p12.getBags({ bagType: type })[type] ?? []) for (const id of bag.attributes['localKeyId'] ?? []) keyIds.add(String(id));
+  }
+  const certType = forge.pki.oids['certBag'];
+  const bags = certType === undefined ? [] : (p12.getBags({ bagType: certType })[certType] ?? []);
+  const withKey = (bag: forge.pkcs12.Bag): boolean => (bag.attributes['localKeyId'] ?? []).some((id: unknown) => keyIds.has(String(id)));
+  // forge decodes RSA certificates only; for others (ECDSA) it keeps the ASN.1, which is enough here.
+  const der = (bag: forge.pkcs12.Bag): forge.asn1.Asn1 | undefined => (bag.cert ? forge.pki.certificateToAsn1(bag.cert) : (bag.asn1 ?? undefined));
+  return [...bags.filter(withKey), ...bags.filter((b) => !withKey(b))]
+    .map(der)
+    .filter((a): a is forge.asn1.Asn1 => a !== undefined)
+    .map((a) => new X509Certificate(Buffer.from(forge.asn1.toDer(a).getBytes(), 'binary')));
 }
 
 /**
@@ -146,11 +164,26 @@ function readEndpoint(ctx: ProbeContext, hostPort: string, servername: string, t
       rejectUnauthorized: false,
       ...(trust.ca !== undefined ? { ca: [...trust.ca] } : {}),
     });
+    // Which step is running, so a timeout or error names it: a resolver that does not answer is a
+    // DNS failure, a port that does not accept is a TCP one; only the handshake is TLS's.
+    let phase: 'dns' | 'tcp' | 'tls' = through !== undefined ? 'tls' : isIP(host) !== 0 ? 'tcp' : 'dns';
+    socket.once('lookup', (err: Error | null) => {
+      if (err === null && phase === 'dns') phase = 'tcp';
+    });
+    socket.once('connect', () => {
+      phase = 'tls';
+    });
     const done = (source: CertificateSource): void => {
+      clearTimeout(timer);
       socket.destroy();
       resolvePromise(source);
     };
-    socket.setTimeout(ctx.timeoutMs, () => done({ ...base, certificate: failed(hostPort, 'timeout', `${hostPort} did not complete a TLS handshake within ${Math.round(ctx.timeoutMs / 1000)} s`) }));
+    const seconds = Math.round(ctx.timeoutMs / 100) / 10;
+    const timer = setTimeout(() => {
+      if (phase === 'dns') done({ ...base, certificate: failed(hostPort, 'dns', `${host} did not resolve within ${seconds} s (the resolvers did not answer)`) });
+      else if (phase === 'tcp') done({ ...base, certificate: failed(hostPort, 'timeout', `${hostPort} did not accept a TCP connection within ${seconds} s`) });
+      else done({ ...base, certificate: failed(hostPort, 'timeout', `${hostPort} did not complete a TLS handshake within ${seconds} s`) });
+    }, ctx.timeoutMs);
     socket.once('secureConnect', () => {
       const chain: X509Certificate[] = [];
       let peer: PeerCertificate | undefined = socket.getPeerCertificate(true);
@@ -165,7 +198,13 @@ function readEndpoint(ctx: ProbeContext, hostPort: string, servername: string, t
       done({ ...base, certificate: ok(describeCertificate(chain, { ok: socket.authorized, ...(error ? { error } : {}) }, trust.against)) });
     });
     socket.once('error', (e: NodeJS.ErrnoException) => {
-      const kind = e.code === 'ECONNREFUSED' ? 'refused' : e.code === 'ENOTFOUND' ? 'dns' : 'tls';
+      const code = e.code ?? '';
+      const kind =
+        code === 'ECONNREFUSED' ? 'refused'
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || phase === 'dns' ? 'dns'
+        : code === 'ETIMEDOUT' ? 'timeout'
+        : phase === 'tcp' ? 'refused'
+        : 'tls';
       done({ ...base, certificate: failed(hostPort, kind, `${hostPort}: ${e.message}`) });
     });
   });

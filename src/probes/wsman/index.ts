@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { Agent, request } from 'undici';
 import { intranetLookup } from '../intranet-lookup.js';
-import { failed, ok } from '../../facts/fact.js';
+import { failed, ok, type Fact } from '../../facts/fact.js';
+import { readBoundedBody, ResponseTooLarge } from '../bounded-body.js';
 import type { WsmanFacts, WsmanHost, WsmanResult } from '../../facts/areas/wsman.js';
 import type { Plan } from '../../plan/schema.js';
 import { connectionOutcomeOf } from '../http-outcome.js';
@@ -30,7 +31,7 @@ export function identifyUrl(host: string, https: boolean, port: number | undefin
   return `${https ? 'https' : 'http'}://${h}:${port ?? (https ? 5986 : 5985)}/wsman`;
 }
 
-async function identify(ctx: ProbeContext, dispatcher: Agent, host: string): Promise<WsmanResult> {
+async function identify(ctx: ProbeContext, dispatcher: Agent, host: string): Promise<Fact<WsmanResult>> {
   const winrm = ctx.plan.adfs?.winrm ?? { https: false };
   const endpoint = identifyUrl(host, winrm.https, winrm.port);
   const budget = AbortSignal.timeout(ctx.timeoutMs);
@@ -43,18 +44,22 @@ async function identify(ctx: ProbeContext, dispatcher: Agent, host: string): Pro
       headers: { 'content-type': 'application/soap+xml;charset=UTF-8', wsmanidentify: 'unauthenticated' },
       body: IDENTIFY_REQUEST,
     });
-    const body = await res.body.text();
+    const body = (await readBoundedBody(res.body, { host, what: 'WS-Man Identify', contentLength: res.headers['content-length'] })).toString('utf8');
     const base = { endpoint, connection: 'connected' as const, httpStatus: res.statusCode };
-    if (res.statusCode === 401) return { ...base, authRequired: true, identify: null, error: null };
-    if (res.statusCode !== 200) return { ...base, authRequired: false, identify: null, error: `HTTP ${res.statusCode} to Identify, not a WinRM IdentifyResponse` };
+    if (res.statusCode === 401) return ok({ ...base, authRequired: true, identify: null, error: null });
+    if (res.statusCode !== 200) return ok({ ...base, authRequired: false, identify: null, error: `HTTP ${res.statusCode} to Identify, not a WinRM IdentifyResponse` });
     const parsed = parseIdentifyResponse(body);
-    if (typeof parsed === 'string') return { ...base, authRequired: false, identify: null, error: parsed };
+    if (typeof parsed === 'string') return ok({ ...base, authRequired: false, identify: null, error: parsed });
     const { securityProfiles: _profiles, ...identifyFacts } = parsed;
-    return { ...base, authRequired: false, identify: identifyFacts, error: null };
+    return ok({ ...base, authRequired: false, identify: identifyFacts, error: null });
   } catch (e) {
+    if (e instanceof ResponseTooLarge) {
+      ctx.log(`wsman: ${host}: ${e.message}`);
+      return failed(host, 'protocol', e.message);
+    }
     const { connection, error } = connectionOutcomeOf(e, budget.aborted, 'adfs.winrm.caFile');
     ctx.log(`wsman: ${host}: ${connection}: ${error}`);
-    return { endpoint, connection, httpStatus: null, authRequired: false, identify: null, error };
+    return ok({ endpoint, connection, httpStatus: null, authRequired: false, identify: null, error });
   }
 }
 
@@ -87,10 +92,10 @@ export const wsmanProbe: Probe<'wsman'> = {
       bodyTimeout: ctx.timeoutMs,
     });
     try {
-      const hosts = await Promise.all(targets.map(async ({ host, role }) => ({ host, role, result: ok(await identify(ctx, dispatcher, host)) })));
+      const hosts = await Promise.all(targets.map(async ({ host, role }) => ({ host, role, result: await identify(ctx, dispatcher, host) })));
       return { hosts };
     } finally {
-      await dispatcher.close().catch(() => undefined);
+      await dispatcher.destroy().catch(() => undefined);
     }
   },
 };

@@ -25,7 +25,9 @@ const logLines: string[] = [];
 const allFacts: SqlFacts[] = [];
 let browser: BrowserPeer;
 
-async function peer(catalogue: Catalogue, encryption: 'required' | 'not-supported' = 'required', host = TLS_HOST): Promise<TdsPeer> {
+type Encryption = 'required' | 'not-supported' | 'off' | 'strict' | 'downgrade';
+
+async function peer(catalogue: Catalogue, encryption: Encryption = 'required', host = TLS_HOST): Promise<TdsPeer> {
   const p = await startTdsPeer({ host, catalogue, encryption, cert });
   peers.push(p);
   return p;
@@ -88,12 +90,6 @@ describe('SQL scenarios against the TDS peer', () => {
     expect(facts.serviceAccountLogin).toEqual(ok({ name: 'CONTOSO\\svc-adsync', hasLogin: true }));
     expect(fired(p, { sql: facts })).toEqual([]);
     expect(s.logins).toEqual(['entra-admin']);
-  });
-
-  it('empty server without encryption (PRELOGIN answers ENCRYPT_NOT_SUP)', async () => {
-    const { p, facts } = await scenario('empty', 'not-supported');
-    expect(facts.connection).toMatchObject({ status: 'ok', value: { connected: true, encrypted: false } });
-    expect(fired(p, { sql: facts })).toEqual([]);
   });
 
   it('ADSync with sync-engine tables and rows: SQL003 with the wizard text and counts', async () => {
@@ -186,11 +182,93 @@ describe('SQL scenarios against the TDS peer', () => {
     const p = plan(`${PLAIN_HOST},${s.port}`, { encrypt: true });
     const facts = await probe(p);
     expect(facts.connection).toMatchObject({ status: 'ok', value: { connected: false, stage: 'tls' } });
-    expect(fired(p, { sql: facts })).toEqual(['SQL001']);
+    expect(fired(p, { sql: facts })).toEqual(['SQL001', 'SQL010']);
     expect(s.log.filter((q) => /^\s*SELECT/i.test(q))).toEqual([]);
     // tedious would send LOGIN7 without TLS here; the probe's own PRELOGIN stops before any credential goes out.
     expect(s.logins).toEqual([]);
     expect(facts.connection).toMatchObject({ value: { message: expect.stringContaining('the login was not sent') } });
+  });
+
+
+  describe('the password never goes out in clear', () => {
+    for (const encryption of ['off', 'not-supported'] as const) {
+      const answer = encryption === 'off' ? 'ENCRYPT_OFF' : 'ENCRYPT_NOT_SUP';
+      it(`PRELOGIN answers ${answer}: no LOGIN7 at all, SQL010 says the server would receive the password in clear`, async () => {
+        const s = await peer(scenarios.empty, encryption, PLAIN_HOST);
+        for (const extra of [{}, { encrypt: false }, { trustServerCertificate: true }]) {
+          const p = plan(`${PLAIN_HOST},${s.port}`, extra);
+          const facts = await probe(p);
+          expect(facts.encryption).toEqual(ok({ prelogin: encryption, tds8: false, login: 'refused' }));
+          const result = evaluateRules(p, { sql: facts }, sqlRules, { now: NOW });
+          const sql010 = result.findings.find((f) => f.ruleId === 'SQL010');
+          expect(sql010?.severity).toBe('error');
+          expect(sql010?.message).toContain(`answered PRELOGIN with ${answer}: it would receive the password of entra-admin in clear`);
+        }
+        expect(s.logins).toEqual([]);
+        expect(s.cleartextLogins).toEqual([]);
+      });
+    }
+
+    it('install.sql.allowUnencryptedLogin: true sends it, and SQL011 warns that it went in clear', async () => {
+      const s = await peer(scenarios.empty, 'off', PLAIN_HOST);
+      const p = plan(`${PLAIN_HOST},${s.port}`, { allowUnencryptedLogin: true });
+      const facts = await probe(p);
+      expect(facts.connection).toMatchObject({ status: 'ok', value: { connected: true, encrypted: false } });
+      expect(facts.encryption).toEqual(ok({ prelogin: 'off', tds8: false, login: 'cleartext' }));
+      expect(s.cleartextLogins).toEqual(['entra-admin']);
+      const result = evaluateRules(p, { sql: facts }, sqlRules, { now: NOW });
+      expect(result.findings.map((f) => [f.ruleId, f.severity])).toEqual([['SQL011', 'warning']]);
+      expect(result.findings[0]?.message).toContain('without encryption');
+    });
+
+    it('a server that offers encryption to the check and drops it for the real login: the guard stops LOGIN7', async () => {
+      const s = await peer(scenarios.empty, 'downgrade', PLAIN_HOST);
+      const p = plan(`${PLAIN_HOST},${s.port}`);
+      const facts = await probe(p);
+      expect(s.connections()).toBe(2); // the PRELOGIN check, then tedious
+      expect(facts.connection).toMatchObject({ status: 'ok', value: { connected: false, stage: 'tls', message: expect.stringContaining('was not sent') } });
+      expect(facts.encryption).toEqual(ok({ prelogin: 'on', tds8: false, login: 'refused' }));
+      expect(s.logins).toEqual([]);
+      expect(s.cleartextLogins).toEqual([]);
+      expect(fired(p, { sql: facts })).toEqual(['SQL001', 'SQL010']);
+    });
+
+    it('TDS 8 only server (TLS before any TDS byte): the probe logs in with strict encryption', async () => {
+      const s = await peer(scenarios.empty, 'strict', TLS_HOST);
+      const p = plan(`${TLS_HOST},${s.port}`);
+      const facts = await probe(p);
+      expect(facts.encryption).toEqual(ok({ prelogin: 'no-answer', tds8: true, login: 'strict' }));
+      expect(facts.connection).toMatchObject({ status: 'ok', value: { connected: true, encrypted: true } });
+      expect(s.logins).toEqual(['entra-admin']);
+      expect(s.cleartextLogins).toEqual([]);
+      expect(fired(p, { sql: facts })).toEqual([]);
+    });
+
+    it('a 16.x server is asked for TDS 8 first and falls back to TDS 7 TLS when it hangs up; a 15.x server is not asked', async () => {
+      const s16 = await peer({ ...scenarios.empty, productVersion: '16.0.1000.6' }, 'required', TLS_HOST);
+      const f16 = await probe(plan(`${TLS_HOST},${s16.port}`));
+      // The TDS 7 peer hangs up on a ClientHello, as SQL Server without TDS 8 does.
+      expect(f16.encryption).toEqual(ok({ prelogin: 'on', tds8: false, login: 'tls' }));
+      const s15 = await peer(scenarios.empty, 'required', TLS_HOST);
+      const f15 = await probe(plan(`${TLS_HOST},${s15.port}`));
+      expect(f15.encryption).toEqual(ok({ prelogin: 'on', tds8: false, login: 'tls' }));
+      expect(s15.connections()).toBe(2); // no TDS 8 attempt against a 15.x server
+      expect(s16.connections()).toBe(3); // PRELOGIN check, TDS 8 attempt, login
+      expect([...s15.cleartextLogins, ...s16.cleartextLogins]).toEqual([]);
+    });
+
+    it('encrypt: false or trustServerCertificate: true in the plan: SQL012 warns, the probe still encrypts', async () => {
+      const s = await peer(scenarios.empty);
+      const p = plan(`${TLS_HOST},${s.port}`, { encrypt: false, trustServerCertificate: true });
+      const facts = await probe(p);
+      expect(facts.encryption).toEqual(ok({ prelogin: 'on', tds8: false, login: 'tls' }));
+      const result = evaluateRules(p, { sql: facts }, sqlRules, { now: NOW });
+      expect(result.findings.map((f) => [f.ruleId, f.severity, f.location.planPath])).toEqual([
+        ['SQL012', 'warning', 'install.sql.encrypt'],
+        ['SQL012', 'warning', 'install.sql.trustServerCertificate'],
+      ]);
+      expect(s.cleartextLogins).toEqual([]);
+    });
   });
 
   it('a server that accepts TCP and never answers: SQL001 timeout within the budget', async () => {

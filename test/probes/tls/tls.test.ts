@@ -35,6 +35,13 @@ beforeAll(async () => {
   leaf('wrongname', 'DNS:www.contoso.com', ['-days', '200']);
   leaf('soon', 'DNS:*.contoso.com', ['-days', '10']);
   openssl('pkcs12', '-export', '-in', join(dir, 'valid.pem'), '-inkey', join(dir, 'valid.key'), '-out', join(dir, 'valid.pfx'), '-passout', 'env:PFXPW');
+  // The chain inside (leaf found by its key, CA after it), legacy
+  // 3DES/SHA-1 protection as older Windows exports write it, and an ECDSA leaf.
+  openssl('pkcs12', '-export', '-in', join(dir, 'valid.pem'), '-certfile', join(dir, 'ca.pem'), '-inkey', join(dir, 'valid.key'), '-out', join(dir, 'chain.pfx'), '-passout', 'env:PFXPW', '-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha1');
+  openssl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'ec.key'), '-out', join(dir, 'ec.csr'), '-subj', '/CN=sts.contoso.com');
+  writeFileSync(join(dir, 'ec.ext'), 'subjectAltName=DNS:sts.contoso.com\n');
+  openssl('x509', '-req', '-in', join(dir, 'ec.csr'), '-CA', join(dir, 'ca.pem'), '-CAkey', join(dir, 'ca.key'), '-CAcreateserial', '-out', join(dir, 'ec.pem'), '-extfile', join(dir, 'ec.ext'), '-days', '200');
+  openssl('pkcs12', '-export', '-in', join(dir, 'ec.pem'), '-inkey', join(dir, 'ec.key'), '-out', join(dir, 'ec.pfx'), '-passout', 'env:PFXPW');
   for (const name of ['valid', 'wrongname', 'soon']) {
     const server = createServer({ key: readFileSync(join(dir, `${name}.key`)), cert: readFileSync(join(dir, `${name}.pem`)) }, (_req, res) => res.end('ok'));
     await new Promise<void>((r) => server.listen(0, '127.0.0.25', r));
@@ -104,6 +111,21 @@ describe('TLS probe against real HTTPS servers and certificate files', () => {
     expect(bad.facts.certificates['file:valid.pfx']?.pfxOpen).toBe('wrong-password');
     expect(bad.findings).toContain('CERT003:error');
     expect(JSON.stringify(good.facts) + JSON.stringify(bad.facts)).not.toContain(PFX_PASSWORD);
+  });
+
+  it('reads PFX certificates in-process: no openssl on PATH needed; chain, legacy 3DES and ECDSA files', async () => {
+    const path = process.env['PATH'];
+    process.env['PATH'] = '/nonexistent';
+    try {
+      const chain = await run(plan({ file: 'chain.pfx', password: 'env:PFX' }, join(dir, 'ca.pem')));
+      const c = chain.facts.certificates['file:chain.pfx'];
+      expect(c).toMatchObject({ pfxOpen: 'opened', certificate: { status: 'ok', value: { commonName: 'sts.contoso.com', hasPrivateKey: true, chainVerified: true } } });
+      if (c?.certificate.status === 'ok') expect(c.certificate.value.chain.map((e) => e.subject)).toEqual(['CN=sts.contoso.com', 'CN=Contoso Test Root CA']);
+      const ec = await run(plan({ file: 'ec.pfx', password: 'env:PFX' }, join(dir, 'ca.pem')));
+      expect(ec.facts.certificates['file:ec.pfx']).toMatchObject({ pfxOpen: 'opened', certificate: { status: 'ok', value: { commonName: 'sts.contoso.com', keyType: 'ec', chainVerified: true } } });
+    } finally {
+      process.env['PATH'] = path;
+    }
   });
 
   it('a silent endpoint times out within about the timeout', async () => {
