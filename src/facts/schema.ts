@@ -5,6 +5,7 @@ import { ldapFactsSchema } from './areas/ldap.js';
 import { pingFactsSchema } from './areas/ping.js';
 import { sqlFactsSchema } from './areas/sql.js';
 import { tcpFactsSchema } from './areas/tcp.js';
+import { tenantFactsSchema } from './areas/tenant.js';
 import { tlsFactsSchema } from './areas/tls.js';
 import { wsmanFactsSchema } from './areas/wsman.js';
 
@@ -22,6 +23,7 @@ export const factsSchema = z.strictObject({
   wsman: wsmanFactsSchema.optional(),
   ping: pingFactsSchema.optional(),
   tcp: tcpFactsSchema.optional(),
+  tenant: tenantFactsSchema.optional(),
 });
 export type Facts = z.infer<typeof factsSchema>;
 export type FactArea = keyof Facts;
