@@ -236,7 +236,7 @@ async function readCaFile(ctx: ProbeContext, file: string | undefined): Promise<
 }
 
 /** Reads the tenant with the plan's credential. Every failure is a fact; nothing is written. */
-export async function collectTenant(ctx: ProbeContext, graph: GraphPlan, deps: TenantProbeDeps = {}): Promise<TenantFacts> {
+export async function collectTenant(ctx: ProbeContext, deps: TenantProbeDeps = {}, graph: GraphPlan = ctx.plan.tenant.graph!): Promise<TenantFacts> {
   const { endpoint, authorityHost } = hostsOf(graph);
   const host = new URL(endpoint).host;
   const kind = graph.credential.kind;
@@ -319,5 +319,5 @@ export const tenantProbe: Probe<'tenant'> = {
   id: 'tenant',
   title: 'Microsoft Entra tenant (Microsoft Graph, read-only)',
   appliesTo: (plan: Plan) => plan.tenant.graph !== undefined,
-  collect: (ctx) => collectTenant(ctx, ctx.plan.tenant.graph!),
+  collect: (ctx) => collectTenant(ctx),
 };
