@@ -2,6 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startGraphPeer, type GraphPeer, type GraphPeerOptions, type PeerApp } from '../../../fixtures/graph/peer.js';
 import { cleanTenant, faultyTenant, HIA_ID } from '../../../fixtures/graph/tenant-state.js';
 import { collectTenant, tenantProbe } from '../../../src/probes/graph/index.js';
+import { evaluateRules } from '../../../src/engine/evaluate.js';
+import { ok } from '../../../src/facts/fact.js';
+import { tenRules } from '../../../src/rules/ten/index.js';
+import { ldapFacts } from '../../helpers/ldap-facts.js';
+import { scan } from '../../helpers/scan-facts.js';
 import { ALL_PERMISSIONS, appCertificate, CLIENT_ID, graphContext, SECRET } from './helpers.js';
 
 let peer: GraphPeer | undefined;
@@ -139,5 +144,30 @@ describe('tenant probe against the OIDC/Graph peer', () => {
     await res.body.text();
     expect(res.statusCode).toBe(405);
     expect(graphMethods(p)).toEqual(['PATCH']);
+  });
+});
+
+describe('tenant rules on what the probe read from the peer', () => {
+  const ldap = () => ldapFacts({ 'contoso.com': { objectCount: ok({ users: 200, groups: 0, contacts: 0, computers: 0, scope: 'in-scope' }), scan: ok(scan()) } });
+
+  it('every TEN/HIA rule stays silent on the clean tenant', async () => {
+    const p = await start();
+    const ctx = graphContext(p);
+    const r = evaluateRules(ctx.plan, { ...ldap(), tenant: await tenantProbe.collect(ctx) }, tenRules, { now: new Date() });
+    expect(r.findings).toEqual([]);
+    expect(r.outcomes.map((o) => `${o.ruleId}:${o.status}`)).toEqual(tenRules.map((x) => `${x.meta.id}:passed`));
+  });
+
+  it('each TEN/HIA rule fires on its planted state', async () => {
+    const p = await start({ tenant: faultyTenant() });
+    const ctx = graphContext(p, { overrides: { hybridIdentityAdministrator: { upn: 'hia_partner.example#EXT#@contoso.onmicrosoft.com' } } });
+    const r = evaluateRules(ctx.plan, { ...ldap(), tenant: await tenantProbe.collect(ctx) }, tenRules, { now: new Date() });
+    const fired = r.findings.map((f) => `${f.ruleId}:${f.messageId}`);
+    expect(fired).toEqual(
+      expect.arrayContaining(['TEN001:active', 'TEN002:type', 'TEN003:exceeded', 'TEN004:blocked', 'TEN004:admin', 'TEN005:blocked', 'HIA006:eligibleOnly', 'HIA007:foreign']),
+    );
+    // HIA005 (the HIA cannot sign in) needs its own state: an HIA the tenant does not hold.
+    const missing = await collectTenant(graphContext(p, { overrides: { hybridIdentityAdministrator: { upn: 'nobody@contoso.onmicrosoft.com' } } }));
+    expect(evaluateRules(ctx.plan, { tenant: missing }, tenRules, { now: new Date() }).findings.map((f) => `${f.ruleId}:${f.messageId}`)).toContain('HIA005:notFound');
   });
 });
