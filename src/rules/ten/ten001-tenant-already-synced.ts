@@ -1,8 +1,17 @@
+import type { OrganizationFacts } from '../../facts/areas/tenant.js';
 import { defineRule } from '../rule.js';
 import { useTenant } from './tenant-facts.js';
 
 /** A last export within this many hours means a sync client is running now. */
 export const RECENT_SYNC_HOURS = 24;
+
+/** Hours since the tenant's last export when sync is on and the export is recent (or of unknown time); else undefined. */
+export function recentExport(org: OrganizationFacts, now: Date): { last: string; hours: number | string } | undefined {
+  if (org.onPremisesSyncEnabled !== true) return undefined;
+  const last = org.onPremisesLastSyncDateTime;
+  const hours = last === null ? null : Math.floor((now.getTime() - Date.parse(last)) / 3_600_000);
+  return hours === null || hours <= RECENT_SYNC_HOURS ? { last: last ?? 'an unknown time', hours: hours ?? 'unknown' } : undefined;
+}
 
 export const ten001 = defineRule({
   meta: {
@@ -34,14 +43,9 @@ export const ten001 = defineRule({
   evaluate(ctx) {
     const org = useTenant(ctx, 'organization', { planPath: 'stagingMode' });
     if (org === undefined || org.onPremisesSyncEnabled !== true) return;
-    const last = org.onPremisesLastSyncDateTime;
-    const hours = last === null ? null : Math.floor((ctx.now.getTime() - Date.parse(last)) / 3_600_000);
-    const recent = hours === null || hours <= RECENT_SYNC_HOURS;
-    ctx.report({
-      messageId: recent ? 'active' : 'stale',
-      data: { last: last ?? 'an unknown time', hours: hours ?? 'unknown' },
-      at: { planPath: 'stagingMode', object: org.id },
-      ...(recent ? {} : { severity: 'warning' as const }),
-    });
+    const recent = recentExport(org, ctx.now);
+    const last = org.onPremisesLastSyncDateTime ?? 'an unknown time';
+    const hours = org.onPremisesLastSyncDateTime === null ? 'unknown' : Math.floor((ctx.now.getTime() - Date.parse(org.onPremisesLastSyncDateTime)) / 3_600_000);
+    ctx.report({ messageId: recent ? 'active' : 'stale', data: recent ?? { last, hours }, at: { planPath: 'stagingMode', object: org.id }, ...(recent ? {} : { severity: 'warning' as const }) });
   },
 });

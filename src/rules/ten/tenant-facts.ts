@@ -49,3 +49,24 @@ export function verifiedDomainsOf(ctx: RuleContext, at: Location): string[] | un
   ctx.notRequested('tenant.verifiedDomains', `list the tenant's verified domains in tenant.verifiedDomains, or ${GRAPH_HINT}`, at);
   return undefined;
 }
+
+/** Host of a federation configuration's passive sign-in (or issuer) URI, lower case; undefined when unparsable. */
+export function federationHost(domain: TenantDomain): string | undefined {
+  for (const u of [domain.federation?.passiveSignInUri, domain.federation?.issuerUri]) {
+    if (u === null || u === undefined) continue;
+    try {
+      return new URL(u).hostname.toLowerCase();
+    } catch {
+      /* try the next one */
+    }
+  }
+  return undefined;
+}
+
+/** The tenant's federated domains among `names`, with the federation service host each points at. */
+export function federatedAmong(ctx: RuleContext, names: readonly string[]): { domain: string; host: string | undefined }[] | undefined {
+  const domains = tenantDomains(ctx);
+  if (domains === undefined) return undefined;
+  const wanted = new Set(names.map((n) => n.toLowerCase().replace(/\.$/, '')));
+  return domains.filter((d) => wanted.has(d.id) && d.authenticationType.toLowerCase() === 'federated').map((d) => ({ domain: d.id, host: federationHost(d) }));
+}
