@@ -3,6 +3,7 @@ import { dnsFactsSchema } from './areas/dns.js';
 import { httpsFactsSchema } from './areas/https.js';
 import { ldapFactsSchema } from './areas/ldap.js';
 import { pingFactsSchema } from './areas/ping.js';
+import { settingsFactsSchema } from './areas/settings.js';
 import { sqlFactsSchema } from './areas/sql.js';
 import { tcpFactsSchema } from './areas/tcp.js';
 import { tenantFactsSchema } from './areas/tenant.js';
@@ -24,6 +25,7 @@ export const factsSchema = z.strictObject({
   ping: pingFactsSchema.optional(),
   tcp: tcpFactsSchema.optional(),
   tenant: tenantFactsSchema.optional(),
+  settings: settingsFactsSchema.optional(),
 });
 export type Facts = z.infer<typeof factsSchema>;
 export type FactArea = keyof Facts;

@@ -92,6 +92,11 @@ const installSchema = z.strictObject({
   serviceAccount: serviceAccountSchema.default({ kind: 'virtual' }),
   syncGroups: syncGroupsSchema.optional(),
   authenticatingProxy: z.boolean().default(false).describe('An authenticating proxy sits between this server and the internet'),
+  importSettings: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The wizard will import synchronization settings: the copied Exported-ServerConfiguration-* folder (or its MigratedPolicy.json) that MigrateSettings.ps1 wrote'),
 });
 
 // --- User sign-in ----------------------------------------------------------------------------

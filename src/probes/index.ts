@@ -4,6 +4,7 @@ import { httpsProbe } from './https/index.js';
 import { ldapProbe } from './ldap/index.js';
 import { pingProbe } from './ping/index.js';
 import type { Probe } from './probe.js';
+import { settingsProbe } from './settings/index.js';
 import { sqlProbe } from './sql/index.js';
 import { tcpProbe } from './tcp/index.js';
 import { tlsProbe } from './tls/index.js';
@@ -20,4 +21,5 @@ export const allProbes: readonly Probe[] = [
   wsmanProbe as Probe,
   pingProbe as Probe,
   tenantProbe as Probe,
+  settingsProbe as Probe,
 ];

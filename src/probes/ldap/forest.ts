@@ -11,6 +11,7 @@ import { scanForest } from './scan.js';
 import type { ScanAggregator } from './scan-aggregate.js';
 import { Session } from './session.js';
 import { dnsNameToDn, dnToDnsName, escapeFilterValue, fileTimeToIso, generalizedTimeToIso, num, str, strs } from './values.js';
+import { importedAttributeNames } from '../settings/read.js';
 
 const UAC_DISABLED = 0x2;
 const UAC_DONT_EXPIRE_PASSWORD = 0x10000;
@@ -459,6 +460,7 @@ async function readSchema(session: Session, ctx: ProbeContext, schemaNc: string,
       identity.sourceAnchor.mode === 'attribute' ? identity.sourceAnchor.attribute : 'mS-DS-ConsistencyGuid',
       identity.matching.attribute,
       ...features.directoryExtensions,
+      ...(await importedAttributeNames(ctx.plan.install.importSettings, ctx.planDir)),
     ]
       .filter((n): n is string => n !== undefined)
       .map((n) => n.toLowerCase()),
