@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
+import { request, type Agent } from 'undici';
 import { failed, ok, skipped, type Fact, type FailureKind } from '../../facts/fact.js';
 import type { CloudOnlyUsers, HiaFacts, OnPremisesSyncFacts, OrganizationFacts, RoleName, TenantDomain, TenantFacts } from '../../facts/areas/tenant.js';
 import type { Plan } from '../../plan/schema.js';
@@ -235,6 +236,17 @@ async function readCaFile(ctx: ProbeContext, file: string | undefined): Promise<
   return readFile(isAbsolute(file) ? file : resolvePath(ctx.planDir, file), 'utf8');
 }
 
+async function diagnoseAuthority(url: string, dispatcher: Agent, ctx: ProbeContext): Promise<{ kind: FailureKind; reason: string }> {
+  try {
+    const res = await request(url, { method: 'GET', dispatcher, signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.timeoutMs)]) });
+    await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+    return { kind: res.statusCode === 400 || res.statusCode === 404 ? 'not-found' : 'protocol', reason: `HTTP ${res.statusCode} (is tenant.graph.tenantId right?)` };
+  } catch (e) {
+    const { connection, error } = connectionOutcomeOf(e, false, 'tenant.graph.caFile');
+    return { kind: connection === 'dns' || connection === 'refused' || connection === 'timeout' || connection === 'tls' ? connection : 'other', reason: error };
+  }
+}
+
 /** Reads the tenant with the plan's credential. Every failure is a fact; nothing is written. */
 export async function collectTenant(ctx: ProbeContext, deps: TenantProbeDeps = {}, graph: GraphPlan = ctx.plan.tenant.graph!): Promise<TenantFacts> {
   const { endpoint, authorityHost } = hostsOf(graph);
@@ -279,7 +291,23 @@ export async function collectTenant(ctx: ProbeContext, deps: TenantProbeDeps = {
     } catch (e) {
       const message = String((e as Error).message ?? e).split('\n')[0]!.slice(0, 400);
       ctx.log(`graph: sign-in to ${authorityHost} failed: ${message}`);
-      return all(failed(new URL(authorityHost).host, 'auth', `sign-in to ${authorityHost} as ${kind} failed: ${message}`));
+      // @azure/identity wraps transport errors in its own; tell a CA/network problem from a refused sign-in.
+      const transport: FailureKind | undefined = /certificate|self[- ]signed|UNABLE_TO_VERIFY|ERR_TLS/i.test(message)
+        ? 'tls'
+        : /ECONNREFUSED/.test(message)
+          ? 'refused'
+          : /ENOTFOUND|EAI_AGAIN/.test(message)
+            ? 'dns'
+            : /timeout|timed out|abort/i.test(message)
+              ? 'timeout'
+              : undefined;
+      if (transport === undefined && /endpoints_resolution_error/.test(message)) {
+        // MSAL hides why the authority's metadata could not be read: ask for it once ourselves (GET).
+        const why = await diagnoseAuthority(`${authorityHost}/${encodeURIComponent(graph.tenantId)}/v2.0/.well-known/openid-configuration`, agent, ctx);
+        return all(failed(new URL(authorityHost).host, why.kind, `sign-in to ${authorityHost} as ${kind} failed: the authority's openid-configuration could not be read: ${why.reason}`));
+      }
+      const hint = transport === 'tls' ? ' (set tenant.graph.caFile to the CA that issued the authority\'s certificate)' : '';
+      return all(failed(new URL(authorityHost).host, transport ?? 'auth', `sign-in to ${authorityHost} as ${kind} failed: ${message}${hint}`));
     }
     const g = graphClient({ endpoint, dispatcher: agent, token: () => Promise.resolve(token), signal: ctx.signal, log: (m) => ctx.log(m) });
 

@@ -132,7 +132,7 @@ describe('tenant probe against the OIDC/Graph peer', () => {
     const graph = { ...ctx.plan.tenant.graph! };
     delete (graph as { caFile?: string }).caFile;
     const f = await collectTenant(ctx, {}, graph);
-    expect(f.signIn.status).toBe('failed');
+    expect(f.signIn).toMatchObject({ status: 'failed', kind: 'tls', reason: expect.stringMatching(/tenant\.graph\.caFile/) });
     expect(p.requests).toEqual([]);
   });
 
