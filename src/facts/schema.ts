@@ -5,6 +5,7 @@ import { ldapFactsSchema } from './areas/ldap.js';
 import { pingFactsSchema } from './areas/ping.js';
 import { settingsFactsSchema } from './areas/settings.js';
 import { sqlFactsSchema } from './areas/sql.js';
+import { syncServerFactsSchema } from './areas/syncserver.js';
 import { tcpFactsSchema } from './areas/tcp.js';
 import { tenantFactsSchema } from './areas/tenant.js';
 import { tlsFactsSchema } from './areas/tls.js';
@@ -25,6 +26,7 @@ export const factsSchema = z.strictObject({
   ping: pingFactsSchema.optional(),
   tcp: tcpFactsSchema.optional(),
   tenant: tenantFactsSchema.optional(),
+  syncServer: syncServerFactsSchema.optional(),
   settings: settingsFactsSchema.optional(),
 });
 export type Facts = z.infer<typeof factsSchema>;

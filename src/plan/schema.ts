@@ -301,6 +301,10 @@ const syncServerSchema = z
       })
       .optional()
       .describe('How to reach the server read-only over WS-Management; absent: the sync-server rules are "not requested"'),
+    domainControllers: z
+      .array(dnsName)
+      .default([])
+      .describe('DCs to read RestrictRemoteSam from (ACC008) with the same winrm settings; empty: ACC008 names the value to check by hand'),
   })
   .superRefine((s, ctx) => {
     if (s.winrm?.transport === 'http' && s.winrm.auth === 'basic')

@@ -6,6 +6,7 @@ import { pingProbe } from './ping/index.js';
 import type { Probe } from './probe.js';
 import { settingsProbe } from './settings/index.js';
 import { sqlProbe } from './sql/index.js';
+import { syncServerProbe } from './syncserver/index.js';
 import { tcpProbe } from './tcp/index.js';
 import { tlsProbe } from './tls/index.js';
 import { wsmanProbe } from './wsman/index.js';
@@ -21,5 +22,6 @@ export const allProbes: readonly Probe[] = [
   wsmanProbe as Probe,
   pingProbe as Probe,
   tenantProbe as Probe,
+  syncServerProbe as Probe,
   settingsProbe as Probe,
 ];

@@ -151,6 +151,7 @@ async function gatherAll(
   const root = await session.base('', [
     'dnsHostName', 'currentTime', 'forestFunctionality', 'domainFunctionality', 'domainControllerFunctionality',
     'defaultNamingContext', 'rootDomainNamingContext', 'configurationNamingContext', 'schemaNamingContext', 'namingContexts',
+    'supportedControl',
   ]);
   const readAt = new Date().toISOString();
   if (root === undefined) throw new LdapFailure('protocol', `${where} returned no rootDSE`);
@@ -169,6 +170,7 @@ async function gatherAll(
     configurationNamingContext: config,
     schemaNamingContext: schemaNc,
     namingContexts: strs(root, 'namingContexts'),
+    supportedControls: strs(root, 'supportedControl'),
   });
 
   let domains: DomainFacts[] = [];

@@ -287,6 +287,7 @@ describe('entra-preflight check against the Samba test forest', () => {
         `ACC006 CN=svc-sync,OU=Service Accounts,${BASE}`, // password expires within the warning window
         'ACC007 corp.contoso.test', // adminCount=1 users with password writeback
         'AD004 corp.contoso.test', // recycle bin off
+        'AD008 dc1.corp.contoso.test', // Samba's rootDSE advertises no password-policy-hints control, and writeback is planned
         'ADFS001 adfs1.corp.contoso.test', // WinRM gives no version; its computer account says 6.2 (9200)
         'ADFS002 adfs1.corp.contoso.test', // no WinRM answers for the planned AD FS and WAP servers here
         'ADFS002 adfs2.corp.contoso.test',
