@@ -7,6 +7,7 @@ import { settingsFactsSchema } from './areas/settings.js';
 import { sqlFactsSchema } from './areas/sql.js';
 import { syncServerFactsSchema } from './areas/syncserver.js';
 import { tcpFactsSchema } from './areas/tcp.js';
+import { tenantFactsSchema } from './areas/tenant.js';
 import { tlsFactsSchema } from './areas/tls.js';
 import { wsmanFactsSchema } from './areas/wsman.js';
 
@@ -24,6 +25,7 @@ export const factsSchema = z.strictObject({
   wsman: wsmanFactsSchema.optional(),
   ping: pingFactsSchema.optional(),
   tcp: tcpFactsSchema.optional(),
+  tenant: tenantFactsSchema.optional(),
   syncServer: syncServerFactsSchema.optional(),
   settings: settingsFactsSchema.optional(),
 });

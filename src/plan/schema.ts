@@ -116,9 +116,46 @@ const hiaSchema = z.strictObject({
   auth: z.enum(['password', 'mfa', 'smartcard', 'passwordless', 'federated']).default('password'),
 });
 
+/** The credential kinds the tenant probe signs in with; secrets are secret refs (env:, file:, prompt). */
+const graphCredentialSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('client-secret'), secret: secretRefSchema }),
+  z.strictObject({
+    kind: z.literal('client-certificate'),
+    certificate: z.string().min(1).describe('PEM file holding the certificate and its private key, or a PFX file'),
+    password: secretRefSchema.optional().describe('Password of the PFX or of the encrypted PEM key'),
+  }),
+  z.strictObject({ kind: z.literal('device-code') }).describe('Interactive: sign in as the Hybrid Identity Administrator you will use (needs a terminal; never in CI)'),
+  z.strictObject({ kind: z.literal('azure-cli') }).describe('Reuse an existing `az login`'),
+]);
+
+const httpsUrl = z.string().url().refine((u) => u.startsWith('https://'), { message: 'must be an https:// URL' });
+
+/**
+ * How the tenant probe reads the tenant through Microsoft Graph (GET only). Absent: no tenant probe,
+ * the tenant rules are "not requested".
+ */
+const graphSchema = z
+  .strictObject({
+    tenantId: z.string().min(1).regex(/^[A-Za-z0-9.-]+$/, { message: 'must be the tenant GUID or a verified domain name' }).describe('Tenant GUID or any verified domain name'),
+    clientId: z.string().min(1).optional().describe('Application (client) id of the app registration; not needed for azure-cli'),
+    credential: graphCredentialSchema,
+    cloud: z.enum(['global', 'usgov', 'usgov-dod', 'china']).default('global').describe('Picks the authority host and Graph endpoint'),
+    authorityHost: httpsUrl.optional().describe('Overrides cloud: the Microsoft Entra authority, e.g. https://login.microsoftonline.com'),
+    endpoint: httpsUrl.optional().describe('Overrides cloud: the Microsoft Graph endpoint, e.g. https://graph.microsoft.com'),
+    caFile: z.string().min(1).optional().describe('PEM file with extra CA(s) to trust for both hosts (TLS-inspecting proxies, tests)'),
+  })
+  .superRefine((g, ctx) => {
+    if (g.credential.kind !== 'azure-cli' && g.clientId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['clientId'], message: `is required for credential kind ${g.credential.kind}` });
+  });
+
 const tenantSchema = z.strictObject({
   initialDomain: dnsName.optional().describe('The tenant\'s *.onmicrosoft.com domain'),
-  verifiedDomains: z.array(dnsName).default([]).describe('Custom domains verified in the tenant'),
+  verifiedDomains: z
+    .array(dnsName)
+    .optional()
+    .describe('Custom domains verified in the tenant. Absent = unknown: the rules that need it use the tenant probe\'s facts, else they are "not requested"'),
+  graph: graphSchema.optional().describe('Read the tenant through Microsoft Graph (read-only); absent: tenant rules are "not requested"'),
 });
 
 // --- Connect your directories ----------------------------------------------------------------
@@ -344,7 +381,7 @@ export const planSchema = z
     }),
     signIn: signInSchema,
     hybridIdentityAdministrator: hiaSchema.optional(),
-    tenant: tenantSchema.default({ verifiedDomains: [] }),
+    tenant: tenantSchema.default({}),
     forests: z.array(forestSchema).min(1, { message: 'must list at least one forest' }),
     identity: identitySchema.default({
       signInAttribute: 'userPrincipalName',

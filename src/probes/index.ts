@@ -1,4 +1,5 @@
 import { dnsProbe } from './dns/index.js';
+import { tenantProbe } from './graph/index.js';
 import { httpsProbe } from './https/index.js';
 import { ldapProbe } from './ldap/index.js';
 import { pingProbe } from './ping/index.js';
@@ -20,6 +21,7 @@ export const allProbes: readonly Probe[] = [
   httpsProbe as Probe,
   wsmanProbe as Probe,
   pingProbe as Probe,
+  tenantProbe as Probe,
   syncServerProbe as Probe,
   settingsProbe as Probe,
 ];

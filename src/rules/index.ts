@@ -31,6 +31,7 @@ import { signRules } from './sign/index.js';
 import { sqlRules } from './sql/index.js';
 import { ssoRules } from './sso/index.js';
 import { stgRules } from './stg/index.js';
+import { tenRules } from './ten/index.js';
 
 /**
  * Every rule, sorted by id. Each area folder exports its rules; adding a rule means adding its
@@ -71,6 +72,8 @@ export const allRules: readonly Rule[] = [
   ...netNetRules,
   ...pingNetRules,
   ...signNetRules,
+  // Rules fed by the tenant probe (Microsoft Graph).
+  ...tenRules,
   // Rules fed by the sync-server collector (WinRM/WMI or local).
   ...hostRules,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));

@@ -1,5 +1,6 @@
 import type { RuleContext } from '../rule.js';
 import { normalizeDnsName } from '../../facts/areas/dns.js';
+import { tenantDomains } from '../ten/tenant-facts.js';
 import { lookupsFor } from './net.js';
 
 /** Microsoft's domain-verification TXT record value starts with MS=ms followed by digits. */
@@ -12,25 +13,31 @@ export type VerificationState =
   | { state: 'unknown' };
 
 /**
- * Is the domain verified in the tenant (plan.tenant.verifiedDomains), or at least prepared for
- * verification with an MS=ms… TXT record? Lookups that failed are recorded as not evaluated; when
- * no lookup answered, the state is unknown.
+ * Is the domain verified in the tenant, or at least prepared for verification with its TXT record?
+ * With the tenant probe's domains this is authoritative and the record must be the exact MS=ms…
+ * value the tenant asks for; without them, plan.tenant.verifiedDomains and any MS=ms… record.
+ * Lookups that failed are recorded as not evaluated; when no lookup answered, the state is unknown.
  */
 export function verificationOf(ctx: RuleContext, domain: string, planPath: string): VerificationState {
   const d = normalizeDnsName(domain);
-  if (ctx.plan.tenant.verifiedDomains.some((v) => normalizeDnsName(v) === d)) return { state: 'verified' };
+  const inTenant = tenantDomains(ctx);
+  const known = inTenant?.find((t) => normalizeDnsName(t.id) === d);
+  if (inTenant !== undefined ? known?.isVerified === true : (ctx.plan.tenant.verifiedDomains ?? []).some((v) => normalizeDnsName(v) === d)) return { state: 'verified' };
+  const expected = known?.verificationTxt ?? undefined;
+  const matches = (txt: string): boolean => (expected !== undefined ? txt.trim() === expected : inTenant === undefined && isMsVerificationTxt(txt));
   const lookups = lookupsFor(ctx.facts, 'domain-verification', 'TXT', d);
   if (lookups.length === 0) {
     ctx.use(undefined, `dns.lookups[TXT:${d}]`, { planPath, domain: d });
     return { state: 'unknown' };
   }
   const answers: string[] = [];
+  if (inTenant !== undefined) answers.push(known === undefined ? 'the domain is not added to the tenant' : expected === undefined ? 'the tenant lists no TXT value for it' : `the tenant expects TXT "${expected}"`);
   let answered = false;
   for (const l of lookups) {
     const a = ctx.use(l.result, `dns.lookups[${l.view}:TXT:${d}@${l.resolver}]`, { planPath, domain: d, host: l.resolver });
     if (a === undefined) continue;
     answered = true;
-    const record = a.txt.find(isMsVerificationTxt);
+    const record = a.txt.find(matches);
     if (record !== undefined) return { state: 'txt', record, resolver: l.resolver };
     answers.push(`${l.resolver} (${l.view}): ${a.rcode !== 'NOERROR' ? a.rcode : a.txt.length === 0 ? 'no TXT records' : a.txt.join(' | ')}`);
   }

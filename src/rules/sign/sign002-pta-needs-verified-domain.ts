@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
 import { isOnMicrosoftDomain } from '../shared/net.js';
+import { verifiedDomainsOf } from '../ten/tenant-facts.js';
 
 export const sign002 = defineRule({
   meta: {
@@ -9,7 +10,7 @@ export const sign002 = defineRule({
     severity: 'error',
     page: 'User sign-in',
     sources: ['P', 'GRAPH'],
-    needs: ['plan.tenant.verifiedDomains'],
+    needs: ['tenant.organization.verifiedDomains', 'plan.tenant.verifiedDomains'],
     help:
       'Pass-through authentication signs users in with their on-premises password only for users in a verified custom domain; ' +
       'the wizard requires at least one before it enables PTA. *.onmicrosoft.com domains do not count.',
@@ -23,9 +24,10 @@ export const sign002 = defineRule({
     return plan.signIn.method === 'pta' ? true : 'pass-through authentication is not the sign-in method';
   },
   evaluate(ctx) {
-    const custom = ctx.plan.tenant.verifiedDomains.filter((d) => !isOnMicrosoftDomain(d));
-    if (custom.length > 0) return;
-    const verified = ctx.plan.tenant.verifiedDomains.length > 0 ? ctx.plan.tenant.verifiedDomains : ['none'];
+    const list = verifiedDomainsOf(ctx, { planPath: 'tenant.verifiedDomains' });
+    if (list === undefined) return;
+    if (list.some((d) => !isOnMicrosoftDomain(d))) return;
+    const verified = list.length > 0 ? list : ['none'];
     ctx.report({ messageId: 'none', data: { verified }, at: { planPath: 'tenant.verifiedDomains' } });
   },
 });

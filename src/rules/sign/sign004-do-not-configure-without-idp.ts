@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { tenantDomains } from '../ten/tenant-facts.js';
 
 export const sign004 = defineRule({
   meta: {
@@ -7,7 +8,7 @@ export const sign004 = defineRule({
     title: '"Do not configure" sign-in without an existing identity provider',
     severity: 'warning',
     page: 'User sign-in',
-    sources: ['P'],
+    sources: ['P', 'GRAPH'],
     needs: ['plan.signIn.method', 'plan.signIn.existingIdentityProvider'],
     help:
       '"Do not configure" leaves sign-in as it is. That is right when another federation server or third-party provider already handles ' +
@@ -19,6 +20,8 @@ export const sign004 = defineRule({
   },
   appliesTo: (plan) => (plan.signIn.method !== 'none' ? `sign-in method is ${plan.signIn.method}` : true),
   evaluate(ctx) {
+    // The tenant's federated domains are an existing identity provider, whatever the plan says.
+    if ((tenantDomains(ctx) ?? []).some((d) => d.authenticationType.toLowerCase() === 'federated')) return;
     if (ctx.plan.signIn.existingIdentityProvider === undefined) ctx.report({ messageId: 'noIdp', at: { planPath: 'signIn.method' } });
   },
 });

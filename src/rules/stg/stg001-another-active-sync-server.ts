@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { recentExport } from '../ten/ten001-tenant-already-synced.js';
 import { describeSyncAccount, isLegacySyncAccount, recentSyncAccounts, RECENT_LOGON_DAYS, useForestFact } from '../shared/ldap.js';
 
 export const stg001 = defineRule({
@@ -8,8 +9,8 @@ export const stg001 = defineRule({
     title: 'Another sync server appears to be active',
     severity: 'warning',
     page: 'Ready to configure',
-    sources: ['LDAP'],
-    needs: ['ldap.forests.*.syncServiceAccounts'],
+    sources: ['LDAP', 'GRAPH'],
+    needs: ['tenant.organization.onPremisesLastSyncDateTime', 'ldap.forests.*.syncServiceAccounts'],
     help:
       'Sync-engine accounts (MSOL_*, AAD_*, ADSync service accounts) that logged on recently mean another Entra Connect server is ' +
       'running. Only one server per tenant may export; a second active server overwrites the first one\'s changes.',
@@ -19,12 +20,20 @@ export const stg001 = defineRule({
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-sync-staging-server',
     messages: {
       active: '{{count}} sync account(s) in {{forest}} logged on in the last {{days}} days: {{accounts}}',
+      tenant: 'The tenant last received an export at {{last}} ({{hours}} hours ago): another sync server is active',
     },
   },
   appliesTo(plan) {
     return plan.stagingMode ? 'staging mode is planned' : true;
   },
   evaluate(ctx) {
+    // The tenant's own last-export time is authoritative; the MSOL_ logon heuristic is the fallback.
+    const org = ctx.facts.tenant?.organization;
+    if (org?.status === 'ok') {
+      const recent = recentExport(org.value, ctx.now);
+      if (recent !== undefined) ctx.report({ messageId: 'tenant', data: recent, at: { planPath: 'stagingMode', object: org.value.id } });
+      return;
+    }
     ctx.plan.forests.forEach((forest) => {
       const planPath = 'stagingMode';
       const accounts = useForestFact(ctx, forest.name, 'syncServiceAccounts', { planPath });

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
 import { useForestFact } from '../shared/ldap.js';
+import { verifiedDomainsOf } from '../ten/tenant-facts.js';
 import { isNonRoutableSuffix } from './suffix.js';
 
 export const upn001 = defineRule({
@@ -10,7 +11,7 @@ export const upn001 = defineRule({
     severity: 'warning',
     page: 'Microsoft Entra sign-in configuration',
     sources: ['LDAP', 'GRAPH'],
-    needs: ['ldap.forests.*.scan.upnSuffixes', 'plan.tenant.verifiedDomains'],
+    needs: ['ldap.forests.*.scan.upnSuffixes', 'tenant.organization.verifiedDomains', 'plan.tenant.verifiedDomains'],
     help:
       'Users whose UPN suffix is not a verified custom domain are created with a <name>@<tenant>.onmicrosoft.com sign-in name, and ' +
       'must sign in with that instead of their usual name. The wizard shows such suffixes as "Not Added" or "Not Verified".',
@@ -19,7 +20,9 @@ export const upn001 = defineRule({
     messages: { notVerified: '{{count}} user(s) in {{forest}} use the UPN suffix {{suffix}}, which is not a verified domain in the tenant (e.g. {{sample}})' },
   },
   evaluate(ctx) {
-    const verified = new Set(ctx.plan.tenant.verifiedDomains.map((d) => d.toLowerCase()));
+    const list = verifiedDomainsOf(ctx, { planPath: 'tenant.verifiedDomains' });
+    if (list === undefined) return;
+    const verified = new Set(list);
     ctx.plan.forests.forEach((forest, i) => {
       const scan = useForestFact(ctx, forest.name, 'scan', { planPath: `forests[${i}].name` });
       for (const [suffix, s] of Object.entries(scan?.upnSuffixes ?? {})) {

@@ -1,0 +1,34 @@
+import type { TenantFacts } from '../../../src/facts/areas/tenant.js';
+import { ok } from '../../../src/facts/fact.js';
+
+/** Tenant facts of a clean workforce tenant (as the probe reads the peer's clean tenant); tests override parts. */
+export function tenantFacts(overrides: Partial<TenantFacts> = {}): TenantFacts {
+  return {
+    endpoint: 'https://graph.microsoft.com',
+    credentialKind: 'client-secret',
+    signIn: ok({ tenantId: 't1', account: null }),
+    organization: ok({ id: 't1', tenantType: 'AAD', verifiedDomains: ['contoso.onmicrosoft.com', 'contoso.com'], onPremisesSyncEnabled: null, onPremisesLastSyncDateTime: null }),
+    directorySizeQuota: ok({ used: 100, total: 300_000 }),
+    domains: ok([
+      { id: 'contoso.onmicrosoft.com', isVerified: true, isDefault: false, isInitial: true, authenticationType: 'Managed', supportedServices: [], verificationTxt: null, federation: null },
+      { id: 'contoso.com', isVerified: true, isDefault: true, isInitial: false, authenticationType: 'Managed', supportedServices: [], verificationTxt: null, federation: null },
+    ]),
+    onPremisesSync: ok({ features: { blockSoftMatchEnabled: false, blockCloudObjectTakeoverThroughHardMatchEnabled: false }, configuration: {} }),
+    hia: ok({
+      source: 'plan',
+      upn: 'hia@contoso.onmicrosoft.com',
+      found: true,
+      userType: 'Member',
+      creationType: null,
+      identityIssuers: ['contoso.onmicrosoft.com'],
+      homeTenant: true,
+      accountEnabled: true,
+      onPremisesSyncEnabled: null,
+      domainAuthenticationType: 'Managed',
+      active: [{ role: 'hybridIdentityAdministrator', via: 'direct' }],
+      eligible: [],
+    }),
+    cloudOnlyUsers: ok({ count: 1, users: [], truncated: false }),
+    ...overrides,
+  };
+}
