@@ -10,7 +10,7 @@ export const net002 = defineRule({
     severity: 'error',
     page: 'Connect to Microsoft Entra ID',
     sources: ['HTTPS'],
-    needs: ['https.targets (cloud)'],
+    needs: ['https.targets[role=cloud].result'],
     help:
       'The wizard and the sync service connect to Microsoft Entra ID over HTTPS (through the proxy when one is set). When the ' +
       'endpoints cannot be reached, the wizard cannot sign in to the tenant. A proxy answering 407 wants authentication: the sync ' +
@@ -30,7 +30,7 @@ export const net002 = defineRule({
   evaluate(ctx) {
     const results = httpsResults(ctx, ['cloud'], 'reach');
     const proxyPath = ctx.plan.network.proxy === undefined ? undefined : 'network.proxy.url';
-    if (results.length === 0) ctx.use(undefined, 'https.targets (cloud)', { planPath: proxyPath ?? 'network' });
+    if (results.length === 0) ctx.use(undefined, 'https.targets[role=cloud].result', { planPath: proxyPath ?? 'network' });
     const endpoints = ctx.plan.network.cloudEndpoints ?? [];
     for (const { target, result } of results) {
       const i = endpoints.indexOf(target.url);

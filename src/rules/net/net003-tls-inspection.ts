@@ -18,7 +18,7 @@ export const net003 = defineRule({
     severity: 'warning',
     page: 'Connect to Microsoft Entra ID',
     sources: ['TLS'],
-    needs: ['tls.certificates (cloud)'],
+    needs: ['tls.certificates.*[role=cloud].certificate'],
     help:
       'A proxy that inspects TLS replaces Microsoft\'s certificates with ones from its own CA. The sync service and the wizard can ' +
       'fail or behave unpredictably through it, and Microsoft does not support TLS inspection of its endpoints. The check fires when ' +
@@ -35,7 +35,7 @@ export const net003 = defineRule({
   evaluate(ctx) {
     const entries = Object.entries(ctx.facts.tls?.certificates ?? {}).filter(([, s]) => s.role === 'cloud');
     const proxyPath = ctx.plan.network.proxy === undefined ? 'network' : 'network.proxy.url';
-    if (entries.length === 0) ctx.use(undefined, 'tls.certificates (cloud)', { planPath: proxyPath });
+    if (entries.length === 0) ctx.use(undefined, 'tls.certificates.*[role=cloud].certificate', { planPath: proxyPath });
     for (const [key, s] of entries) {
       const at = { planPath: proxyPath, host: s.location };
       const cert = ctx.use(s.certificate, `tls.certificates[${key}]`, at);
