@@ -151,8 +151,11 @@ export function walkDeclaredFacts(needs: readonly string[], plan: Plan, facts: F
     switch (segment.kind) {
       case 'key': {
         const child = record?.[segment.key];
-        if (child === undefined) return lacks(segment.key);
-        walk(child, segments, i + 1, [...path, segment.key], location, insideFact);
+        // A bundle without the ldap area is judged per planned forest (each named, and a forest
+        // filter that selects none requires nothing).
+        const perForest = !insideFact && ['ldap', 'ldap.forests'].includes([...path, segment.key].join('.'));
+        if (child === undefined && !perForest) return lacks(segment.key);
+        walk(child ?? {}, segments, i + 1, [...path, segment.key], location, insideFact);
         return;
       }
       case 'plan': {

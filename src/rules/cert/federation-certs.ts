@@ -19,7 +19,7 @@ function planPathOf(ctx: RuleContext, source: CertificateSource): string {
 export function federationSources(ctx: RuleContext): FederationCert[] {
   const entries = Object.entries(ctx.facts.tls?.certificates ?? {}).filter(([, s]) => s.role === 'federation');
   if (entries.length === 0) {
-    ctx.use(undefined, 'tls.certificates.*[role=federation].certificate', { planPath: ctx.plan.adfs?.certificate === undefined ? 'adfs.federationServiceName' : 'adfs.certificate', ...(ctx.plan.adfs === undefined ? {} : { host: ctx.plan.adfs.federationServiceName }) });
+    ctx.use(undefined, 'tls.certificates (federation)', { planPath: ctx.plan.adfs?.certificate === undefined ? 'adfs.federationServiceName' : 'adfs.certificate', ...(ctx.plan.adfs === undefined ? {} : { host: ctx.plan.adfs.federationServiceName }) });
     return [];
   }
   return entries.map(([key, source]) => ({

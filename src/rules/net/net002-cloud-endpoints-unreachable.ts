@@ -30,7 +30,7 @@ export const net002 = defineRule({
   evaluate(ctx) {
     const results = httpsResults(ctx, ['cloud'], 'reach');
     const proxyPath = ctx.plan.network.proxy === undefined ? undefined : 'network.proxy.url';
-    if (results.length === 0) ctx.use(undefined, 'https.targets[role=cloud].result', { planPath: proxyPath ?? 'network' });
+    if (results.length === 0) ctx.use(undefined, 'https.targets (cloud)', { planPath: proxyPath ?? 'network' });
     const endpoints = ctx.plan.network.cloudEndpoints ?? [];
     for (const { target, result } of results) {
       const i = endpoints.indexOf(target.url);

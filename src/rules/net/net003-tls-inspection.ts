@@ -35,7 +35,7 @@ export const net003 = defineRule({
   evaluate(ctx) {
     const entries = Object.entries(ctx.facts.tls?.certificates ?? {}).filter(([, s]) => s.role === 'cloud');
     const proxyPath = ctx.plan.network.proxy === undefined ? 'network' : 'network.proxy.url';
-    if (entries.length === 0) ctx.use(undefined, 'tls.certificates.*[role=cloud].certificate', { planPath: proxyPath });
+    if (entries.length === 0) ctx.use(undefined, 'tls.certificates (cloud)', { planPath: proxyPath });
     for (const [key, s] of entries) {
       const at = { planPath: proxyPath, host: s.location };
       const cert = ctx.use(s.certificate, `tls.certificates[${key}]`, at);
