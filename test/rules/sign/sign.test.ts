@@ -65,3 +65,11 @@ describe('unknown is not empty (issue 11 §3)', () => {
     expect(r.notEvaluated[0]?.fact).toBe('forests[0].resourceForest');
   });
 });
+
+describe('SIGN001 with "Do not configure" (issue 11 §4)', () => {
+  it('Seamless SSO with method none is an error', () => {
+    const r = runRule(sign001, makePlan({ signIn: { method: 'none', seamlessSso: true } }));
+    expect(r.findings[0]?.severity).toBe('error');
+    expect(r.findings[0]?.message).toBe('Seamless SSO is enabled together with "Do not configure"; the wizard only offers it with PHS or PTA');
+  });
+});
