@@ -204,7 +204,7 @@ const account = (dn: string, sam: string, domain: string, o: Partial<NonNullable
   });
 
 const rights = (domain: string, dn: string, o: Record<string, unknown> = {}) =>
-  ok([{ domain, dn, replicatingDirectoryChanges: true, replicatingDirectoryChangesAll: true, resetPassword: true, changePassword: true, writeAttributes: { lockouttime: true, pwdlastset: true }, createGroups: null, writeDeviceContainer: null, ...o }]);
+  ok([{ domain, dn, replicatingDirectoryChanges: true, replicatingDirectoryChangesAll: true, resetPassword: true, changePassword: true, writeAttributes: { lockouttime: true, pwdlastset: true, 'ms-ds-consistencyguid': true }, createGroups: null, writeDeviceContainer: null, ...o }]);
 
 const examples: Record<string, Facts> = {
   // PHS, one forest: a connector account made a Domain Admin "temporarily", an unverified and a
@@ -218,7 +218,7 @@ const examples: Record<string, Facts> = {
           connectorAccount: account('CN=svc-aadsync,OU=Service Accounts,DC=fabrikam,DC=com', 'svc-aadsync', 'fabrikam.com', {
             adminVia: [{ group: 'Domain Admins', groupDn: 'CN=Domain Admins,CN=Users,DC=fabrikam,DC=com', domain: 'fabrikam.com', chain: ['CN=Server Operators Tier0,OU=Groups,DC=fabrikam,DC=com', 'CN=Domain Admins,CN=Users,DC=fabrikam,DC=com'] }],
           }),
-          domainRootRights: rights('fabrikam.com', 'DC=fabrikam,DC=com', { resetPassword: false, writeAttributes: { lockouttime: false, pwdlastset: false } }),
+          domainRootRights: rights('fabrikam.com', 'DC=fabrikam,DC=com', { resetPassword: false, writeAttributes: { lockouttime: false, pwdlastset: false, 'ms-ds-consistencyguid': true } }),
           adminCountUsers: ok({ count: 14, sample: ['CN=Jan Kowalski,OU=IT,DC=fabrikam,DC=com', 'CN=Ana Silva,OU=IT,DC=fabrikam,DC=com'] }),
           syncServiceAccounts: ok([{ dn: 'CN=MSOL_3f2a9c1b7e44,CN=Users,DC=fabrikam,DC=com', sAMAccountName: 'MSOL_3f2a9c1b7e44', kind: 'msol', description: 'Account created by the Windows Azure Active Directory Sync tool', enabled: true, lastLogonTimestamp: '2026-11-17T02:14:00.000Z' }]),
           ous: ok({ 'OU=Disabled Users,DC=fabrikam,DC=com': true }),

@@ -3,6 +3,7 @@ import type { Fact } from '../facts/fact.js';
 import type { Facts } from '../facts/schema.js';
 import type { Plan } from '../plan/schema.js';
 import { formatMessage, type Location, type Rule } from '../rules/rule.js';
+import { declaredFactsMissing } from './declared-facts.js';
 import { isGatheringFailure, type Finding, type NotEvaluated, type RuleOutcome } from './result.js';
 
 export interface EvaluateOptions {
@@ -106,6 +107,8 @@ export function evaluateRules(plan: Plan, facts: Facts, rules: readonly Rule[], 
         reason: `internal error in rule: ${error instanceof Error ? error.message : String(error)}`,
       });
     }
+    // The engine, not the rule, decides that a rule without its declared facts is not evaluated.
+    ruleMissing.push(...declaredFactsMissing(meta, plan, facts, ruleMissing));
     findings.push(...ruleFindings);
     notEvaluated.push(...dedupeMissing(ruleMissing));
     const status =

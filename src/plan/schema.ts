@@ -205,7 +205,10 @@ const forestSchema = z
       .optional(),
     domains: filterListSchema.optional().describe('Domain filtering: DNS names of domains to include/exclude'),
     ous: filterListSchema.optional().describe('OU filtering: distinguished names of OUs to include/exclude'),
-    resourceForest: z.boolean().default(false).describe('Holds Exchange resource mailboxes for users of another forest'),
+    resourceForest: z
+      .boolean()
+      .optional()
+      .describe('Holds Exchange resource mailboxes for users of another forest; absent = unknown (rules that need it say so)'),
   });
 
 // --- Uniquely identifying your users ---------------------------------------------------------
@@ -242,7 +245,10 @@ const featuresSchema = z.strictObject({
       removedAttributes: z.array(z.string().min(1)).default([]),
     })
     .optional(),
-  passwordHashSync: z.boolean().default(false),
+  passwordHashSync: z
+    .boolean()
+    .optional()
+    .describe('Password hash sync; implied by signIn.method phs. Absent with another method = unknown (SIGN003 asks for it)'),
   passwordWriteback: z.boolean().default(false),
   groupWriteback: z.boolean().default(false),
   deviceWriteback: z.boolean().default(false),
@@ -393,7 +399,6 @@ export const planSchema = z
     features: featuresSchema.default({
       exchangeHybrid: false,
       exchangeMailPublicFolders: false,
-      passwordHashSync: false,
       passwordWriteback: false,
       groupWriteback: false,
       deviceWriteback: false,

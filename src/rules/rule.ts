@@ -53,7 +53,11 @@ export interface RuleMeta<MessageId extends string = string> {
   readonly severity: Severity;
   readonly page: WizardPage;
   readonly sources: readonly FactSource[];
-  /** Fact paths the rule reads (documentation; the engine learns about missing facts through `use`). */
+  /**
+   * What the rule reads: `plan.<path>` plan inputs (documentation) and fact paths the ENGINE
+   * enforces (src/engine/declared-facts.ts): a declared fact missing, failed or skipped makes the
+   * rule not evaluated (or not requested), never passed. Reading an undeclared fact fails the suite.
+   */
   readonly needs: readonly string[];
   /** Why this matters, in a paragraph. */
   readonly help: string;

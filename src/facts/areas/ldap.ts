@@ -136,6 +136,8 @@ export const writebackAttributes = {
     'publicDelegates',
     'msDS-ExternalDirectoryObjectId',
   ],
+  /** The sourceAnchor ms-DS-ConsistencyGuid (the default) is written back by an existing connector account. */
+  consistencyGuid: ['mS-DS-ConsistencyGuid'],
 } as const;
 
 /**

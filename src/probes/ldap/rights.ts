@@ -58,7 +58,7 @@ async function schemaIdGuids(session: Reader, schemaNc: string, names: readonly 
 /** What ACC005 needs: the connector account's rights on each domain root, from the real DACL. */
 export async function domainRootRights(session: Reader, plan: Plan, accountDn: string, domainDns: readonly string[], schemaNc: string): Promise<DomainRootRights[]> {
   const token = await tokenSidsOf(session, accountDn);
-  const attributes = [...writebackAttributes.passwordWriteback, ...(plan.features.exchangeHybrid ? writebackAttributes.exchangeHybrid : [])];
+  const attributes = [...writebackAttributes.passwordWriteback, ...(plan.features.exchangeHybrid ? writebackAttributes.exchangeHybrid : []), ...writebackAttributes.consistencyGuid];
   const guids = await schemaIdGuids(session, schemaNc, attributes);
   const out: DomainRootRights[] = [];
   for (const dn of domainDns) {

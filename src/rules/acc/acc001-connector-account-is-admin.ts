@@ -15,7 +15,7 @@ export const acc001 = defineRule({
     severity: 'error',
     page: 'Connect your directories',
     sources: ['P', 'LDAP'],
-    needs: ['plan.forests[].connectorAccount', 'plan.target.connectVersion', 'ldap.forests.*.connectorAccount.adminVia'],
+    needs: ['plan.forests[].connectorAccount', 'plan.target.connectVersion', 'ldap.forests.*[connectorAccount.mode=existing].connectorAccount.adminVia'],
     help:
       'Since build 1.4.18.0 the wizard refuses an AD DS connector account that is a member of Domain Admins or Enterprise Admins, ' +
       'directly or through nested groups. A highly privileged sync account is also a needless risk: whoever controls the sync server controls the forest.',

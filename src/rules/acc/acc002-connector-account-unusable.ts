@@ -9,7 +9,7 @@ export const acc002 = defineRule({
     severity: 'error',
     page: 'Connect your directories',
     sources: ['LDAP'],
-    needs: ['ldap.forests.*.connectorBind', 'ldap.forests.*.connectorAccount'],
+    needs: ['ldap.forests.*[connectorAccount.mode=existing].connectorBind', 'ldap.forests.*[connectorAccount.mode=existing].connectorAccount'],
     help:
       'The wizard validates the connector account by binding with it, and the sync service signs in with it on every run. ' +
       'A wrong password, or a disabled, locked-out or expired account, stops the wizard on the "Connect your directories" page or stops sync later.',

@@ -9,7 +9,7 @@ export const acc003 = defineRule({
     severity: 'error',
     page: 'Connect your directories',
     sources: ['P', 'LDAP'],
-    needs: ['plan.forests[].connectorAccount.enterpriseAdmin', 'ldap.forests.*.createCredentials'],
+    needs: ['plan.forests[].connectorAccount.enterpriseAdmin', 'ldap.forests.*[connectorAccount.mode=create].createCredentials'],
     help:
       'To create the AD DS connector account and grant it permissions across the forest, the wizard needs the credentials of a member ' +
       'of Enterprise Admins in that forest. Other credentials fail when the wizard configures the forest.',

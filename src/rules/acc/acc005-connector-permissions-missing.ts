@@ -2,13 +2,20 @@ import { writebackAttributes, type DomainRootRights } from '../../facts/areas/ld
 import { failed } from '../../facts/fact.js';
 import type { Plan } from '../../plan/schema.js';
 import { defineRule } from '../rule.js';
+import { passwordHashSyncPlanned } from '../shared/features.js';
 import { useForestFact } from '../shared/ldap.js';
+
+/** The sourceAnchor is ms-DS-ConsistencyGuid: the default (azure-managed) or chosen by name. */
+function consistencyGuidAnchor(plan: Plan): boolean {
+  const a = plan.identity.sourceAnchor;
+  return a.mode === 'azure-managed' || a.attribute?.toLowerCase() === 'ms-ds-consistencyguid';
+}
 
 /** The rights each selected feature needs, as "feature: missing right" lines for one domain. */
 function missingRights(plan: Plan, r: DomainRootRights): string[] {
   const missing: string[] = [];
   const attr = (name: string): boolean => r.writeAttributes[name.toLowerCase()] === true;
-  if (plan.features.passwordHashSync) {
+  if (passwordHashSyncPlanned(plan) === true) {
     if (!r.replicatingDirectoryChanges) missing.push('password hash sync: Replicating Directory Changes');
     if (!r.replicatingDirectoryChangesAll) missing.push('password hash sync: Replicating Directory Changes All');
   }
@@ -21,6 +28,7 @@ function missingRights(plan: Plan, r: DomainRootRights): string[] {
     const lacking = writebackAttributes.exchangeHybrid.filter((a) => !attr(a));
     if (lacking.length > 0) missing.push(`Exchange hybrid: write ${lacking.join(', ')}`);
   }
+  if (consistencyGuidAnchor(plan) && r.writeAttributes['ms-ds-consistencyguid'] === false) missing.push('sourceAnchor: write mS-DS-ConsistencyGuid');
   if (plan.features.groupWriteback && r.createGroups === false) missing.push('group writeback: create/delete and write group objects');
   if (plan.features.deviceWriteback && r.writeDeviceContainer === false) missing.push('device writeback: create/write msDS-Device objects in RegisteredDevices');
   return missing;
@@ -51,7 +59,7 @@ export const acc005 = defineRule({
   appliesTo(plan) {
     if (!plan.forests.some((f) => f.connectorAccount.mode === 'existing')) return 'the wizard creates and permissions every connector account';
     const f = plan.features;
-    if (!(f.passwordHashSync || f.passwordWriteback || f.exchangeHybrid || f.groupWriteback || f.deviceWriteback))
+    if (!(consistencyGuidAnchor(plan) || passwordHashSyncPlanned(plan) === true || f.passwordWriteback || f.exchangeHybrid || f.groupWriteback || f.deviceWriteback))
       return 'no feature that needs extra connector permissions is selected';
     return true;
   },
@@ -68,6 +76,12 @@ export const acc005 = defineRule({
           ctx.use(failed(forest.name, 'other', 'the probe could not evaluate group-object rights'), `ldap.forests.${forest.name.toLowerCase()}.domainRootRights.createGroups`, at);
         if (ctx.plan.features.deviceWriteback && domain.writeDeviceContainer === null)
           ctx.use(failed(forest.name, 'other', 'the probe could not evaluate RegisteredDevices rights'), `ldap.forests.${forest.name.toLowerCase()}.domainRootRights.writeDeviceContainer`, at);
+        // A bundle from before the probe read the ms-DS-ConsistencyGuid right: not evaluated, never passed.
+        if (consistencyGuidAnchor(ctx.plan) && domain.writeAttributes['ms-ds-consistencyguid'] === undefined)
+          ctx.use(undefined, `ldap.forests.${forest.name.toLowerCase()}.domainRootRights.writeAttributes.ms-ds-consistencyguid`, at);
+        // PHS is implied by signIn.method phs; with another method an absent features.passwordHashSync is unknown.
+        if (passwordHashSyncPlanned(ctx.plan) === undefined)
+          ctx.notRequested('features.passwordHashSync', 'Set features.passwordHashSync so the replication rights it needs can be checked', { planPath: 'features.passwordHashSync' });
         const missing = missingRights(ctx.plan, domain);
         if (missing.length === 0) continue;
         ctx.report({

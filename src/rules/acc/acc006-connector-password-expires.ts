@@ -9,7 +9,7 @@ export const acc006 = defineRule({
     severity: 'warning',
     page: 'Connect your directories',
     sources: ['LDAP'],
-    needs: ['ldap.forests.*.connectorAccount.passwordExpiresAt'],
+    needs: ['ldap.forests.*[connectorAccount.mode=existing].connectorAccount.passwordExpiresAt'],
     help:
       'The sync service signs in with the connector account on every cycle. When its password expires, import and export from that ' +
       'forest stop until someone sets a new password on the account and in the Synchronization Service Manager.',

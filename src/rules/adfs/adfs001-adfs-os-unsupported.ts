@@ -17,7 +17,7 @@ export const adfs001 = defineRule({
     severity: 'error',
     page: 'AD FS farm',
     sources: ['WSMAN', 'LDAP'],
-    needs: ['wsman.hosts[].result.identify.osVersion', 'ldap.forests.*.adfsServerComputers[].operatingSystemVersion'],
+    needs: ['plan.adfs.servers', 'wsman.hosts[].result (identify.osVersion)', 'ldap.forests.*.adfsServerComputers? (operatingSystemVersion, where WinRM did not say)'],
     help:
       'The wizard deploys AD FS and the Web Application Proxy only on Windows Server 2012 R2 or later; it cannot configure older ' +
       'servers. The operating system version comes from the WS-Man Identify response (ProductVersion "OS: 6.3.9600 …"); Windows ' +

@@ -14,7 +14,7 @@ export const adfs005 = defineRule({
     severity: 'warning',
     page: 'AD FS service account',
     sources: ['P', 'LDAP'],
-    needs: ['plan.adfs.serviceAccount.kind', 'ldap.forests.*.kdsRootKeys'],
+    needs: ['plan.adfs.serviceAccount.kind', 'ldap.forests.*.kdsRootKeys', 'ldap.forests.*.adfsServerComputers? (which forest holds the AD FS servers)'],
     help:
       'A group managed service account needs a KDS root key in the forest. Without one the wizard must create it, which needs ' +
       'Enterprise Admin credentials; a key created less than 10 hours ago may not have replicated to every DC, so gMSA creation or ' +

@@ -25,7 +25,7 @@ export const adfs006 = defineRule({
     severity: 'error',
     page: 'AD FS service account',
     sources: ['P', 'LDAP'],
-    needs: ['plan.adfs.serviceAccount.kind', 'ldap.forests.*.domains[].dcs', 'ldap.forests.*.schema.objectVersion'],
+    needs: ['plan.adfs.serviceAccount.kind', 'ldap.forests.*.domains[].dcs', 'ldap.forests.*.schema.objectVersion', 'ldap.forests.*.adfsServerComputers? (which forest holds the AD FS servers)'],
     help:
       'Group managed service accounts need the Windows Server 2012 schema and at least one Windows Server 2012 or later DC in the ' +
       'domain of the servers that use them (the DC computes the gMSA password). Without them the wizard cannot create or use the gMSA.',

@@ -10,7 +10,7 @@ export const adfs009 = defineRule({
     severity: 'error',
     page: 'Microsoft Entra domain',
     sources: ['P', 'DNS', 'GRAPH'],
-    needs: ['plan.tenant.verifiedDomains', 'dns.lookups (domain-verification, TXT)'],
+    needs: ['plan.tenant.verifiedDomains', 'dns.lookups[purpose=domain-verification,type=TXT].result? (only for domains the plan does not list as verified)'],
     help:
       'The wizard can only federate a domain that is added to the tenant; it verifies an unverified domain during configuration ' +
       'through the MS=ms… TXT record Microsoft Entra ID asks for. Without the record, configuration fails with "the domain could ' +

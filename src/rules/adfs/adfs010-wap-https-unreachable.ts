@@ -10,7 +10,7 @@ export const adfs010 = defineRule({
     severity: 'error',
     page: 'Web application proxy',
     sources: ['HTTPS'],
-    needs: ['https.targets (wap, adfs, federation-service; reach)'],
+    needs: ['https.targets[role=wap|adfs|federation-service,check=reach].result'],
     help:
       'The wizard checks HTTPS connectivity from this server to every WAP server and to the federation service before it ' +
       'configures them; WAP servers in turn must reach the federation service on 443. A closed port or failing TLS stops the ' +

@@ -13,7 +13,7 @@ export const adfs012 = defineRule({
     severity: 'error',
     page: 'AD FS farm',
     sources: ['P', 'DNS'],
-    needs: ['plan.adfs.federationServiceName', 'plan.adfs.servers', 'dns.lookups (federation-service, A, intranet)'],
+    needs: ['plan.adfs.federationServiceName', 'plan.adfs.servers', 'dns.lookups[purpose=federation-service,type=A,view=intranet].result? (the name alone often decides)'],
     help:
       'The federation service name gets an SPN (host/<name>) on the AD FS service account. When it is also a server\'s own name, ' +
       'that SPN already belongs to the computer account, Kerberos tickets go to the wrong account and Windows integrated ' +

@@ -10,7 +10,7 @@ export const adfs013 = defineRule({
     severity: 'note',
     page: 'AD FS farm',
     sources: ['HTTPS'],
-    needs: ['https.targets (adfs, wap; lb-probe)'],
+    needs: ['https.targets[role=adfs|wap,check=lb-probe].result'],
     help:
       'AD FS (2012 R2 with the update, and later) and WAP expose an HTTP health endpoint, /adfs/probe, that answers 200 when the ' +
       'service works. Load balancers should probe it instead of TCP 443, which stays open when the AD FS service is down.',

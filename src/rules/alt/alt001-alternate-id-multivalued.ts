@@ -10,7 +10,7 @@ export const alt001 = defineRule({
     severity: 'error',
     page: 'Microsoft Entra sign-in configuration',
     sources: ['P', 'LDAP'],
-    needs: ['plan.identity.signInAttribute', 'ldap.forests.*.schema.attributes'],
+    needs: ['plan.identity.signInAttribute', 'ldap.forests.*.schema.attributes.{identity.signInAttribute}'],
     help:
       'The attribute used as the Microsoft Entra sign-in name must be single-valued in the Active Directory schema, even if every user ' +
       'holds only one value: the sync engine cannot choose among several values.',

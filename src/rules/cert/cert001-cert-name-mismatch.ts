@@ -11,7 +11,7 @@ export const cert001 = defineRule({
     severity: 'error',
     page: 'AD FS farm',
     sources: ['TLS'],
-    needs: ['tls.certificates (federation)'],
+    needs: ['tls.certificates.*[role=federation].certificate'],
     help:
       'The SSL certificate of the AD FS farm must be valid for the federation service name; the wizard takes the service name from ' +
       'the certificate\'s subject or SANs and clients refuse a certificate for another name. A wildcard only covers one label: ' +

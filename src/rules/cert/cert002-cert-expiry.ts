@@ -13,7 +13,7 @@ export const cert002 = defineRule({
     severity: 'error',
     page: 'AD FS farm',
     sources: ['TLS'],
-    needs: ['tls.certificates (federation)'],
+    needs: ['tls.certificates.*[role=federation].certificate'],
     help:
       'AD FS and the WAP servers present the SSL certificate to every client; an expired or not-yet-valid certificate breaks ' +
       'sign-in for all federated users, and the wizard refuses it. A certificate that expires within 30 days will need replacing ' +

@@ -14,7 +14,7 @@ export const cert003 = defineRule({
     severity: 'error',
     page: 'AD FS farm',
     sources: ['TLS'],
-    needs: ['tls.certificates (federation)'],
+    needs: ['tls.certificates.*[role=federation].certificate'],
     help:
       'The wizard imports the PFX on every AD FS server, so it must open with the given password and hold the private key. ' +
       'AD FS requires a key of at least 2048 bits, and clients must trust the issuing CA.',

@@ -10,7 +10,7 @@ export const dns001 = defineRule({
     severity: 'error',
     page: 'AD FS farm',
     sources: ['DNS'],
-    needs: ['dns.lookups (federation-service, A, intranet)'],
+    needs: ['dns.lookups[purpose=federation-service,type=A,view=intranet].result'],
     help:
       'The wizard checks that the federation service name resolves before it configures the farm, and domain-joined clients, WAP ' +
       'servers and the AD FS servers themselves reach the service through the intranet DNS. If the name does not resolve there, the ' +

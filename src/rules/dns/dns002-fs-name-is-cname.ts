@@ -10,7 +10,7 @@ export const dns002 = defineRule({
     severity: 'error',
     page: 'AD FS farm',
     sources: ['DNS'],
-    needs: ['dns.lookups (federation-service, A, intranet)'],
+    needs: ['dns.lookups[purpose=federation-service,type=A,view=intranet].result'],
     help:
       'Windows integrated authentication to AD FS uses a Kerberos ticket for the name the browser asks for. With a CNAME, ' +
       'browsers request a ticket for the CNAME target instead of the federation service name, and integrated sign-in fails. ' +

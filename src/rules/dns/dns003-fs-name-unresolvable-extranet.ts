@@ -10,7 +10,7 @@ export const dns003 = defineRule({
     severity: 'error',
     page: 'AD FS farm',
     sources: ['DNS'],
-    needs: ['dns.lookups (federation-service, A, extranet)'],
+    needs: ['dns.lookups[purpose=federation-service,type=A,view=extranet].result'],
     help:
       'Microsoft Entra ID redirects users to the federation service name; users outside the network and cloud services resolve it ' +
       'through public DNS. Without a public record, sign-in from outside (and the wizard\'s external DNS check) fails.',

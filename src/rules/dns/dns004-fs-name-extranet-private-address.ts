@@ -11,7 +11,7 @@ export const dns004 = defineRule({
     severity: 'warning',
     page: 'AD FS farm',
     sources: ['DNS'],
-    needs: ['dns.lookups (federation-service, A, intranet and extranet)'],
+    needs: ['dns.lookups[purpose=federation-service,type=A].result'],
     help:
       'Users outside the network must reach the WAP servers through a public address. A private or loopback address in public DNS ' +
       'cannot be reached from the internet. With WAP servers planned, the usual split-brain design answers inside with the AD FS ' +

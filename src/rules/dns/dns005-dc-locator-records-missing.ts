@@ -10,7 +10,7 @@ export const dns005 = defineRule({
     severity: 'error',
     page: 'Connect your directories',
     sources: ['DNS'],
-    needs: ['dns.lookups (dc-locator, SRV, intranet)'],
+    needs: ['dns.lookups[purpose=dc-locator,type=SRV,view=intranet].result'],
     help:
       'The sync engine and the wizard find domain controllers through the DC locator: the _ldap._tcp.dc._msdcs.<domain> SRV ' +
       'records. Without them the domain shows as unreachable and is unselected, or the forest cannot be added at all.',

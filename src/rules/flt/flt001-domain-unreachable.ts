@@ -15,7 +15,7 @@ export const flt001 = defineRule({
     severity: 'warning',
     page: 'Domain and OU filtering',
     sources: ['DNS', 'LDAP'],
-    needs: ['dns.lookups (dc-locator, SRV, intranet)', 'tcp.domains[].dcs'],
+    needs: ['dns.lookups[purpose=dc-locator,type=SRV,view=intranet].result', 'tcp.domains[].dcs'],
     help:
       'On the "Domain and OU filtering" page the wizard lists every domain of the forest and unselects the ones it cannot reach, ' +
       'so their objects silently stay out of sync. A domain is unreachable when the DC locator finds no DC for it, or when none of ' +

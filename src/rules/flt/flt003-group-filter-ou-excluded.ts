@@ -11,7 +11,7 @@ export const flt003 = defineRule({
     severity: 'error',
     page: 'Filter users and devices',
     sources: ['P', 'LDAP'],
-    needs: ['plan.pilotGroup', 'ldap.forests.*.pilotGroup'],
+    needs: ['plan.pilotGroup', 'ldap.forests.{pilotGroup.forest}.pilotGroup'],
     help: 'OU filtering is applied before group filtering: a pilot group in an excluded OU is never read, so nothing synchronizes.',
     remediation: 'Move the pilot group into an OU that is in scope, or include its OU in the filtering.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-custom',

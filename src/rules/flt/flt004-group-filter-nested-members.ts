@@ -9,7 +9,7 @@ export const flt004 = defineRule({
     severity: 'warning',
     page: 'Filter users and devices',
     sources: ['P', 'LDAP'],
-    needs: ['ldap.forests.*.pilotGroup.nestedGroups'],
+    needs: ['plan.pilotGroup', 'ldap.forests.{pilotGroup.forest}.pilotGroup.nestedGroups'],
     help: 'Group-based filtering synchronizes only direct members. Members of nested groups are not synchronized (the nested group itself is).',
     remediation: 'Add the users directly to the pilot group.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-custom',

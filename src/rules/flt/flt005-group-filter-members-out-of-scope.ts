@@ -11,7 +11,7 @@ export const flt005 = defineRule({
     severity: 'warning',
     page: 'Filter users and devices',
     sources: ['P', 'LDAP'],
-    needs: ['ldap.forests.*.pilotGroup.directMembers'],
+    needs: ['plan.pilotGroup', 'ldap.forests.{pilotGroup.forest}.pilotGroup.directMembers'],
     help: 'A member of the pilot group in an excluded OU or domain is filtered out before group filtering looks at it, so it does not sync.',
     remediation: 'Move those members into scope, include their OU, or take them out of the pilot group.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-custom',

@@ -9,7 +9,7 @@ export const mat003 = defineRule({
     severity: 'warning',
     page: 'Uniquely identifying your users',
     sources: ['P', 'LDAP'],
-    needs: ['plan.identity.matching', 'ldap.forests.*.schema.exchangeSchemaVersion'],
+    needs: ['plan.identity.matching', 'ldap.forests.*[resourceForest].schema.exchangeSchemaVersion'],
     help:
       'Matching on objectSID and msExchMasterAccountSID is meant for an account forest plus a resource forest with linked mailboxes. ' +
       'If the resource forest also holds Exchange recipients that are not linked mailboxes, they are synchronized as separate users.',
@@ -20,6 +20,10 @@ export const mat003 = defineRule({
   appliesTo: (plan) => (plan.identity.matching.method === 'objectSid-msExchMasterAccountSid' ? true : 'objectSID/msExchMasterAccountSID matching is not planned'),
   evaluate(ctx) {
     ctx.plan.forests.forEach((forest, i) => {
+      if (forest.resourceForest === undefined) {
+        ctx.notRequested(`forests[${i}].resourceForest`, `Set forests[${i}].resourceForest (true when ${forest.name} holds the linked mailboxes)`, { planPath: `forests[${i}].resourceForest`, forest: forest.name });
+        return;
+      }
       if (!forest.resourceForest) return;
       const schema = useForestFact(ctx, forest.name, 'schema', { planPath: `forests[${i}].resourceForest` });
       if (schema?.exchangeSchemaVersion != null)

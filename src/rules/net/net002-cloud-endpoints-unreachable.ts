@@ -10,7 +10,7 @@ export const net002 = defineRule({
     severity: 'error',
     page: 'Connect to Microsoft Entra ID',
     sources: ['HTTPS'],
-    needs: ['https.targets (cloud)'],
+    needs: ['https.targets[role=cloud].result'],
     help:
       'The wizard and the sync service connect to Microsoft Entra ID over HTTPS (through the proxy when one is set). When the ' +
       'endpoints cannot be reached, the wizard cannot sign in to the tenant. A proxy answering 407 wants authentication: the sync ' +

@@ -18,7 +18,7 @@ export const net003 = defineRule({
     severity: 'warning',
     page: 'Connect to Microsoft Entra ID',
     sources: ['TLS'],
-    needs: ['tls.certificates (cloud)'],
+    needs: ['tls.certificates.*[role=cloud].certificate'],
     help:
       'A proxy that inspects TLS replaces Microsoft\'s certificates with ones from its own CA. The sync service and the wizard can ' +
       'fail or behave unpredictably through it, and Microsoft does not support TLS inspection of its endpoints. The check fires when ' +

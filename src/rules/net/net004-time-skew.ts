@@ -13,7 +13,7 @@ export const net004 = defineRule({
     severity: 'error',
     page: 'Prerequisites',
     sources: ['LDAP', 'HTTPS'],
-    needs: ['ldap.forests.*.rootDse.currentTime', 'ldap.forests.*.rootDse.readAt', 'https.targets (adfs, wap, federation-service; reach).date'],
+    needs: ['ldap.forests.*.rootDse.currentTime', 'ldap.forests.*.rootDse.readAt', 'https.targets[].result? (their Date headers, when gathered)'],
     help:
       'Kerberos refuses tickets when clocks differ by more than 5 minutes, so the wizard and the sync service cannot authenticate to a DC ' +
       'whose time differs that much from this server\'s. Seamless SSO and AD FS depend on the same tolerance.',

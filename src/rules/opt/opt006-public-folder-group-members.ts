@@ -6,14 +6,15 @@ export const opt006 = defineRule({
     id: 'OPT006',
     name: 'public-folder-group-members',
     title: 'Groups have mail-enabled public folders as members',
-    severity: 'warning',
+    severity: 'error',
     page: 'Optional features',
     sources: ['P', 'LDAP'],
     needs: ['plan.features.exchangeMailPublicFolders', 'ldap.forests.*.publicFolderGroupMembers'],
     help:
       'Exchange Mail Public Folders sync only brings mail-enabled public folder objects to Entra ID (for directory-based edge blocking). ' +
       'Groups whose members include public folders do not translate cleanly to cloud groups: the public-folder members are not synced ' +
-      'as group members the way users and contacts are, so cloud-side expansion of those groups differs from on-premises.',
+      'as group members the way users and contacts are, so cloud-side expansion of those groups differs from on-premises. Microsoft ' +
+      'lists groups with mail-enabled public folders as members as not supported: they cause sync errors.',
     remediation: 'Review the groups listed; route their mail through on-premises Exchange or replace the public-folder members before relying on cloud delivery.',
     messages: { members: '{{count}} group(s) in {{forest}} have mail-enabled public folders as members, e.g. {{sample}}' },
   },

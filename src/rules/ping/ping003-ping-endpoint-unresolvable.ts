@@ -13,7 +13,7 @@ export const ping003 = defineRule({
     severity: 'error',
     page: 'PingFederate',
     sources: ['DNS'],
-    needs: ['ping.metadata.document.endpoints', 'ping.endpointLookups'],
+    needs: ['ping.metadata.document.endpoints', 'ping.endpointLookups[].result'],
     help:
       'The wizard resolves the endpoints named in the PingFederate metadata with the local DNS before it federates the domain, and ' +
       'domain-joined clients are sent to them. A name that only the public DNS knows works for external users but not for the wizard ' +

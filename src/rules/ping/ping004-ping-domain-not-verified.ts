@@ -10,7 +10,7 @@ export const ping004 = defineRule({
     severity: 'error',
     page: 'PingFederate',
     sources: ['P', 'DNS', 'GRAPH'],
-    needs: ['plan.tenant.verifiedDomains', 'dns.lookups (domain-verification, TXT)'],
+    needs: ['plan.tenant.verifiedDomains', 'dns.lookups[purpose=domain-verification,type=TXT].result? (only for domains the plan does not list as verified)'],
     help:
       'The wizard federates the PingFederate domain with Microsoft Entra ID; it must be added to the tenant and verified (or ' +
       'verifiable through its MS=ms… TXT record), otherwise configuration fails with "the domain could not be verified".',

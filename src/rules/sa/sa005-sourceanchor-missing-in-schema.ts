@@ -10,7 +10,7 @@ export const sa005 = defineRule({
     severity: 'error',
     page: 'Uniquely identifying your users',
     sources: ['P', 'LDAP'],
-    needs: ['ldap.forests.*.schema.attributes'],
+    needs: ['plan.identity.sourceAnchor.attribute', 'ldap.forests.*.schema.attributes.{identity.sourceAnchor.attribute}'],
     help: 'Every synchronized forest must have the sourceAnchor attribute in its schema; otherwise none of its objects can be joined to a cloud object.',
     remediation: 'Choose an attribute that exists in every forest (objectGUID, or ms-DS-ConsistencyGuid with Windows Server 2008 schema or later), or extend the schema.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/plan-connect-design-concepts',

@@ -10,7 +10,7 @@ export const sa007 = defineRule({
     severity: 'error',
     page: 'Uniquely identifying your users',
     sources: ['P', 'LDAP'],
-    needs: ['ldap.forests.*.schema.attributes'],
+    needs: ['plan.identity.sourceAnchor.attribute', 'ldap.forests.*.schema.attributes.{identity.sourceAnchor.attribute}'],
     help: 'The sourceAnchor must be a single-valued attribute; the sync engine refuses a multi-valued one.',
     remediation: 'Choose a single-valued, immutable attribute such as objectGUID or ms-DS-ConsistencyGuid.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/plan-connect-design-concepts',

@@ -21,7 +21,12 @@ export const sign003 = defineRule({
   appliesTo: (plan) => (plan.signIn.method === 'phs' || plan.signIn.method === 'none' ? `sign-in method is ${plan.signIn.method}` : true),
   evaluate(ctx) {
     const { method } = ctx.plan.signIn;
-    if ((method === 'adfs' || method === 'pingfederate' || method === 'pta') && !ctx.plan.features.passwordHashSync)
+    if (method !== 'adfs' && method !== 'pingfederate' && method !== 'pta') return;
+    const phs = ctx.plan.features.passwordHashSync;
+    // Absent is unknown, not "off": say what to add instead of warning about a choice nobody made.
+    if (phs === undefined)
+      ctx.notRequested('features.passwordHashSync', 'Set features.passwordHashSync (true to keep password hash sync as a backup sign-in)', { planPath: 'features.passwordHashSync' });
+    else if (!phs)
       ctx.report({ messageId: 'noBackup', data: { method: names[method] }, at: { planPath: 'features.passwordHashSync' } });
   },
 });

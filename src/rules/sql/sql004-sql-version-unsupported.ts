@@ -14,11 +14,11 @@ export const sql004 = defineRule({
     page: 'Install required components',
     sources: ['SQL'],
     needs: ['sql.server.majorVersion', 'sql.server.engineEdition'],
-    help: 'Entra Connect needs SQL Server 2012 or later, running as a SQL Server instance. Azure SQL Database and Managed Instance are not supported as its database.',
-    remediation: 'Use SQL Server 2012 or later (a supported, patched version), installed on a server, or the default LocalDB installation.',
+    help: 'Entra Connect no longer supports SQL Server 2012 (11.x, out of extended support): it needs SQL Server 2014 or later, running as a SQL Server instance. Azure SQL Database and Managed Instance are not supported as its database.',
+    remediation: 'Use SQL Server 2014 or later (a supported, patched version), installed on a server, or the default LocalDB installation.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-prerequisites',
     messages: {
-      tooOld: 'SQL Server {{server}} runs version {{productVersion}} ({{version}}); SQL Server 2012 (11.0) or later is required',
+      tooOld: 'SQL Server {{server}} runs version {{productVersion}} ({{version}}); SQL Server 2012 (11.0) is out of support and earlier versions never were; SQL Server 2014 (12.0) or later is required',
       notSqlServer: 'SQL Server {{server}} is {{edition}} (EngineEdition {{engineEdition}}), which Entra Connect does not support as its database',
     },
   },
@@ -29,7 +29,7 @@ export const sql004 = defineRule({
     if (s === undefined) return;
     if (!sqlServerEditions.has(s.engineEdition))
       ctx.report({ messageId: 'notSqlServer', data: { server: at.sqlInstance ?? '', edition: editionNames[s.engineEdition] ?? s.edition, engineEdition: s.engineEdition }, at, subject: 'edition' });
-    else if (s.majorVersion < 11)
+    else if (s.majorVersion < 12)
       ctx.report({ messageId: 'tooOld', data: { server: at.sqlInstance ?? '', productVersion: s.productVersion, version: s.version }, at, subject: 'version' });
   },
 });

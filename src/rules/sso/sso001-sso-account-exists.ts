@@ -12,7 +12,7 @@ export const sso001 = defineRule({
     severity: 'warning',
     page: 'Enable single sign-on',
     sources: ['LDAP'],
-    needs: ['ldap.forests.*.ssoComputerAccounts'],
+    needs: ['ldap.forests.*[sso.enabled!=false].ssoComputerAccounts'],
     help:
       'An AZUREADSSOACC computer account means Seamless SSO was configured before, possibly by another server or tenant. Its Kerberos ' +
       'decryption key is shared with Entra ID; Microsoft recommends rolling it over at least every 30 days, because anyone holding the ' +

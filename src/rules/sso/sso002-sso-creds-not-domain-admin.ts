@@ -9,7 +9,7 @@ export const sso002 = defineRule({
     severity: 'error',
     page: 'Enable single sign-on',
     sources: ['P', 'LDAP'],
-    needs: ['plan.forests[].sso.credentials', 'ldap.forests.*.ssoCredentials'],
+    needs: ['plan.forests[].sso.credentials', 'ldap.forests.*[sso.enabled].ssoCredentials'],
     help:
       'To create the AZUREADSSOACC computer account and its Kerberos key, the wizard asks for Domain Administrator credentials for each ' +
       'forest. Other credentials make the "Enable single sign-on" page fail for that forest.',

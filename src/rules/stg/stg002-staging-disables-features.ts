@@ -1,3 +1,4 @@
+import { passwordHashSyncPlanned } from '../shared/features.js';
 import { defineRule } from '../rule.js';
 
 export const stg002 = defineRule({
@@ -19,7 +20,7 @@ export const stg002 = defineRule({
   appliesTo: (plan) => (plan.stagingMode ? true : 'staging mode is not planned'),
   evaluate(ctx) {
     const features = [
-      ...(ctx.plan.features.passwordHashSync || ctx.plan.signIn.method === 'phs' ? ['password hash synchronization'] : []),
+      ...(passwordHashSyncPlanned(ctx.plan) === true ? ['password hash synchronization'] : []),
       ...(ctx.plan.features.passwordWriteback ? ['password writeback'] : []),
     ];
     if (features.length > 0) ctx.report({ messageId: 'off', data: { features: features.join(' and ') }, at: { planPath: 'stagingMode' } });

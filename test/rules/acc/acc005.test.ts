@@ -7,7 +7,7 @@ import { ldapFacts } from '../../helpers/ldap-facts.js';
 import { makePlan, runRule, statusOf } from '../../helpers/rules.js';
 
 function rights(overrides: Partial<DomainRootRights> = {}): DomainRootRights {
-  const all = [...writebackAttributes.passwordWriteback, ...writebackAttributes.exchangeHybrid];
+  const all = [...writebackAttributes.passwordWriteback, ...writebackAttributes.exchangeHybrid, ...writebackAttributes.consistencyGuid];
   return {
     domain: 'contoso.com',
     dn: 'DC=contoso,DC=com',
@@ -53,8 +53,35 @@ describe('ACC005 connector-permissions-missing', () => {
     expect(r.notEvaluated[0]).toMatchObject({ fact: 'ldap.forests.contoso.com.domainRootRights.createGroups', kind: 'other' });
   });
 
-  it('does not apply without such features', () => {
-    expect(statusOf(runRule(acc005, makePlan(), {}))).toBe('not-applicable');
+  it('does not apply without such features (a non-ConsistencyGuid anchor, no PHS)', () => {
+    const plan = makePlan({ signIn: { method: 'pta' }, features: { passwordHashSync: false }, identity: { sourceAnchor: { mode: 'attribute', attribute: 'objectGUID' } } } as never);
+    expect(statusOf(runRule(acc005, plan, {}))).toBe('not-applicable');
+  });
+
+  it('PHS is implied by signIn.method phs (no features.passwordHashSync needed)', () => {
+    const plan = makePlan({ signIn: { method: 'phs' } });
+    const r = runRule(acc005, plan, ldapFacts({ 'contoso.com': { domainRootRights: ok([rights({ replicatingDirectoryChanges: false })]) } }));
+    expect(r.findings[0]?.data['missing']).toEqual(['password hash sync: Replicating Directory Changes']);
+  });
+
+  it('checks write on mS-DS-ConsistencyGuid for an existing account when that is the anchor (the default)', () => {
+    const r = rights();
+    r.writeAttributes['ms-ds-consistencyguid'] = false;
+    const result = runRule(acc005, makePlan(), ldapFacts({ 'contoso.com': { domainRootRights: ok([r]) } }));
+    expect(result.findings[0]?.data['missing']).toEqual(['sourceAnchor: write mS-DS-ConsistencyGuid']);
+    const objectGuid = makePlan({ identity: { sourceAnchor: { mode: 'attribute', attribute: 'objectGUID' } } } as never);
+    expect(statusOf(runRule(acc005, objectGuid, ldapFacts({ 'contoso.com': { domainRootRights: ok([r]) } })))).toBe('passed');
+    // An older bundle without that right read: not evaluated, never passed.
+    const old = rights();
+    delete old.writeAttributes['ms-ds-consistencyguid'];
+    expect(statusOf(runRule(acc005, makePlan(), ldapFacts({ 'contoso.com': { domainRootRights: ok([old]) } })))).toBe('not-evaluated');
+  });
+
+  it('with PTA and no features.passwordHashSync: the PHS part is not requested, not assumed off', () => {
+    const plan = makePlan({ signIn: { method: 'pta' } });
+    const r = runRule(acc005, plan, ldapFacts({ 'contoso.com': { domainRootRights: ok([rights({ replicatingDirectoryChanges: false })]) } }));
+    expect(statusOf(r)).toBe('not-requested');
+    expect(r.notEvaluated[0]).toMatchObject({ fact: 'features.passwordHashSync', kind: 'not-requested' });
   });
 
   it('is not evaluated when the DACL could not be read', () => {

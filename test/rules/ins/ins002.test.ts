@@ -24,8 +24,12 @@ describe('INS002 sync-groups-not-local', () => {
   });
 
   it('passes for local names (server prefix or bare, not in AD); does not apply to default groups', () => {
-    const facts = ldapFacts({ 'contoso.com': { syncGroups: ok([{ key: 'administrators', name: 'SYNC01\\ADSyncAdmins', dn: null }]) } });
+    const domains = ok([{ dnsName: 'contoso.com', netbiosName: 'CONTOSO', dn: 'DC=contoso,DC=com', dcs: [] }]);
+    const facts = ldapFacts({ 'contoso.com': { domains, syncGroups: ok([{ key: 'administrators', name: 'SYNC01\\ADSyncAdmins', dn: null }]) } });
     expect(statusOf(runRule(ins002, plan({ administrators: 'SYNC01\\ADSyncAdmins' }), facts))).toBe('passed');
+    // Without the domains' NetBIOS names a domain prefix cannot be ruled out: never passed (declared facts).
+    const noDomains = ldapFacts({ 'contoso.com': { syncGroups: ok([{ key: 'administrators', name: 'SYNC01\\ADSyncAdmins', dn: null }]) } });
+    expect(statusOf(runRule(ins002, plan({ administrators: 'SYNC01\\ADSyncAdmins' }), noDomains))).toBe('not-evaluated');
     expect(statusOf(runRule(ins002, makePlan(), facts))).toBe('not-applicable');
   });
 

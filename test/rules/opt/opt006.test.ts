@@ -18,3 +18,10 @@ describe('OPT006 public-folder-group-members', () => {
     expect(statusOf(runRule(opt006, plan, ldapFacts({ 'contoso.com': { publicFolderGroupMembers: failed('dc1:636', 'timeout', 'slow') } })))).toBe('not-evaluated');
   });
 });
+
+describe('OPT006 severity (issue 11 §4)', () => {
+  it('groups with public-folder members are an error: unsupported, they cause sync errors', async () => {
+    const { opt006 } = await import('../../../src/rules/opt/opt006-public-folder-group-members.js');
+    expect(opt006.meta.severity).toBe('error');
+  });
+});
