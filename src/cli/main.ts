@@ -1,15 +1,9 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
-import { runCheckCommand, type CheckOptions } from './commands/check.js';
-import { runCollectCommand, type CollectCommandOptions } from './commands/collect.js';
-import { runExplainCommand } from './commands/explain.js';
-import { runInitCommand } from './commands/init.js';
-import { runRedactCommand } from './commands/redact.js';
-import { runRulesCommand } from './commands/rules.js';
-import { runSchemaCommand } from './commands/schema.js';
+import type { CheckOptions } from './commands/check.js';
+import type { CollectCommandOptions } from './commands/collect.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { formatUserError, isUserError } from './user-errors.js';
 
 const exitCodeHelp = `
 Exit codes:
@@ -19,7 +13,11 @@ Exit codes:
   3  internal error (please report it)`;
 
 /**
- * Builds the command tree. Actions store their exit code instead of calling process.exit, so the
+ * Builds the command tree. Each command's module is imported only when that command runs, so
+ * `rules` or an offline `check --facts` never loads the probes' protocol libraries (see README,
+ * Performance).
+ *
+ * Actions store their exit code instead of calling process.exit, so the
  * whole CLI runs in-process in tests and the caller decides how to exit.
  */
 export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
@@ -53,7 +51,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .option('--insecure-tls', 'do not verify server certificates (LDAPS, HTTPS, TDS); never use in production', false)
     .option('--verbose', 'log probe progress to standard error', false)
     .addHelpText('after', exitCodeHelp)
-    .action(async (options: CheckOptions) => setExitCode(await runCheckCommand(options, io)));
+    .action(async (options: CheckOptions) => setExitCode(await (await import('./commands/check.js')).runCheckCommand(options, io)));
 
   program
     .command('collect')
@@ -64,39 +62,39 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .option('--insecure-tls', 'do not verify server certificates; never use in production', false)
     .option('--verbose', 'log probe progress to standard error', false)
     .option('--pseudonymize', 'replace user names, DNs and UPN local parts with keyed hashes (keeps domains and counts)', false)
-    .action(async (options: CollectCommandOptions) => setExitCode(await runCollectCommand(options, io)));
+    .action(async (options: CollectCommandOptions) => setExitCode(await (await import('./commands/collect.js')).runCollectCommand(options, io)));
 
   program
     .command('redact')
     .description('Pseudonymise an existing facts bundle for sharing (user names, DNs, UPN local parts)')
     .requiredOption('--facts <bundle>', 'bundle written by collect')
     .requiredOption('-o, --output <bundle>', 'pseudonymised bundle to write')
-    .action(async (options: { facts: string; output: string }) => setExitCode(await runRedactCommand(options, io)));
+    .action(async (options: { facts: string; output: string }) => setExitCode(await (await import('./commands/redact.js')).runRedactCommand(options, io)));
 
   program
     .command('rules')
     .description('List every rule with its id, severity and wizard page')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .action((options: { format: 'text' | 'json' | 'markdown' }) => setExitCode(runRulesCommand(options, io)));
+    .action(async (options: { format: 'text' | 'json' | 'markdown' }) => setExitCode((await import('./commands/rules.js')).runRulesCommand(options, io)));
 
   program
     .command('explain')
     .description('Explain a rule id, or map an error the wizard showed to the rules that cover it')
     .argument('<text...>', 'a rule id (e.g. ACC001) or the wizard error text (quote it)')
-    .action((text: string[]) => setExitCode(runExplainCommand(text.join(' '), io)));
+    .action(async (text: string[]) => setExitCode((await import('./commands/explain.js')).runExplainCommand(text.join(' '), io)));
 
   program
     .command('init')
     .description('Write a commented example plan')
     .option('-o, --output <file>', 'file to write (default: standard output)')
     .option('--force', 'overwrite an existing file', false)
-    .action(async (options: { output?: string; force: boolean }) => setExitCode(await runInitCommand(options, io)));
+    .action(async (options: { output?: string; force: boolean }) => setExitCode(await (await import('./commands/init.js')).runInitCommand(options, io)));
 
   program
     .command('schema')
     .description('Print the JSON Schema of the plan or of a facts bundle')
     .addArgument(new Argument('<which>', 'plan | facts').choices(['plan', 'facts']))
-    .action((which: string) => setExitCode(runSchemaCommand(which, io)));
+    .action(async (which: string) => setExitCode((await import('./commands/schema.js')).runSchemaCommand(which, io)));
 
   return program;
 }
@@ -122,6 +120,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
       return ExitCode.usage;
     }
+    // Loaded on failure only: it pulls in the plan loader (and YAML), which `rules` never needs.
+    const { formatUserError, isUserError } = await import('./user-errors.js');
     if (isUserError(error)) {
       io.stderr(`${formatUserError(error)}\n`);
       return ExitCode.usage;

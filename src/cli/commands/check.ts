@@ -1,5 +1,3 @@
-import { allProbes } from '../../probes/index.js';
-import { collectFacts } from '../../engine/collect.js';
 import { runCheck } from '../../engine/check.js';
 import { failingFindings } from '../../engine/gate.js';
 import { applyBaseline } from '../../engine/baseline.js';
@@ -46,6 +44,8 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
   } else {
     if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
     const store = await resolvePlanSecrets(loaded, io);
+    // Probes and their protocol libraries load only for a live run (an offline check never needs them).
+    const [{ collectFacts }, { allProbes }] = await Promise.all([import('../../engine/collect.js'), import('../../probes/index.js')]);
     const collection = await collectFacts(loaded.plan, allProbes, {
       planDir: loaded.source.dir,
       timeoutMs: timeoutMs(options.timeout, loaded),

@@ -1,8 +1,6 @@
-import { collectFacts } from '../../engine/collect.js';
 import { makeBundle } from '../../facts/bundle.js';
 import type { Facts } from '../../facts/schema.js';
 import { createPseudonymizer, pseudonymizeDeep } from '../../facts/pseudonymize.js';
-import { allProbes } from '../../probes/index.js';
 import { scrubSecrets } from '../../secrets/resolve.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -22,12 +20,13 @@ export async function runCollectCommand(options: CollectCommandOptions, io: CliI
   if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
   const store = await resolvePlanSecrets(loaded, io);
   const collectedAt = new Date();
+  const [{ collectFacts }, { allProbes }] = await Promise.all([import('../../engine/collect.js'), import('../../probes/index.js')]);
   const collection = await collectFacts(loaded.plan, allProbes, {
     planDir: loaded.source.dir,
     timeoutMs: timeoutMs(options.timeout, loaded),
     secrets: (ref, purpose) => store.resolve(ref, purpose),
     insecureTls: options.insecureTls,
-      env: io.env,
+    env: io.env,
     log: (m) => {
       if (options.verbose) io.stderr(`${scrubSecrets(m, store.values())}\n`);
     },
