@@ -15,14 +15,16 @@ export interface CliIo {
 }
 
 /**
- * Colour only on a terminal, and never when NO_COLOR is set to a non-empty value
- * (https://no-color.org) or TERM is dumb. FORCE_COLOR decides first, as Node documents it: 0 or
- * false turns colour off, any other value turns it on even into a pipe (CI logs that render ANSI).
+ * Precedence: NO_COLOR set to a non-empty value (https://no-color.org) turns colour off, even when
+ * FORCE_COLOR is set; then FORCE_COLOR decides as Node documents it (0 or false off, any other
+ * value on, even into a pipe, for CI logs that render ANSI); then TERM=dumb off; otherwise colour
+ * only on a terminal.
  */
 export function colorWanted(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
   const force = env['FORCE_COLOR'];
   if (force !== undefined) return !['0', 'false'].includes(force.trim().toLowerCase());
-  return isTTY === true && (env['NO_COLOR'] === undefined || env['NO_COLOR'] === '') && env['TERM'] !== 'dumb';
+  return isTTY === true && env['TERM'] !== 'dumb';
 }
 
 export function processIo(prompt: PromptFn | undefined): CliIo {
