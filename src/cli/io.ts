@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { PromptFn } from '../secrets/resolve.js';
+import type { ProgressStream } from './progress.js';
 
 /** Everything the CLI touches outside itself, so tests run it in-process with captured output. */
 export interface CliIo {
@@ -12,6 +13,8 @@ export interface CliIo {
   /** Present only in interactive runs. */
   readonly prompt?: PromptFn;
   readonly cwd: string;
+  /** Standard error when it is a terminal: live progress is drawn there, and only there. */
+  readonly progressStream?: ProgressStream;
 }
 
 /**
@@ -37,5 +40,6 @@ export function processIo(prompt: PromptFn | undefined): CliIo {
     color: colorWanted(process.stdout.isTTY, env),
     ...(prompt ? { prompt } : {}),
     cwd: process.cwd(),
+    ...(process.stderr.isTTY ? { progressStream: process.stderr } : {}),
   };
 }

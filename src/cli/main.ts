@@ -50,6 +50,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .option('--timeout <seconds>', 'per-host timeout for probes (overrides the plan)', parseSeconds)
     .option('--insecure-tls', 'do not verify server certificates (LDAPS, HTTPS, TDS); never use in production', false)
     .option('--verbose', 'log probe progress to standard error', false)
+    .option('-q, --quiet', 'no live progress on the terminal', false)
     .addHelpText('after', exitCodeHelp)
     .action(async (options: CheckOptions) => setExitCode(await (await import('./commands/check.js')).runCheckCommand(options, io)));
 
@@ -61,6 +62,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .option('--timeout <seconds>', 'per-host timeout for probes (overrides the plan)', parseSeconds)
     .option('--insecure-tls', 'do not verify server certificates; never use in production', false)
     .option('--verbose', 'log probe progress to standard error', false)
+    .option('-q, --quiet', 'no live progress on the terminal', false)
     .option('--pseudonymize', 'replace user names, DNs and UPN local parts with keyed hashes (keeps domains and counts)', false)
     .action(async (options: CollectCommandOptions) => setExitCode(await (await import('./commands/collect.js')).runCollectCommand(options, io)));
 

@@ -8,6 +8,7 @@ import { allRules } from '../../rules/index.js';
 import { scrubSecrets } from '../../secrets/resolve.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { createProgress } from '../progress.js';
 import { checkRuleIds, loadCheckedPlan, planUri, resolvePlanSecrets, timeoutMs, writeOutput } from './shared.js';
 
 export interface CheckOptions {
@@ -22,6 +23,7 @@ export interface CheckOptions {
   readonly timeout?: number;
   readonly insecureTls: boolean;
   readonly verbose: boolean;
+  readonly quiet?: boolean;
 }
 
 export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise<ExitCode> {
@@ -46,14 +48,26 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
     const store = await resolvePlanSecrets(loaded, io);
     // Probes and their protocol libraries load only for a live run (an offline check never needs them).
     const [{ collectFacts }, { allProbes }] = await Promise.all([import('../../engine/collect.js'), import('../../probes/index.js')]);
-    const collection = await collectFacts(loaded.plan, allProbes, {
-      planDir: loaded.source.dir,
-      timeoutMs: timeoutMs(options.timeout, loaded),
-      secrets: (ref, purpose) => store.resolve(ref, purpose),
-      insecureTls: options.insecureTls,
-      env: io.env,
-      log: (m) => log(scrubSecrets(m, store.values())),
-    });
+    // Progress only on a terminal, never with --quiet, and not beside --verbose's own log lines.
+    const progress = io.progressStream && options.quiet !== true && !options.verbose ? createProgress(io.progressStream) : undefined;
+    let collection;
+    try {
+      collection = await collectFacts(loaded.plan, allProbes, {
+        planDir: loaded.source.dir,
+        timeoutMs: timeoutMs(options.timeout, loaded),
+        secrets: (ref, purpose) => store.resolve(ref, purpose),
+        insecureTls: options.insecureTls,
+        env: io.env,
+        log: (m) => {
+          const safe = scrubSecrets(m, store.values());
+          progress?.log(safe);
+          log(safe);
+        },
+        ...(progress ? { progress } : {}),
+      });
+    } finally {
+      progress?.stop();
+    }
     facts = collection.facts;
     notices.push(...collection.notices);
     secrets = store.values();

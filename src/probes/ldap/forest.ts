@@ -50,12 +50,12 @@ function bindName(accountName: string): string {
   return accountName;
 }
 
-async function bindAs(endpoint: Endpoint, tls: TlsSettings, name: string, password: string, timeoutMs: number): Promise<{ session?: Session; result: BindResult }> {
+async function bindAs(endpoint: Endpoint, tls: TlsSettings, name: string, password: string, timeoutMs: number, progress?: ProbeContext['progress']): Promise<{ session?: Session; result: BindResult }> {
   const where = `${endpoint.host}:${endpoint.port}`;
   const client = await connect(endpoint, tls, timeoutMs);
   try {
     await withTimeout(client.bind(bindName(name), password), timeoutMs, where);
-    return { session: new Session(client, where, timeoutMs), result: { succeeded: true, resultCode: null, diagnostic: null, host: where } };
+    return { session: new Session(client, where, timeoutMs, (n) => progress?.({ step: `${where} scan`, entries: n })), result: { succeeded: true, resultCode: null, diagnostic: null, host: where } };
   } catch (error) {
     await client.unbind().catch(() => undefined);
     const failure = classify(error, where, timeoutMs);
@@ -90,8 +90,9 @@ export async function collectForest(ctx: ProbeContext, forest: ForestPlan, scans
   for (const dc of candidates) {
     const endpoint = endpointFor(forest, dc, false);
     lastHost = `${dc.host}:${endpoint.port}`;
+    ctx.progress?.({ step: `${lastHost} bind` });
     try {
-      const attempt = await bindAs(endpoint, tls, credential.name, password, timeoutMs);
+      const attempt = await bindAs(endpoint, tls, credential.name, password, timeoutMs, ctx.progress);
       bindResult = attempt.result;
       if (attempt.session) bound = { session: attempt.session, endpoint };
       break;

@@ -16,6 +16,8 @@ export class Session {
     readonly client: Client,
     readonly where: string,
     readonly timeoutMs: number,
+    /** Told how many entries each page brought, for the terminal progress display. */
+    private readonly onEntries?: (count: number) => void,
   ) {}
 
   async search(base: string, options: SearchOptions, controls?: Control): Promise<Entry[]> {
@@ -45,7 +47,10 @@ export class Session {
   async *paged(base: string, options: SearchOptions, pageSize = 1000): AsyncGenerator<Entry[]> {
     if (this.broken) throw this.broken;
     try {
-      for await (const page of this.client.searchPaginated(base, { ...options, paged: { pageSize } })) yield page.searchEntries;
+      for await (const page of this.client.searchPaginated(base, { ...options, paged: { pageSize } })) {
+        this.onEntries?.(page.searchEntries.length);
+        yield page.searchEntries;
+      }
     } catch (error) {
       if ((error as { code?: unknown }).code === 32) return;
       throw this.fail(error);
