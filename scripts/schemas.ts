@@ -1,10 +1,12 @@
 // The shipped JSON Schemas (schemas/*.json), generated from the zod models.
 import { factsBundleJsonSchema } from '../src/facts/bundle.js';
 import { planJsonSchema } from '../src/plan/json-schema.js';
+import { jsonReportJsonSchema } from '../src/reporters/json.js';
 
 export const shippedSchemas = {
   'schemas/plan.schema.json': planJsonSchema,
   'schemas/facts-bundle.schema.json': factsBundleJsonSchema,
+  'schemas/report.schema.json': jsonReportJsonSchema,
 } as const;
 
 export function render(schema: Record<string, unknown>): string {

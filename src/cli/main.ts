@@ -41,7 +41,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .description('Probe the environment (or read a facts bundle) and report what the wizard would stop on')
     .requiredOption('-p, --plan <file>', 'plan file (YAML or JSON) with the wizard choices')
     .option('--facts <bundle>', 'evaluate a facts bundle from `collect` offline instead of probing')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'junit', 'markdown']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'junit', 'markdown', 'html']).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .addOption(new Option('--fail-on <level>', 'lowest severity that fails the run').choices(['error', 'warning', 'note', 'never']).default('error'))
     .option('--rule <ids>', 'run only these rules (repeat, or comma-separated)', collectIds, [])
@@ -94,8 +94,8 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
 
   program
     .command('schema')
-    .description('Print the JSON Schema of the plan or of a facts bundle')
-    .addArgument(new Argument('<which>', 'plan | facts').choices(['plan', 'facts']))
+    .description('Print the JSON Schema of the plan, of a facts bundle or of the JSON report (each carries its version in $id)')
+    .addArgument(new Argument('<which>', 'plan | facts | report').choices(['plan', 'facts', 'report']))
     .action(async (which: string) => setExitCode((await import('./commands/schema.js')).runSchemaCommand(which, io)));
 
   return program;

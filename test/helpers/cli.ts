@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -52,7 +54,24 @@ export async function cli(args: readonly string[], options: { env?: NodeJS.Proce
     color: false,
     cwd: options.cwd ?? process.cwd(),
   });
+  assertJsonReportsValid(args, stdout, files);
   return { code, stdout, stderr, files };
+}
+
+let validateReport: ReturnType<Ajv2020['compile']> | undefined;
+/**
+ * Every JSON report a test run produces is checked against the shipped report schema
+ * (schemas/report.schema.json, what `entra-preflight schema report` prints).
+ */
+function assertJsonReportsValid(args: readonly string[], stdout: string, files: Map<string, string>): void {
+  const f = args.indexOf('--format') >= 0 ? args[args.indexOf('--format') + 1] : args.indexOf('-f') >= 0 ? args[args.indexOf('-f') + 1] : undefined;
+  if (args[0] !== 'check' || f !== 'json') return;
+  const o = args.indexOf('--output') >= 0 ? args[args.indexOf('--output') + 1] : args.indexOf('-o') >= 0 ? args[args.indexOf('-o') + 1] : undefined;
+  const text = o !== undefined ? [...files.entries()].find(([path]) => path === o)?.[1] : stdout;
+  if (text === undefined || text.trim() === '') return; // a refused run writes no report
+  validateReport ??= new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8')) as object);
+  const report: unknown = JSON.parse(text);
+  if (!validateReport(report)) throw new Error(`JSON report does not match schemas/report.schema.json: ${JSON.stringify(validateReport.errors?.slice(0, 5))}`);
 }
 
 /** A fresh temporary folder holding the given files. */

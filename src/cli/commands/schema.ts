@@ -1,10 +1,11 @@
 import { factsBundleJsonSchema } from '../../facts/bundle.js';
 import { planJsonSchema } from '../../plan/json-schema.js';
+import { jsonReportJsonSchema } from '../../reporters/json.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 
 export function runSchemaCommand(which: string, io: CliIo): ExitCode {
-  const schema = which === 'plan' ? planJsonSchema() : factsBundleJsonSchema();
+  const schema = which === 'plan' ? planJsonSchema() : which === 'report' ? jsonReportJsonSchema() : factsBundleJsonSchema();
   io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
   return ExitCode.ok;
 }
