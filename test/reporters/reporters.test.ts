@@ -190,3 +190,12 @@ describe('the SARIF validation helper itself', () => {
     expect(() => assertValidSarif(noLocation)).toThrow();
   });
 });
+
+describe('SARIF links', () => {
+  it('points at no page that does not exist: no informationUri (unpublished), helpUri only from a rule\'s docs', () => {
+    const sarif = JSON.parse(reporters.sarif(fixtureInput())) as { runs: { tool: { driver: { informationUri?: string; rules: { helpUri?: string }[] } } }[] };
+    const driver = sarif.runs[0]?.tool.driver;
+    expect(driver?.informationUri).toBeUndefined();
+    expect(driver?.rules.map((r) => r.helpUri)).toEqual(['https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-custom', undefined, undefined]);
+  });
+});
