@@ -25,7 +25,7 @@ export const wizardPages = [
 export type WizardPage = (typeof wizardPages)[number];
 
 /** Fact sources as in RULES.md's "facts" column. */
-export type FactSource = 'P' | 'LDAP' | 'DNS' | 'SQL' | 'WSMAN' | 'HTTPS' | 'TLS' | 'TCP' | 'GRAPH';
+export type FactSource = 'P' | 'LDAP' | 'DNS' | 'SQL' | 'WSMAN' | 'HTTPS' | 'TLS' | 'TCP' | 'GRAPH' | 'FILE';
 
 /**
  * Where a finding points. `planPath` is the plan field the finding concerns (dotted, with [i] for

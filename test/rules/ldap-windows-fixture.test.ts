@@ -35,6 +35,8 @@ describe('fixtures/ldap/windows-only-states', () => {
       ['AD006', 'contoso.com'],
       ['DQ003', 'contoso.com'], // mailNickname shared (Exchange schema attribute)
       ['DQ006', 'contoso.com'], // targetAddress without a type (Exchange schema attribute)
+      ['DQ008', 'contoso.com'], // a 240 KB photo (a schema whose thumbnailPhoto rangeUpper was raised)
+      ['DQ008', 'contoso.com'], // 19 S/MIME certificates
       ['NET004', 'dc1.contoso.com'],
       ['OPT006', 'contoso.com'],
     ]);

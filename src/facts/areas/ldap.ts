@@ -249,6 +249,7 @@ export const forestFactsSchema = z.strictObject({
       configurationNamingContext: z.string(),
       schemaNamingContext: z.string(),
       namingContexts: z.array(z.string()),
+      supportedControls: z.array(z.string()).optional().describe('supportedControl OIDs (AD008); absent in bundles written before it was read'),
     }),
   ).optional(),
   domains: factOf(z.array(domainSchema)).optional(),

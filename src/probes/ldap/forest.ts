@@ -11,6 +11,7 @@ import { scanForest } from './scan.js';
 import type { ScanAggregator } from './scan-aggregate.js';
 import { Session } from './session.js';
 import { dnsNameToDn, dnToDnsName, escapeFilterValue, fileTimeToIso, generalizedTimeToIso, num, str, strs } from './values.js';
+import { importedAttributeNames } from '../settings/read.js';
 
 const UAC_DISABLED = 0x2;
 const UAC_DONT_EXPIRE_PASSWORD = 0x10000;
@@ -151,6 +152,7 @@ async function gatherAll(
   const root = await session.base('', [
     'dnsHostName', 'currentTime', 'forestFunctionality', 'domainFunctionality', 'domainControllerFunctionality',
     'defaultNamingContext', 'rootDomainNamingContext', 'configurationNamingContext', 'schemaNamingContext', 'namingContexts',
+    'supportedControl',
   ]);
   const readAt = new Date().toISOString();
   if (root === undefined) throw new LdapFailure('protocol', `${where} returned no rootDSE`);
@@ -169,6 +171,7 @@ async function gatherAll(
     configurationNamingContext: config,
     schemaNamingContext: schemaNc,
     namingContexts: strs(root, 'namingContexts'),
+    supportedControls: strs(root, 'supportedControl'),
   });
 
   let domains: DomainFacts[] = [];
@@ -460,6 +463,7 @@ async function readSchema(session: Session, ctx: ProbeContext, schemaNc: string,
       identity.sourceAnchor.mode === 'attribute' ? identity.sourceAnchor.attribute : 'mS-DS-ConsistencyGuid',
       identity.matching.attribute,
       ...features.directoryExtensions,
+      ...(await importedAttributeNames(ctx.plan.install.importSettings, ctx.planDir)),
     ]
       .filter((n): n is string => n !== undefined)
       .map((n) => n.toLowerCase()),
