@@ -3,21 +3,12 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/cli/progress.js';
-import { tempFiles } from '../helpers/cli.js';
+import { refusedDcPlan, tempFiles } from '../helpers/cli.js';
 
 const run = promisify(execFile);
 const repo = resolve(__dirname, '../..');
 
-/** A live plan whose one DC (a loopback address nothing listens on) refuses at once. */
-const plan = [
-  'signIn: { method: phs }',
-  'forests:',
-  '  - name: contoso.test',
-  '    domainControllers: [127.0.0.79]',
-  '    connectorAccount: { mode: existing, name: CONTOSO\\svc-sync, password: env:SYNC_PW }',
-  'network: { cloudEndpoints: [], intranetResolvers: [127.0.0.79] }',
-  'timeouts: { probeSeconds: 2 }',
-].join('\n');
+const plan = refusedDcPlan;
 
 interface PtyRun {
   code: number;

@@ -80,3 +80,18 @@ export async function tempFiles(files: Record<string, string>): Promise<string> 
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text, 'utf8');
   return dir;
 }
+
+/**
+ * A live plan whose one DC is a loopback address nothing listens on (refused at once) and which
+ * reaches no cloud endpoint: the probes load and run, and finish within a second or two.
+ * Its connector password comes from env:SYNC_PW.
+ */
+export const refusedDcPlan = [
+  'signIn: { method: phs }',
+  'forests:',
+  '  - name: contoso.test',
+  '    domainControllers: [127.0.0.79]',
+  '    connectorAccount: { mode: existing, name: CONTOSO\\svc-sync, password: env:SYNC_PW }',
+  'network: { cloudEndpoints: [], intranetResolvers: [127.0.0.79] }',
+  'timeouts: { probeSeconds: 2 }',
+].join('\n');

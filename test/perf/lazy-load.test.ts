@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { refusedDcPlan } from '../helpers/cli.js';
 
 const run = promisify(execFile);
 const repo = resolve(__dirname, '../..');
@@ -57,15 +58,7 @@ describe('commands load only what they need (issue 14: offline speed)', () => {
     // One DC on a loopback address nothing listens on (refused at once), no cloud endpoints.
     const dir = mkdtempSync(join(tmpdir(), 'ep-live-'));
     const plan = join(dir, 'plan.yaml');
-    const text = [
-      'signIn: { method: phs }',
-      'forests:',
-      '  - name: contoso.test',
-      '    domainControllers: [127.0.0.79]',
-      '    connectorAccount: { mode: existing, name: CONTOSO\\svc-sync, password: env:SYNC_PW }',
-      'network: { cloudEndpoints: [], intranetResolvers: [127.0.0.79] }',
-      'timeouts: { probeSeconds: 2 }',
-    ].join('\n');
+    const text = refusedDcPlan;
     await import('node:fs/promises').then((fs) => fs.writeFile(plan, text));
     process.env['SYNC_PW'] = 'x';
     const { packages, files } = await loadedPackages(['check', '--plan', plan, '--fail-on', 'never']);

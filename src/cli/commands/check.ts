@@ -8,8 +8,8 @@ import { allRules } from '../../rules/index.js';
 import { scrubSecrets } from '../../secrets/resolve.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { createProgress } from '../progress.js';
-import { checkRuleIds, loadCheckedPlan, planUri, resolvePlanSecrets, timeoutMs, writeOutput } from './shared.js';
+import { collectLive } from './live.js';
+import { checkRuleIds, loadCheckedPlan, planUri, resolvePlanSecrets, writeOutput } from './shared.js';
 
 export interface CheckOptions {
   readonly plan: string;
@@ -31,9 +31,6 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
   const loaded = await loadCheckedPlan(options.plan);
   const only = checkRuleIds(options.rule, '--rule');
   const skip = checkRuleIds(options.skip, '--skip');
-  const log = (m: string): void => {
-    if (options.verbose) io.stderr(`${m}\n`);
-  };
 
   let facts;
   let secrets: readonly string[] = [];
@@ -46,28 +43,7 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
   } else {
     if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
     const store = await resolvePlanSecrets(loaded, io);
-    // Probes and their protocol libraries load only for a live run (an offline check never needs them).
-    const [{ collectFacts }, { allProbes }] = await Promise.all([import('../../engine/collect.js'), import('../../probes/index.js')]);
-    // Progress only on a terminal, never with --quiet, and not beside --verbose's own log lines.
-    const progress = io.progressStream && options.quiet !== true && !options.verbose ? createProgress(io.progressStream) : undefined;
-    let collection;
-    try {
-      collection = await collectFacts(loaded.plan, allProbes, {
-        planDir: loaded.source.dir,
-        timeoutMs: timeoutMs(options.timeout, loaded),
-        secrets: (ref, purpose) => store.resolve(ref, purpose),
-        insecureTls: options.insecureTls,
-        env: io.env,
-        log: (m) => {
-          const safe = scrubSecrets(m, store.values());
-          progress?.log(safe);
-          log(safe);
-        },
-        ...(progress ? { progress } : {}),
-      });
-    } finally {
-      progress?.stop();
-    }
+    const collection = await collectLive(loaded, store, io, options);
     facts = collection.facts;
     notices.push(...collection.notices);
     secrets = store.values();

@@ -4,8 +4,8 @@ import { createPseudonymizer, pseudonymizeDeep } from '../../facts/pseudonymize.
 import { scrubSecrets } from '../../secrets/resolve.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { createProgress } from '../progress.js';
-import { loadCheckedPlan, resolvePlanSecrets, timeoutMs, writeOutput } from './shared.js';
+import { collectLive } from './live.js';
+import { loadCheckedPlan, resolvePlanSecrets, writeOutput } from './shared.js';
 
 export interface CollectCommandOptions {
   readonly plan: string;
@@ -22,27 +22,7 @@ export async function runCollectCommand(options: CollectCommandOptions, io: CliI
   if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
   const store = await resolvePlanSecrets(loaded, io);
   const collectedAt = new Date();
-  const [{ collectFacts }, { allProbes }] = await Promise.all([import('../../engine/collect.js'), import('../../probes/index.js')]);
-  // Progress only on a terminal, never with --quiet, and not beside --verbose's own log lines.
-  const progress = io.progressStream && options.quiet !== true && !options.verbose ? createProgress(io.progressStream) : undefined;
-  let collection;
-  try {
-    collection = await collectFacts(loaded.plan, allProbes, {
-      planDir: loaded.source.dir,
-      timeoutMs: timeoutMs(options.timeout, loaded),
-      secrets: (ref, purpose) => store.resolve(ref, purpose),
-      insecureTls: options.insecureTls,
-      env: io.env,
-      log: (m) => {
-        const safe = scrubSecrets(m, store.values());
-        progress?.log(safe);
-        if (options.verbose) io.stderr(`${safe}\n`);
-      },
-      ...(progress ? { progress } : {}),
-    });
-  } finally {
-    progress?.stop();
-  }
+  const collection = await collectLive(loaded, store, io, options);
   const facts = options.pseudonymize ? pseudonymizeDeep(collection.facts, createPseudonymizer()) : collection.facts;
   const bundle = makeBundle(loaded.plan, loaded.source.file, facts, collectedAt, options.pseudonymize ? 'pseudonymized' : 'kept');
   // Probes never put secrets into facts; scrubbing the serialised bundle is the second line of defence.
