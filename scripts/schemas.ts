@@ -1,4 +1,5 @@
 // The shipped JSON Schemas (schemas/*.json), generated from the zod models.
+import { explainJsonSchema } from '../src/explain/report.js';
 import { factsBundleJsonSchema } from '../src/facts/bundle.js';
 import { planJsonSchema } from '../src/plan/json-schema.js';
 import { jsonReportJsonSchema } from '../src/reporters/json.js';
@@ -7,6 +8,7 @@ export const shippedSchemas = {
   'schemas/plan.schema.json': planJsonSchema,
   'schemas/facts-bundle.schema.json': factsBundleJsonSchema,
   'schemas/report.schema.json': jsonReportJsonSchema,
+  'schemas/explain.schema.json': explainJsonSchema,
 } as const;
 
 export function render(schema: Record<string, unknown>): string {

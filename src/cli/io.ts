@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { PromptFn } from '../secrets/resolve.js';
 import type { ProgressStream } from './progress.js';
+import { UsageError } from './exit-codes.js';
 
 /** Everything the CLI touches outside itself, so tests run it in-process with captured output. */
 export interface CliIo {
@@ -15,6 +16,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Standard error when it is a terminal: live progress is drawn there, and only there. */
   readonly progressStream?: ProgressStream;
+  /** Standard input as bytes, at most `maxBytes` (explain -); absent where there is none. */
+  readonly readStdin?: (maxBytes: number) => Promise<Buffer>;
 }
 
 /**
@@ -41,5 +44,19 @@ export function processIo(prompt: PromptFn | undefined): CliIo {
     ...(prompt ? { prompt } : {}),
     cwd: process.cwd(),
     ...(process.stderr.isTTY ? { progressStream: process.stderr } : {}),
+    readStdin: readProcessStdin,
   };
+}
+
+/** Reads standard input to its end; more than `maxBytes` is refused rather than buffered. */
+export async function readProcessStdin(maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += b.length;
+    if (size > maxBytes) throw new UsageError(`standard input is larger than ${Math.round(maxBytes / 1048576)} MB; cut the log to the failed run`);
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
 }

@@ -2,6 +2,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import type { CheckOptions } from './commands/check.js';
 import type { CollectCommandOptions } from './commands/collect.js';
+import type { ExplainCommandOptions } from './commands/explain.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
@@ -81,9 +82,11 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
 
   program
     .command('explain')
-    .description('Explain a rule id, or map an error the wizard showed to the rules that cover it')
-    .argument('<text...>', 'a rule id (e.g. ACC001) or the wizard error text (quote it)')
-    .action(async (text: string[]) => setExitCode((await import('./commands/explain.js')).runExplainCommand(text.join(' '), io)));
+    .description('Explain a rule id, or find the causes of an error message or of a whole log (trace log, installer log, event-log export)')
+    .argument('[text...]', 'a rule id (e.g. ACC001), the error text (quote it), or - to read standard input')
+    .option('--file <path>', 'read a log or an event-log export (text or CSV) from this file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (text: string[], options: ExplainCommandOptions) => setExitCode(await (await import('./commands/explain.js')).runExplainCommand(text, options, io)));
 
   program
     .command('init')
@@ -94,8 +97,8 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
 
   program
     .command('schema')
-    .description('Print the JSON Schema of the plan, of a facts bundle or of the JSON report (each carries its version in $id)')
-    .addArgument(new Argument('<which>', 'plan | facts | report').choices(['plan', 'facts', 'report']))
+    .description('Print the JSON Schema of the plan, of a facts bundle, of the JSON report or of explain --format json (each carries its version in $id)')
+    .addArgument(new Argument('<which>', 'plan | facts | report | explain').choices(['plan', 'facts', 'report', 'explain']))
     .action(async (which: string) => setExitCode((await import('./commands/schema.js')).runSchemaCommand(which, io)));
 
   return program;

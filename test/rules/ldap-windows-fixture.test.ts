@@ -47,6 +47,6 @@ describe('fixtures/ldap/windows-only-states', () => {
   it('evaluates every other applicable rule (nothing silently skipped)', () => {
     expect(result.notEvaluated).toEqual([]);
     const passed = result.outcomes.filter((o) => o.status === 'passed').map((o) => o.ruleId);
-    expect(passed).toEqual(expect.arrayContaining(['ACC001', 'ACC002', 'INS003', 'INS005', 'OPT002', 'OPT005', 'OPT007', 'SSO001', 'SSO002', 'AD001', 'AD003', 'AD004']));
+    expect(passed).toEqual(expect.arrayContaining(['ACC001', 'ACC002', 'INS003', 'INS005', 'OPT002', 'OPT005', 'OPT007', 'SSO001', 'SSO002', 'AD001', 'AD003', 'AD004', 'AD007']));
   });
 });

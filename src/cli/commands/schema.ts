@@ -1,3 +1,4 @@
+import { explainJsonSchema } from '../../explain/report.js';
 import { factsBundleJsonSchema } from '../../facts/bundle.js';
 import { planJsonSchema } from '../../plan/json-schema.js';
 import { jsonReportJsonSchema } from '../../reporters/json.js';
@@ -5,7 +6,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 
 export function runSchemaCommand(which: string, io: CliIo): ExitCode {
-  const schema = which === 'plan' ? planJsonSchema() : which === 'report' ? jsonReportJsonSchema() : factsBundleJsonSchema();
+  const schema = which === 'plan' ? planJsonSchema() : which === 'report' ? jsonReportJsonSchema() : which === 'explain' ? explainJsonSchema() : factsBundleJsonSchema();
   io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
   return ExitCode.ok;
 }

@@ -8,6 +8,7 @@ import { classify, connect, LdapFailure, loadCa, withTimeout, type Endpoint, typ
 import { chooseGlobalCatalog, discoverDcs, intranetResolver, resolveAddress, type DcCandidate } from './discover.js';
 import { domainRootRights, gmsaReaders } from './rights.js';
 import { scanForest } from './scan.js';
+import { readUserAttributeBinding } from './schema-binding.js';
 import type { ScanAggregator } from './scan-aggregate.js';
 import { Session } from './session.js';
 import { dnsNameToDn, dnToDnsName, escapeFilterValue, fileTimeToIso, generalizedTimeToIso, num, str, strs } from './values.js';
@@ -22,7 +23,7 @@ const UAC_COMPUTED_PASSWORD_EXPIRED = 0x800000;
 
 /** Every per-forest fact the probe gathers; when the forest cannot be reached, each fails alike. */
 const gatheredKeys = [
-  'rootDse', 'domains', 'upnSuffixes', 'recycleBinEnabled', 'dsHeuristics', 'schema', 'kdsRootKeys', 'connectorAccount',
+  'rootDse', 'domains', 'upnSuffixes', 'recycleBinEnabled', 'dsHeuristics', 'schema', 'userAttributeBinding', 'kdsRootKeys', 'connectorAccount',
   'createCredentials', 'ssoCredentials', 'serviceAccount', 'syncGroups', 'adminCountUsers', 'publicFolderGroupMembers', 'spns',
   'adfsServerComputers', 'domainRootRights', 'ssoComputerAccounts', 'syncServiceAccounts', 'hiaUpnMatches', 'pilotGroup', 'ous', 'objectCount', 'scan',
 ] as const satisfies readonly (keyof ForestFacts)[];
@@ -192,6 +193,7 @@ async function gatherAll(
     return entry ? (str(entry, 'dSHeuristics') ?? null) : null;
   });
   await gather('schema', () => readSchema(session, ctx, schemaNc, config));
+  await gather('userAttributeBinding', () => readUserAttributeBinding(session, schemaNc));
   await gather('kdsRootKeys', async () => {
     const keys = await session.search(`CN=Master Root Keys,CN=Group Key Distribution Service,CN=Services,${config}`, {
       scope: 'one',

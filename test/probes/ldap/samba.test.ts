@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ForestFacts, LdapFacts } from '../../../src/facts/areas/ldap.js';
 import type { PlanInput } from '../../../src/plan/schema.js';
 import { ldapProbe } from '../../../src/probes/ldap/index.js';
+import { readUserAttributeBinding } from '../../../src/probes/ldap/schema-binding.js';
+import { Session } from '../../../src/probes/ldap/session.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
 import { cli } from '../../helpers/cli.js';
 import { makePlan } from '../../helpers/rules.js';
@@ -98,6 +100,24 @@ describe('LDAP probe against the Samba test forest', () => {
     expect(schema.exchangeSchemaVersion).toBeNull();
     expect(value(forest.kdsRootKeys)).toEqual({ count: 0, newestEffectiveTime: null });
     expect(value(forest.recycleBinEnabled)).toBe(false);
+  });
+
+  it('follows user through its superclasses and auxiliary classes in the real schema (AD007 reads mailNickname this way)', async () => {
+    const { forest } = await probe(forestPlan());
+    // Samba has no Exchange schema, so no mailNickname: AD007 then has nothing to report.
+    expect(value(forest.userAttributeBinding)['mailnickname']).toMatchObject({ exists: false, boundToUser: null });
+    const client = new Client({ url: 'ldaps://127.0.0.10:636', tlsOptions: { ca: await readFile(caFile), servername: 'dc1.corp.contoso.test' } });
+    try {
+      await client.bind('CORP\\svc-sync', SYNC_PW);
+      const binding = await readUserAttributeBinding(new Session(client, 'dc1', 5000), `CN=Schema,CN=Configuration,${BASE}`, ['mail', 'sAMAccountName', 'otherMailbox', 'dnsHostName']);
+      expect(binding['mail']).toMatchObject({ exists: true, boundToUser: true });
+      expect(binding['samaccountname']).toMatchObject({ exists: true, boundToUser: true, via: 'securityPrincipal' });
+      // dnsHostName belongs to computer, not user: exists, but user may not hold it.
+      expect(binding['dnshostname']).toMatchObject({ exists: true, boundToUser: false, via: null });
+      expect(binding['mail']?.classesRead).toBeGreaterThanOrEqual(4);
+    } finally {
+      await client.unbind();
+    }
   });
 
   it('speaks StartTLS on 389 as well as LDAPS', async () => {
