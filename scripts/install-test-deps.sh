@@ -9,6 +9,7 @@ packages=(
   openssl                                                    # test certificates
   dnsmasq-base                                               # the intranet and extranet DNS servers
   tinyproxy                                                  # the forward proxies (open, 407 auth, 403 filter)
+  chromium                                                   # the HTML report's browser test (driven by playwright-core; no browser download)
 )
 
 missing=()

@@ -2,10 +2,12 @@
 import { explainJsonSchema } from '../src/explain/report.js';
 import { factsBundleJsonSchema } from '../src/facts/bundle.js';
 import { planJsonSchema } from '../src/plan/json-schema.js';
+import { jsonReportJsonSchema } from '../src/reporters/json.js';
 
 export const shippedSchemas = {
   'schemas/plan.schema.json': planJsonSchema,
   'schemas/facts-bundle.schema.json': factsBundleJsonSchema,
+  'schemas/report.schema.json': jsonReportJsonSchema,
   'schemas/explain.schema.json': explainJsonSchema,
 } as const;
 

@@ -6,4 +6,6 @@ import { execFileSync } from 'node:child_process';
  */
 export default function setup(): void {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  // The same step as `npm run build`: the precompiled facts-bundle validator.
+  execFileSync(process.execPath, ['scripts/build-validators.mjs'], { stdio: 'inherit' });
 }

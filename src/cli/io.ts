@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { PromptFn } from '../secrets/resolve.js';
+import type { ProgressStream } from './progress.js';
 import { UsageError } from './exit-codes.js';
 
 /** Everything the CLI touches outside itself, so tests run it in-process with captured output. */
@@ -13,19 +14,23 @@ export interface CliIo {
   /** Present only in interactive runs. */
   readonly prompt?: PromptFn;
   readonly cwd: string;
+  /** Standard error when it is a terminal: live progress is drawn there, and only there. */
+  readonly progressStream?: ProgressStream;
   /** Standard input as bytes, at most `maxBytes` (explain -); absent where there is none. */
   readonly readStdin?: (maxBytes: number) => Promise<Buffer>;
 }
 
 /**
- * Colour only on a terminal, and never when NO_COLOR is set to a non-empty value
- * (https://no-color.org) or TERM is dumb. FORCE_COLOR decides first, as Node documents it: 0 or
- * false turns colour off, any other value turns it on even into a pipe (CI logs that render ANSI).
+ * Precedence: NO_COLOR set to a non-empty value (https://no-color.org) turns colour off, even when
+ * FORCE_COLOR is set; then FORCE_COLOR decides as Node documents it (0 or false off, any other
+ * value on, even into a pipe, for CI logs that render ANSI); then TERM=dumb off; otherwise colour
+ * only on a terminal.
  */
 export function colorWanted(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
   const force = env['FORCE_COLOR'];
   if (force !== undefined) return !['0', 'false'].includes(force.trim().toLowerCase());
-  return isTTY === true && (env['NO_COLOR'] === undefined || env['NO_COLOR'] === '') && env['TERM'] !== 'dumb';
+  return isTTY === true && env['TERM'] !== 'dumb';
 }
 
 export function processIo(prompt: PromptFn | undefined): CliIo {
@@ -38,6 +43,7 @@ export function processIo(prompt: PromptFn | undefined): CliIo {
     color: colorWanted(process.stdout.isTTY, env),
     ...(prompt ? { prompt } : {}),
     cwd: process.cwd(),
+    ...(process.stderr.isTTY ? { progressStream: process.stderr } : {}),
     readStdin: readProcessStdin,
   };
 }

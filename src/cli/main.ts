@@ -1,15 +1,10 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
-import { runCheckCommand, type CheckOptions } from './commands/check.js';
-import { runCollectCommand, type CollectCommandOptions } from './commands/collect.js';
-import { runExplainCommand, type ExplainCommandOptions } from './commands/explain.js';
-import { runInitCommand } from './commands/init.js';
-import { runRedactCommand } from './commands/redact.js';
-import { runRulesCommand } from './commands/rules.js';
-import { runSchemaCommand } from './commands/schema.js';
+import type { CheckOptions } from './commands/check.js';
+import type { CollectCommandOptions } from './commands/collect.js';
+import type { ExplainCommandOptions } from './commands/explain.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { formatUserError, isUserError } from './user-errors.js';
 
 const exitCodeHelp = `
 Exit codes:
@@ -19,7 +14,11 @@ Exit codes:
   3  internal error (please report it)`;
 
 /**
- * Builds the command tree. Actions store their exit code instead of calling process.exit, so the
+ * Builds the command tree. Each command's module is imported only when that command runs, so
+ * `rules` or an offline `check --facts` never loads the probes' protocol libraries (see README,
+ * Performance).
+ *
+ * Actions store their exit code instead of calling process.exit, so the
  * whole CLI runs in-process in tests and the caller decides how to exit.
  */
 export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
@@ -43,7 +42,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .description('Probe the environment (or read a facts bundle) and report what the wizard would stop on')
     .requiredOption('-p, --plan <file>', 'plan file (YAML or JSON) with the wizard choices')
     .option('--facts <bundle>', 'evaluate a facts bundle from `collect` offline instead of probing')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'junit', 'markdown']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif', 'junit', 'markdown', 'html']).default('text'))
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .addOption(new Option('--fail-on <level>', 'lowest severity that fails the run').choices(['error', 'warning', 'note', 'never']).default('error'))
     .option('--rule <ids>', 'run only these rules (repeat, or comma-separated)', collectIds, [])
@@ -52,8 +51,9 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .option('--timeout <seconds>', 'per-host timeout for probes (overrides the plan)', parseSeconds)
     .option('--insecure-tls', 'do not verify server certificates (LDAPS, HTTPS, TDS); never use in production', false)
     .option('--verbose', 'log probe progress to standard error', false)
+    .option('-q, --quiet', 'no live progress on the terminal', false)
     .addHelpText('after', exitCodeHelp)
-    .action(async (options: CheckOptions) => setExitCode(await runCheckCommand(options, io)));
+    .action(async (options: CheckOptions) => setExitCode(await (await import('./commands/check.js')).runCheckCommand(options, io)));
 
   program
     .command('collect')
@@ -63,8 +63,9 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .option('--timeout <seconds>', 'per-host timeout for probes (overrides the plan)', parseSeconds)
     .option('--insecure-tls', 'do not verify server certificates; never use in production', false)
     .option('--verbose', 'log probe progress to standard error', false)
+    .option('-q, --quiet', 'no live progress on the terminal', false)
     .option('--pseudonymize', 'replace user names, DNs and UPN local parts with keyed hashes (keeps domains and counts)', false)
-    .action(async (options: CollectCommandOptions) => setExitCode(await runCollectCommand(options, io)));
+    .action(async (options: CollectCommandOptions) => setExitCode(await (await import('./commands/collect.js')).runCollectCommand(options, io)));
 
   program
     .command('redact')
@@ -72,13 +73,13 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .requiredOption('--facts <bundle>', 'bundle written by collect')
     .requiredOption('-o, --output <bundle>', 'pseudonymised bundle to write')
     .option('--plan <file>', 'the plan the bundle was collected with: the names it writes stay in clear, so check gives the same verdict')
-    .action(async (options: { facts: string; output: string; plan?: string }) => setExitCode(await runRedactCommand(options, io)));
+    .action(async (options: { facts: string; output: string; plan?: string }) => setExitCode(await (await import('./commands/redact.js')).runRedactCommand(options, io)));
 
   program
     .command('rules')
     .description('List every rule with its id, severity and wizard page')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .action((options: { format: 'text' | 'json' | 'markdown' }) => setExitCode(runRulesCommand(options, io)));
+    .action(async (options: { format: 'text' | 'json' | 'markdown' }) => setExitCode((await import('./commands/rules.js')).runRulesCommand(options, io)));
 
   program
     .command('explain')
@@ -86,20 +87,20 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .argument('[text...]', 'a rule id (e.g. ACC001), the error text (quote it), or - to read standard input')
     .option('--file <path>', 'read a log or an event-log export (text or CSV) from this file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (text: string[], options: ExplainCommandOptions) => setExitCode(await runExplainCommand(text, options, io)));
+    .action(async (text: string[], options: ExplainCommandOptions) => setExitCode(await (await import('./commands/explain.js')).runExplainCommand(text, options, io)));
 
   program
     .command('init')
     .description('Write a commented example plan')
     .option('-o, --output <file>', 'file to write (default: standard output)')
     .option('--force', 'overwrite an existing file', false)
-    .action(async (options: { output?: string; force: boolean }) => setExitCode(await runInitCommand(options, io)));
+    .action(async (options: { output?: string; force: boolean }) => setExitCode(await (await import('./commands/init.js')).runInitCommand(options, io)));
 
   program
     .command('schema')
-    .description('Print the JSON Schema of the plan, of a facts bundle, or of explain --format json')
-    .addArgument(new Argument('<which>', 'plan | facts | explain').choices(['plan', 'facts', 'explain']))
-    .action((which: string) => setExitCode(runSchemaCommand(which, io)));
+    .description('Print the JSON Schema of the plan, of a facts bundle, of the JSON report or of explain --format json (each carries its version in $id)')
+    .addArgument(new Argument('<which>', 'plan | facts | report | explain').choices(['plan', 'facts', 'report', 'explain']))
+    .action(async (which: string) => setExitCode((await import('./commands/schema.js')).runSchemaCommand(which, io)));
 
   return program;
 }
@@ -125,6 +126,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
       return ExitCode.usage;
     }
+    // Loaded on failure only: it pulls in the plan loader (and YAML), which `rules` never needs.
+    const { formatUserError, isUserError } = await import('./user-errors.js');
     if (isUserError(error)) {
       io.stderr(`${formatUserError(error)}\n`);
       return ExitCode.usage;

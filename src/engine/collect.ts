@@ -1,6 +1,6 @@
 import type { Facts } from '../facts/schema.js';
 import type { Plan } from '../plan/schema.js';
-import type { Probe, SecretResolver } from '../probes/probe.js';
+import type { Probe, ProbeProgress, SecretResolver } from '../probes/probe.js';
 
 export interface CollectOptions {
   readonly planDir: string;
@@ -9,6 +9,14 @@ export interface CollectOptions {
   readonly insecureTls: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly log: (message: string) => void;
+  /** Start, progress and end of each probe, for the terminal progress display. */
+  readonly progress?: ProgressSink;
+}
+
+export interface ProgressSink {
+  start(probe: string, title: string): void;
+  update(probe: string, update: ProbeProgress): void;
+  done(probe: string, ms: number, outcome: 'ok' | 'overrun' | 'crashed'): void;
 }
 
 export interface Collection {
@@ -43,6 +51,7 @@ export async function collectFacts(plan: Plan, probes: readonly Probe[], options
         });
         try {
           const started = Date.now();
+          options.progress?.start(probe.id, probe.title);
           const outcome = await Promise.race([
             probe.collect({
               plan,
@@ -53,16 +62,20 @@ export async function collectFacts(plan: Plan, probes: readonly Probe[], options
               insecureTls: options.insecureTls,
               env: options.env,
               log: (m) => options.log(`[${probe.id}] ${m}`),
+              ...(options.progress ? { progress: (u: ProbeProgress) => options.progress?.update(probe.id, u) } : {}),
             }),
             overrun,
           ]);
           if (outcome === 'overrun') {
+            options.progress?.done(probe.id, Date.now() - started, 'overrun');
             notices.push(`probe ${probe.id} did not finish within ${Math.round(deadline / 1000)} s; its rules are not evaluated`);
             return;
           }
           facts[probe.id] = outcome;
           options.log(`[${probe.id}] done in ${Date.now() - started} ms`);
+          options.progress?.done(probe.id, Date.now() - started, 'ok');
         } catch (error) {
+          options.progress?.done(probe.id, 0, 'crashed');
           notices.push(`probe ${probe.id} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}; its rules are not evaluated`);
         } finally {
           clearTimeout(timer);

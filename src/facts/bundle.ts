@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import { z } from 'zod';
 import type { Plan } from '../plan/schema.js';
 import { VERSION } from '../version.js';
@@ -19,9 +20,26 @@ export function factsBundleJsonSchema(): Record<string, unknown> {
   return { $id: 'urn:entra-preflight:schema:facts-bundle:v1', title: 'entra-preflight facts bundle', ...z.toJSONSchema(bundleSchema) } as Record<string, unknown>;
 }
 
-let compiled: ReturnType<Ajv2020['compile']> | undefined;
-function validator(): ReturnType<Ajv2020['compile']> {
-  compiled ??= new Ajv2020({ allErrors: true, strict: false }).compile(factsBundleJsonSchema());
+interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+let compiled: Validator | undefined;
+/**
+ * The ajv validator, needed only to explain a bundle zod rejected. The build precompiles it
+ * (scripts/build-validators.mjs → dist/facts/bundle-validator.cjs), so the CLI never compiles the
+ * schema at run time; only a run from the sources (tests through vite) falls back to compiling.
+ */
+function validator(): Validator {
+  if (compiled !== undefined) return compiled;
+  const require = createRequire(import.meta.url);
+  try {
+    compiled = require('./bundle-validator.cjs') as Validator;
+  } catch {
+    const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 };
+    compiled = new Ajv({ allErrors: true, strict: false }).compile(factsBundleJsonSchema());
+  }
   return compiled;
 }
 
@@ -55,6 +73,10 @@ export function validateBundle(data: unknown, file: string): FactsBundle {
     throw new BundleError(file, [
       `bundle schema version ${JSON.stringify(record['schemaVersion'])} is not supported by entra-preflight ${VERSION} (expects ${BUNDLE_SCHEMA_VERSION}); collect it again with this version`,
     ]);
+  // zod gives the typed value and is the stricter check; a valid bundle needs nothing else.
+  const parsed = bundleSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  // Rejected: ajv's errors name JSON paths and unknown fields more readably than zod's union errors.
   const validate = validator();
   if (!validate(data)) {
     const errors = validate.errors ?? [];
@@ -63,11 +85,7 @@ export function validateBundle(data: unknown, file: string): FactsBundle {
     lines.sort((a, b) => b.split('.').length - a.split('.').length);
     throw new BundleError(file, lines.slice(0, 8).concat(lines.length > 8 ? [`… and ${lines.length - 8} more problems`] : []));
   }
-  // ajv has checked the structure; zod gives the typed value (and is a second, stricter check).
-  const parsed = bundleSchema.safeParse(data);
-  if (!parsed.success)
-    throw new BundleError(file, parsed.error.issues.slice(0, 8).map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`));
-  return parsed.data;
+  throw new BundleError(file, parsed.error.issues.slice(0, 8).map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`));
 }
 
 export async function readBundle(file: string): Promise<FactsBundle> {

@@ -21,6 +21,14 @@ export interface ProbeContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Diagnostic log (stderr with --verbose); must never receive secrets. */
   log(message: string): void;
+  /** Live progress for the terminal (what runs, entries read so far); never a secret, never stdout. */
+  readonly progress?: (update: ProbeProgress) => void;
+}
+
+/** A progress update: the step a probe is on (host, search) and/or entries read since the last one. */
+export interface ProbeProgress {
+  readonly step?: string;
+  readonly entries?: number;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
 import { markdownReporter } from './markdown.js';
@@ -11,4 +12,5 @@ export const reporters: Readonly<Record<ReportFormat, Reporter>> = {
   sarif: sarifReporter,
   junit: junitReporter,
   markdown: markdownReporter,
+  html: htmlReporter,
 };

@@ -12,7 +12,8 @@ const securitySeverityOf: Readonly<Record<Severity, string>> = { error: '7.5', w
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const FINGERPRINT_KEY = 'entraPreflight/v1';
-const INFORMATION_URI = 'https://www.npmjs.com/package/entra-preflight';
+// No informationUri: the package is not published (that npm page does not exist) and the
+// repository has no public URL yet; SARIF makes the field optional.
 
 /** Logical location kinds from SARIF §3.33.7 that fit directory and network objects. */
 const logicalKinds: ReadonlyArray<[keyof Location, string]> = [
@@ -115,7 +116,7 @@ export const sarifReporter: Reporter = ({ result, rules, plan }) => {
     runs: [
       {
         tool: {
-          driver: { name: 'entra-preflight', version: VERSION, semanticVersion: VERSION, informationUri: INFORMATION_URI, rules: sarifRules },
+          driver: { name: 'entra-preflight', version: VERSION, semanticVersion: VERSION, rules: sarifRules },
         },
         automationDetails: { id: 'entra-preflight/' },
         artifacts: [{ location: { uri: plan.uri }, roles: ['analysisTarget'] }],

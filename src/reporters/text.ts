@@ -1,78 +1,104 @@
-import type { Finding } from '../engine/result.js';
-import { byPage, describeLocation, isActive, summarize } from './summary.js';
-import type { Reporter } from './types.js';
+import type { CheckResult, Finding } from '../engine/result.js';
+import { fillRemediation, groupNotEvaluated, planPosition, subjectOf } from './present.js';
+import { byPage, isActive, summarize } from './summary.js';
+import type { Reporter, ReportInput } from './types.js';
 
 type Paint = (s: string) => string;
 const ansi = (open: number, close: number): Paint => (s) => `\u001b[${open}m${s}\u001b[${close}m`;
+const plain: Paint = (s) => s;
+
+interface Palette {
+  readonly red: Paint;
+  readonly yellow: Paint;
+  readonly cyan: Paint;
+  readonly bold: Paint;
+  readonly dim: Paint;
+  readonly green: Paint;
+}
+
+function palette(color: boolean): Palette {
+  return color
+    ? { red: ansi(31, 39), yellow: ansi(33, 39), cyan: ansi(36, 39), green: ansi(32, 39), bold: ansi(1, 22), dim: ansi(2, 22) }
+    : { red: plain, yellow: plain, cyan: plain, green: plain, bold: plain, dim: plain };
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * Human output, grouped by wizard page in wizard order so an admin can walk through the wizard
- * with it. Colour only when the CLI says so (a TTY and NO_COLOR unset).
+ * The run's one-line verdict. Kept as its own function (the headline slot) so the INCOMPLETE
+ * verdict from summary.ts drops in here and nowhere else.
  */
-export const textReporter: Reporter = ({ result, color }) => {
-  const id: Paint = (s) => s;
-  const red = color ? ansi(31, 39) : id;
-  const yellow = color ? ansi(33, 39) : id;
-  const cyan = color ? ansi(36, 39) : id;
-  const bold = color ? ansi(1, 22) : id;
-  const dim = color ? ansi(2, 22) : id;
-  const sev = (f: Finding): string => (f.severity === 'error' ? red('error  ') : f.severity === 'warning' ? yellow('warning') : cyan('note   '));
+export function headline(result: CheckResult, p: Palette = palette(false)): string {
+  const s = summarize(result);
+  const counts = [plural(s.error, 'error'), plural(s.warning, 'warning'), plural(s.note, 'note'), `${plural(s.notEvaluated, 'rule')} not evaluated`];
+  if (s.suppressed > 0) counts.push(`${s.suppressed} suppressed`);
+  if (s.unchanged > 0) counts.push(`${s.unchanged} unchanged since baseline`);
+  const mark = s.error > 0 ? p.red('✖') : s.warning > 0 ? p.yellow('⚠') : p.green('✔');
+  return `${mark} ${counts.join(', ')} — ${s.rulesRun} rules run on ${result.mode === 'live' ? 'the live environment' : 'an offline facts bundle'} (${result.plan.file})`;
+}
 
+/** Where a finding points: the plan position of the choice (plan.yaml:LINE:COL) and/or the object. */
+function whereOf(f: Finding, plan: ReportInput['plan']): string {
+  const pos = planPosition(f.location, plan);
+  const subject = subjectOf(f.location);
+  // The object is named only when the message does not already name it.
+  const extra = subject !== '' && !subject.split(', ').every((part) => f.message.includes(part.replace(/^(forest|domain|host|SQL) /, ''))) ? subject : '';
+  return [pos, extra].filter(Boolean).join('  ');
+}
+
+/**
+ * Human output in ESLint's "stylish" shape, grouped by wizard page in wizard order so an admin can
+ * walk through the wizard with it: one line per finding (severity, rule id, the message with the
+ * concrete object, where), an indented fix line. Colour only when the CLI says so.
+ */
+export const textReporter: Reporter = ({ result, plan, color }) => {
+  const p = palette(color);
+  const sev = (f: Finding): string => (f.severity === 'error' ? p.red('error  ') : f.severity === 'warning' ? p.yellow('warning') : p.cyan('note   '));
   const out: string[] = [];
   const active = result.findings.filter(isActive);
   const quiet = result.findings.filter((f) => !isActive(f));
+  const idWidth = Math.max(7, ...result.findings.map((f) => f.ruleId.length));
+  const indent = ' '.repeat(2 + 7 + 2 + idWidth + 2);
 
   for (const [page, findings] of byPage(active)) {
-    out.push(bold(page));
+    out.push(p.bold(page));
     for (const f of findings) {
-      const where = describeLocation(f.location);
-      out.push(`  ${sev(f)} ${bold(f.ruleId)}  ${f.message}`);
-      if (where) out.push(`          ${dim(`at ${where}`)}`);
-      out.push(`          ${dim(`fix: ${f.remediation}`)}`);
+      const where = whereOf(f, plan);
+      out.push(`  ${sev(f)}  ${p.bold(f.ruleId.padEnd(idWidth))}  ${f.message}${where ? `  ${p.dim(where)}` : ''}`);
+      out.push(`${indent}${p.dim(`fix: ${fillRemediation(f)}`)}`);
     }
     out.push('');
   }
 
   if (quiet.length > 0) {
-    out.push(bold('Accepted (suppressed or already in the baseline)'));
+    out.push(p.bold('Accepted (suppressed or already in the baseline)'));
     for (const f of quiet) {
       const why = f.suppression ? `suppressed: ${f.suppression.reason}` : 'unchanged since baseline';
-      out.push(dim(`  ${f.severity.padEnd(7)} ${f.ruleId}  ${f.message} (${why})`));
+      out.push(p.dim(`  ${f.severity.padEnd(7)}  ${f.ruleId.padEnd(idWidth)}  ${f.message} (${why})`));
     }
     out.push('');
   }
 
-  if (result.notEvaluated.length > 0) {
-    out.push(bold('Not evaluated (facts could not be gathered)'));
-    // One unreachable DC leaves dozens of rules unevaluated for the same reason: one line per
-    // subject and reason, naming the rules, reads better than one line per rule.
-    const groups = new Map<string, { where: string; why: string; rules: string[] }>();
-    for (const n of result.notEvaluated) {
-      const { planPath: _unused, ...object } = n.location;
-      const where = describeLocation(object);
-      const why = `${n.host && !n.reason.includes(n.host) ? `${n.host}: ` : ''}${n.reason}`;
-      const key = `${where}|${why}`;
-      const group = groups.get(key) ?? { where, why, rules: [] };
-      if (!group.rules.includes(n.ruleId)) group.rules.push(n.ruleId);
-      groups.set(key, group);
+  const groups = groupNotEvaluated(result.notEvaluated);
+  const failedGroups = groups.filter((g) => g.requested);
+  const notRequested = groups.filter((g) => !g.requested);
+  if (failedGroups.length > 0) {
+    out.push(p.bold('Not evaluated (facts could not be gathered)'));
+    for (const g of failedGroups) {
+      out.push(`  ${p.yellow('?')} ${g.rules.join(', ')}${g.where ? ` — ${g.where}` : ''}: ${g.why}`);
+      out.push(`    ${p.dim(`to do: ${g.advice}`)}`);
     }
-    for (const g of groups.values()) out.push(`  ${yellow('?')} ${g.rules.join(', ')}${g.where ? ` — ${g.where}` : ''}: ${g.why}`);
+    out.push('');
+  }
+  if (notRequested.length > 0) {
+    out.push(p.bold('Not requested (the plan does not ask for these checks)'));
+    for (const g of notRequested) out.push(`  ${p.dim('-')} ${g.rules.join(', ')}${g.where ? ` — ${g.where}` : ''}: ${g.why}${g.advice ? ` (${g.advice})` : ''}`);
     out.push('');
   }
 
-  for (const notice of result.notices) out.push(`${yellow('!')} ${notice}`);
+  for (const notice of result.notices) out.push(`${p.yellow('!')} ${notice}`);
   if (result.notices.length > 0) out.push('');
 
-  const s = summarize(result);
-  const counts = [
-    `${s.error} error${s.error === 1 ? '' : 's'}`,
-    `${s.warning} warning${s.warning === 1 ? '' : 's'}`,
-    `${s.note} note${s.note === 1 ? '' : 's'}`,
-    `${s.notEvaluated} rule${s.notEvaluated === 1 ? '' : 's'} not evaluated`,
-  ];
-  if (s.suppressed > 0) counts.push(`${s.suppressed} suppressed`);
-  if (s.unchanged > 0) counts.push(`${s.unchanged} unchanged since baseline`);
-  const verdict = s.error > 0 ? red('✖') : s.warning > 0 ? yellow('⚠') : '✔';
-  out.push(`${verdict} ${counts.join(', ')} — ${s.rulesRun} rules run on ${result.mode === 'live' ? 'the live environment' : 'an offline facts bundle'} (${result.plan.file})`);
+  out.push(headline(result, p));
   return `${out.join('\n')}\n`;
 };

@@ -12,5 +12,5 @@ export interface ReportInput {
 }
 
 export type Reporter = (input: ReportInput) => string;
-export const reportFormats = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
+export const reportFormats = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 export type ReportFormat = (typeof reportFormats)[number];

@@ -173,3 +173,15 @@ describe('entra-preflight check: each kind of bad plan exits 2 with its exact li
     expect(run.code).toBe(0);
   });
 });
+
+describe('schema report', () => {
+  it('prints the versioned JSON Schema of the JSON report, the same one shipped in schemas/', async () => {
+    const { readFileSync } = await import('node:fs');
+    const run = await cli(['schema', 'report']);
+    expect(run.code).toBe(0);
+    const schema = JSON.parse(run.stdout) as { $id: string; properties: { schemaVersion: { const: number } } };
+    expect(schema.$id).toBe('urn:entra-preflight:schema:report:v1');
+    expect(schema.properties.schemaVersion.const).toBe(1);
+    expect(run.stdout).toBe(readFileSync(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8'));
+  });
+});

@@ -17,12 +17,18 @@ describe('colour decision', () => {
     expect(colorWanted(true, { TERM: 'xterm-256color' })).toBe(true);
   });
 
-  it('lets FORCE_COLOR decide first, as Node does: 0/false off, anything else on, even into a pipe', () => {
+  it('lets FORCE_COLOR decide after NO_COLOR, as Node does: 0/false off, anything else on, even into a pipe', () => {
     expect(colorWanted(false, { FORCE_COLOR: '1' })).toBe(true);
     expect(colorWanted(undefined, { FORCE_COLOR: '' })).toBe(true);
     expect(colorWanted(true, { FORCE_COLOR: '0' })).toBe(false);
     expect(colorWanted(true, { FORCE_COLOR: 'false' })).toBe(false);
-    expect(colorWanted(false, { FORCE_COLOR: '3', NO_COLOR: '1' })).toBe(true);
+  });
+
+  it('NO_COLOR wins over FORCE_COLOR (issue 14)', () => {
+    expect(colorWanted(false, { FORCE_COLOR: '3', NO_COLOR: '1' })).toBe(false);
+    expect(colorWanted(true, { FORCE_COLOR: '1', NO_COLOR: 'yes' })).toBe(false);
+    // An empty NO_COLOR is unset (no-color.org), so FORCE_COLOR still decides.
+    expect(colorWanted(false, { FORCE_COLOR: '1', NO_COLOR: '' })).toBe(true);
   });
 
   it('the shipped example check writes no escape codes when colour is off', async () => {

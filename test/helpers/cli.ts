@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -52,7 +54,24 @@ export async function cli(args: readonly string[], options: { env?: NodeJS.Proce
     color: false,
     cwd: options.cwd ?? process.cwd(),
   });
+  assertJsonReportsValid(args, stdout, files);
   return { code, stdout, stderr, files };
+}
+
+let validateReport: ReturnType<Ajv2020['compile']> | undefined;
+/**
+ * Every JSON report a test run produces is checked against the shipped report schema
+ * (schemas/report.schema.json, what `entra-preflight schema report` prints).
+ */
+function assertJsonReportsValid(args: readonly string[], stdout: string, files: Map<string, string>): void {
+  const f = args.indexOf('--format') >= 0 ? args[args.indexOf('--format') + 1] : args.indexOf('-f') >= 0 ? args[args.indexOf('-f') + 1] : undefined;
+  if (args[0] !== 'check' || f !== 'json') return;
+  const o = args.indexOf('--output') >= 0 ? args[args.indexOf('--output') + 1] : args.indexOf('-o') >= 0 ? args[args.indexOf('-o') + 1] : undefined;
+  const text = o !== undefined ? [...files.entries()].find(([path]) => path === o)?.[1] : stdout;
+  if (text === undefined || text.trim() === '') return; // a refused run writes no report
+  validateReport ??= new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8')) as object);
+  const report: unknown = JSON.parse(text);
+  if (!validateReport(report)) throw new Error(`JSON report does not match schemas/report.schema.json: ${JSON.stringify(validateReport.errors?.slice(0, 5))}`);
 }
 
 /** A fresh temporary folder holding the given files. */
@@ -61,3 +80,18 @@ export async function tempFiles(files: Record<string, string>): Promise<string> 
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text, 'utf8');
   return dir;
 }
+
+/**
+ * A live plan whose one DC is a loopback address nothing listens on (refused at once) and which
+ * reaches no cloud endpoint: the probes load and run, and finish within a second or two.
+ * Its connector password comes from env:SYNC_PW.
+ */
+export const refusedDcPlan = [
+  'signIn: { method: phs }',
+  'forests:',
+  '  - name: contoso.test',
+  '    domainControllers: [127.0.0.79]',
+  '    connectorAccount: { mode: existing, name: CONTOSO\\svc-sync, password: env:SYNC_PW }',
+  'network: { cloudEndpoints: [], intranetResolvers: [127.0.0.79] }',
+  'timeouts: { probeSeconds: 2 }',
+].join('\n');

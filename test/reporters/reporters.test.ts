@@ -6,7 +6,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { applyBaseline } from '../../src/engine/baseline.js';
 import { failingFindings } from '../../src/engine/gate.js';
+import type { Finding } from '../../src/engine/result.js';
 import { jsonReportJsonSchema } from '../../src/reporters/json.js';
+import { fillRemediation } from '../../src/reporters/present.js';
 import { reporters } from '../../src/reporters/index.js';
 import { escapeMarkdown } from '../../src/reporters/markdown.js';
 import { assertValidSarif } from '../helpers/sarif.js';
@@ -93,13 +95,18 @@ describe('baseline and gate', () => {
 });
 
 describe('text reporter', () => {
-  it('groups by wizard page in wizard order, shows not-evaluated and a summary, and no colour codes when colour is off', () => {
+  it('ESLint-stylish: one line per finding with severity, id, message and plan.yaml:LINE:COL, an indented fix, then the headline', () => {
     const text = reporters.text(fixtureInput());
+    const lines = text.split('\n');
     expect(text).not.toMatch(/\u001b\[/);
     expect(text.indexOf('Connect your directories')).toBeGreaterThanOrEqual(0);
-    expect(text).toContain('error   TST001  Account CORP\\svc is in Domain Admins');
-    expect(text).toContain('at forest contoso.com, CN=svc,DC=contoso,DC=com');
+    const i = lines.findIndex((l) => l.includes('Account CORP\\svc is in Domain Admins'));
+    // Severity, rule id, message, then where: the plan choice's position and the object the message does not name.
+    expect(lines[i]).toBe('  error    TST001   Account CORP\\svc is in Domain Admins <&"|*>  deploy/plan.yaml:12:7  forest contoso.com, CN=svc,DC=contoso,DC=com');
+    expect(lines[i + 1]).toBe(`${' '.repeat(20)}fix: Do the thing that fixes it.`);
     expect(text).toContain('? TST002 — forest contoso.com, host dc1.contoso.com: dc1.contoso.com:636: no answer within 15 s');
+    // A timeout says what to do about it.
+    expect(text).toContain('to do: check that this machine can reach the host (firewall, routing), or raise --timeout, then run again');
     expect(text.trimEnd().split('\n').pop()).toBe('✖ 1 error, 1 warning, 0 notes, 1 rule not evaluated — 3 rules run on an offline facts bundle (plan.yaml)');
   });
 
@@ -111,6 +118,23 @@ describe('text reporter', () => {
     const text = reporters.text(fixtureInput(fixtureResult(true)));
     expect(text).toContain('Accepted (suppressed or already in the baseline)');
     expect(text).toContain('suppressed: accepted until migration');
+  });
+});
+
+describe('remediation placeholders', () => {
+  const finding = (remediation: string, data: Record<string, unknown>, location: Record<string, string> = {}): Finding =>
+    ({ ...fixtureResult().findings[0], remediation, data, location }) as Finding;
+
+  it('fills the SPN as found (http/ or host/), its holder and the forest', () => {
+    const r = 'Remove the SPN (setspn -D host/<fs-name> <account>); find all holders with setspn -Q host/<fs-name>. Target <forest>.';
+    expect(fillRemediation(finding(r, { spn: 'http/sts.contoso.com', holder: 'svc-web01 (CN=svc-web01,DC=contoso,DC=com)' }, { forest: 'contoso.com' }))).toBe(
+      'Remove the SPN (setspn -D http/sts.contoso.com svc-web01); find all holders with setspn -Q http/sts.contoso.com. Target contoso.com.',
+    );
+    expect(fillRemediation(finding(r, { spn: 'host/sts.contoso.com', holders: ['a', 'b'] }))).toContain('setspn -D host/sts.contoso.com a / b');
+  });
+
+  it('leaves a placeholder the finding cannot fill', () => {
+    expect(fillRemediation(finding('use sync-admin@<tenant>.onmicrosoft.com', {}))).toBe('use sync-admin@<tenant>.onmicrosoft.com');
   });
 });
 
@@ -164,5 +188,14 @@ describe('the SARIF validation helper itself', () => {
     const noLocation = structuredClone(log);
     delete noLocation.runs[0]!.results![0]!.locations;
     expect(() => assertValidSarif(noLocation)).toThrow();
+  });
+});
+
+describe('SARIF links', () => {
+  it('points at no page that does not exist: no informationUri (unpublished), helpUri only from a rule\'s docs', () => {
+    const sarif = JSON.parse(reporters.sarif(fixtureInput())) as { runs: { tool: { driver: { informationUri?: string; rules: { helpUri?: string }[] } } }[] };
+    const driver = sarif.runs[0]?.tool.driver;
+    expect(driver?.informationUri).toBeUndefined();
+    expect(driver?.rules.map((r) => r.helpUri)).toEqual(['https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-custom', undefined, undefined]);
   });
 });

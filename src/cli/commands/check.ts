@@ -1,5 +1,3 @@
-import { allProbes } from '../../probes/index.js';
-import { collectFacts } from '../../engine/collect.js';
 import { runCheck } from '../../engine/check.js';
 import { failingFindings } from '../../engine/gate.js';
 import { applyBaseline } from '../../engine/baseline.js';
@@ -10,7 +8,8 @@ import { allRules } from '../../rules/index.js';
 import { scrubSecrets } from '../../secrets/resolve.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { checkRuleIds, loadCheckedPlan, planUri, resolvePlanSecrets, timeoutMs, writeOutput } from './shared.js';
+import { collectLive } from './live.js';
+import { checkRuleIds, loadCheckedPlan, planUri, resolvePlanSecrets, writeOutput } from './shared.js';
 
 export interface CheckOptions {
   readonly plan: string;
@@ -24,6 +23,7 @@ export interface CheckOptions {
   readonly timeout?: number;
   readonly insecureTls: boolean;
   readonly verbose: boolean;
+  readonly quiet?: boolean;
 }
 
 export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise<ExitCode> {
@@ -31,9 +31,6 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
   const loaded = await loadCheckedPlan(options.plan);
   const only = checkRuleIds(options.rule, '--rule');
   const skip = checkRuleIds(options.skip, '--skip');
-  const log = (m: string): void => {
-    if (options.verbose) io.stderr(`${m}\n`);
-  };
 
   let facts;
   let secrets: readonly string[] = [];
@@ -46,14 +43,7 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
   } else {
     if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
     const store = await resolvePlanSecrets(loaded, io);
-    const collection = await collectFacts(loaded.plan, allProbes, {
-      planDir: loaded.source.dir,
-      timeoutMs: timeoutMs(options.timeout, loaded),
-      secrets: (ref, purpose) => store.resolve(ref, purpose),
-      insecureTls: options.insecureTls,
-      env: io.env,
-      log: (m) => log(scrubSecrets(m, store.values())),
-    });
+    const collection = await collectLive(loaded, store, io, options);
     facts = collection.facts;
     notices.push(...collection.notices);
     secrets = store.values();

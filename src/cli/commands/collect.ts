@@ -1,12 +1,11 @@
-import { collectFacts } from '../../engine/collect.js';
 import { makeBundle } from '../../facts/bundle.js';
 import type { Facts } from '../../facts/schema.js';
 import { pseudonymizeFacts } from '../../facts/pseudonymize.js';
-import { allProbes } from '../../probes/index.js';
 import { scrubSecrets } from '../../secrets/resolve.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { loadCheckedPlan, resolvePlanSecrets, timeoutMs, writeOutput } from './shared.js';
+import { collectLive } from './live.js';
+import { loadCheckedPlan, resolvePlanSecrets, writeOutput } from './shared.js';
 
 export interface CollectCommandOptions {
   readonly plan: string;
@@ -14,6 +13,7 @@ export interface CollectCommandOptions {
   readonly timeout?: number;
   readonly insecureTls: boolean;
   readonly verbose: boolean;
+  readonly quiet?: boolean;
   readonly pseudonymize: boolean;
 }
 
@@ -22,16 +22,7 @@ export async function runCollectCommand(options: CollectCommandOptions, io: CliI
   if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
   const store = await resolvePlanSecrets(loaded, io);
   const collectedAt = new Date();
-  const collection = await collectFacts(loaded.plan, allProbes, {
-    planDir: loaded.source.dir,
-    timeoutMs: timeoutMs(options.timeout, loaded),
-    secrets: (ref, purpose) => store.resolve(ref, purpose),
-    insecureTls: options.insecureTls,
-      env: io.env,
-    log: (m) => {
-      if (options.verbose) io.stderr(`${scrubSecrets(m, store.values())}\n`);
-    },
-  });
+  const collection = await collectLive(loaded, store, io, options);
   const facts = options.pseudonymize ? pseudonymizeFacts(collection.facts, loaded.plan) : collection.facts;
   const bundle = makeBundle(loaded.plan, loaded.source.file, facts, collectedAt, options.pseudonymize ? 'pseudonymized' : 'kept');
   // Probes never put secrets into facts; scrubbing the serialised bundle is the second line of defence.

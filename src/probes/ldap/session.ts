@@ -22,6 +22,8 @@ export class Session {
     readonly where: string,
     readonly timeoutMs: number,
     private readonly maxEntries = MAX_SEARCH_ENTRIES,
+    /** Told how many entries each page brought, for the terminal progress display. */
+    private readonly onEntries?: (count: number) => void,
   ) {}
 
   get client(): Connection['client'] {
@@ -70,6 +72,7 @@ export class Session {
         const next = await withTimeout(pages.next(), this.timeoutMs, this.where);
         this.connection.wire.progressed();
         if (next.done === true) return;
+        this.onEntries?.(next.value.searchEntries.length);
         yield next.value.searchEntries;
       }
     } catch (error) {

@@ -1,0 +1,25 @@
+#!/usr/bin/env python3
+"""Runs a command with standard error on a real pseudo-terminal and standard output on a pipe.
+
+Prints one JSON object: {"code": exit code, "stdout": ..., "stderr": ... (what the terminal got)}.
+The CLI sees process.stderr.isTTY === true exactly as under a person's terminal, while stdout stays
+a pipe, so a test can check that progress goes to the terminal and never into the report.
+"""
+import json, os, pty, subprocess, sys, termios, struct, fcntl
+
+master, slave = pty.openpty()
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+proc = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave)
+os.close(slave)
+chunks = []
+while True:
+    try:
+        data = os.read(master, 65536)
+    except OSError:  # EIO: the child closed the terminal
+        break
+    if not data:
+        break
+    chunks.append(data)
+out = proc.stdout.read()
+code = proc.wait()
+print(json.dumps({"code": code, "stdout": out.decode("utf-8", "replace"), "stderr": b"".join(chunks).decode("utf-8", "replace")}))

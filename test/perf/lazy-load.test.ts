@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { refusedDcPlan } from '../helpers/cli.js';
+
+const run = promisify(execFile);
+const repo = resolve(__dirname, '../..');
+const example = join(repo, 'fixtures/examples/phs-single-forest');
+
+/** Runs the built CLI with the module logger and returns the package names it loaded. */
+async function loadedPackages(args: string[]): Promise<{ packages: Set<string>; files: string[] }> {
+  const log = join(mkdtempSync(join(tmpdir(), 'ep-modules-')), 'modules.txt');
+  await run(process.execPath, ['--import', join(repo, 'test/helpers/module-log.mjs'), join(repo, 'bin/entra-preflight.js'), ...args], {
+    cwd: repo,
+    env: { ...process.env, MODULE_LOG: log },
+  }).catch((error: { code?: number }) => {
+    if (typeof error.code !== 'number') throw error; // findings exit 1; only a crash matters here
+  });
+  const files = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  const packages = new Set(files.map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((p): p is string => p !== undefined));
+  return { packages, files };
+}
+
+// The protocol libraries only a live probe needs; the Azure ones come in through mssql/tedious.
+const probeLibraries = ['ldapts', 'mssql', 'tedious', 'undici', 'dns2', 'fast-xml-parser', '@azure/identity', '@azure/msal-node', '@azure/core-rest-pipeline'];
+
+describe('commands load only what they need (issue 14: offline speed)', () => {
+  it.each([
+    ['check --facts', ['check', '--plan', join(example, 'plan.yaml'), '--facts', join(example, 'facts.json')]],
+    ['rules', ['rules']],
+    ['explain', ['explain', 'ACC001']],
+  ])('%s loads no probe library and compiles no schema', async (_label, args) => {
+    const { packages, files } = await loadedPackages(args);
+    // The logger works: the CLI's own argument parser is in the list.
+    expect(packages.has('commander')).toBe(true);
+    expect(probeLibraries.filter((p) => packages.has(p))).toEqual([]);
+    expect([...packages].filter((p) => p.startsWith('@azure/'))).toEqual([]);
+    // ajv's compiler (ajv/dist/compile) never loads; a valid bundle needs no ajv at all.
+    expect(files.filter((f) => f.includes('node_modules/ajv/'))).toEqual([]);
+    expect(files.filter((f) => f.includes('/dist/probes/'))).toEqual([]);
+  });
+
+  it('an invalid bundle is explained by the precompiled validator, not by compiling the schema', async () => {
+    const bundle = JSON.parse(readFileSync(join(example, 'facts.json'), 'utf8')) as { tool: Record<string, unknown> };
+    bundle.tool['extra'] = 1;
+    const dir = mkdtempSync(join(tmpdir(), 'ep-bad-'));
+    const bad = join(dir, 'bad.json');
+    await import('node:fs/promises').then((fs) => fs.writeFile(bad, JSON.stringify(bundle)));
+    const { files } = await loadedPackages(['check', '--plan', join(example, 'plan.yaml'), '--facts', bad]);
+    expect(files.some((f) => f.endsWith('dist/facts/bundle-validator.cjs'))).toBe(true);
+    expect(files.filter((f) => f.includes('node_modules/ajv/dist/compile/'))).toEqual([]);
+  });
+
+  it('a live check loads the probes (the logger would catch them)', async () => {
+    // One DC on a loopback address nothing listens on (refused at once), no cloud endpoints.
+    const dir = mkdtempSync(join(tmpdir(), 'ep-live-'));
+    const plan = join(dir, 'plan.yaml');
+    const text = refusedDcPlan;
+    await import('node:fs/promises').then((fs) => fs.writeFile(plan, text));
+    process.env['SYNC_PW'] = 'x';
+    const { packages, files } = await loadedPackages(['check', '--plan', plan, '--fail-on', 'never']);
+    expect(files.some((f) => f.includes('/dist/probes/'))).toBe(true);
+    expect(packages.has('ldapts')).toBe(true);
+  });
+});
