@@ -13,10 +13,13 @@ import { formatUserError, isUserError } from './user-errors.js';
 
 const exitCodeHelp = `
 Exit codes:
-  0  nothing at or above --fail-on (default: error)
-  1  findings at or above --fail-on
-  2  bad usage, plan, facts bundle or secret reference
-  3  internal error (please report it)`;
+  0  complete, and nothing at or above --fail-on (default: error)
+  1  findings at or above --fail-on (wins over 4)
+  2  bad usage or input: plan, facts bundle, baseline, secret reference, unwritable --output,
+     a facts bundle of another environment
+  3  internal error (please report it)
+  4  incomplete: nothing at or above --fail-on, but some rule could not be evaluated because
+     gathering failed (unreachable host, TLS or login refused, timeout); --allow-incomplete makes it 0`;
 
 /**
  * Builds the command tree. Actions store their exit code instead of calling process.exit, so the
@@ -52,6 +55,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .option('--timeout <seconds>', 'per-host timeout for probes (overrides the plan)', parseSeconds)
     .option('--insecure-tls', 'do not verify server certificates (LDAPS, HTTPS, TDS); never use in production', false)
     .option('--verbose', 'log probe progress to standard error', false)
+    .option('--allow-incomplete', 'exit 0 instead of 4 when some facts could not be gathered (the report still says INCOMPLETE)', false)
     .addHelpText('after', exitCodeHelp)
     .action(async (options: CheckOptions) => setExitCode(await runCheckCommand(options, io)));
 

@@ -1,5 +1,5 @@
 import type { Finding } from '../engine/result.js';
-import { byPage, describeLocation, isActive, summarize } from './summary.js';
+import { byPage, describeGap, describeLocation, incompleteSummary, isActive, summarize } from './summary.js';
 import type { Reporter } from './types.js';
 
 type Paint = (s: string) => string;
@@ -72,7 +72,13 @@ export const textReporter: Reporter = ({ result, color }) => {
   ];
   if (s.suppressed > 0) counts.push(`${s.suppressed} suppressed`);
   if (s.unchanged > 0) counts.push(`${s.unchanged} unchanged since baseline`);
-  const verdict = s.error > 0 ? red('✖') : s.warning > 0 ? yellow('⚠') : '✔';
-  out.push(`${verdict} ${counts.join(', ')} — ${s.rulesRun} rules run on ${result.mode === 'live' ? 'the live environment' : 'an offline facts bundle'} (${result.plan.file})`);
+  // An incomplete run never shows a success mark: it names what could not be gathered instead.
+  if (s.incomplete) {
+    out.push(bold(yellow('INCOMPLETE: some facts could not be gathered, so the rules that need them were not evaluated')));
+    for (const gap of incompleteSummary(result)) out.push(`  ${describeGap(gap)}`);
+    out.push('');
+  }
+  const verdict = s.error > 0 ? red('✖') : s.incomplete ? yellow('?') : s.warning > 0 ? yellow('⚠') : '✔';
+  out.push(`${verdict} ${s.incomplete ? 'INCOMPLETE — ' : ''}${counts.join(', ')} — ${s.rulesRun} rules run on ${result.mode === 'live' ? 'the live environment' : 'an offline facts bundle'} (${result.plan.file})`);
   return `${out.join('\n')}\n`;
 };

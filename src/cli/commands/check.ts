@@ -1,7 +1,7 @@
 import { allProbes } from '../../probes/index.js';
 import { collectFacts } from '../../engine/collect.js';
 import { runCheck } from '../../engine/check.js';
-import { failingFindings } from '../../engine/gate.js';
+import { verdictOf } from '../../engine/gate.js';
 import { applyBaseline } from '../../engine/baseline.js';
 import { planDigest, readBundle } from '../../facts/bundle.js';
 import { reporters } from '../../reporters/index.js';
@@ -24,6 +24,7 @@ export interface CheckOptions {
   readonly timeout?: number;
   readonly insecureTls: boolean;
   readonly verbose: boolean;
+  readonly allowIncomplete: boolean;
 }
 
 export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise<ExitCode> {
@@ -77,10 +78,12 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
     rules: allRules,
     plan: { uri: planUri(loaded, io.cwd), positionOf: (p) => loaded.source.positionOf(p) },
     color: options.output === undefined && options.format === 'text' && io.color,
+    failOn: options.failOn,
   });
   const safe = scrubSecrets(report, secrets);
   if (options.output !== undefined) await writeOutput(io, options.output, safe);
   else io.stdout(safe);
 
-  return failingFindings(result, options.failOn).length > 0 ? ExitCode.findings : ExitCode.ok;
+  const verdict = verdictOf(result, options.failOn, options.allowIncomplete);
+  return verdict === 'findings' ? ExitCode.findings : verdict === 'incomplete' ? ExitCode.incomplete : ExitCode.ok;
 }
