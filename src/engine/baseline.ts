@@ -34,7 +34,11 @@ export async function readBaselineFingerprints(file: string): Promise<Set<string
  * the report about the current environment keeps it simple to read.
  */
 export async function applyBaseline(result: CheckResult, file: string): Promise<CheckResult> {
-  const previous = await readBaselineFingerprints(file);
+  return markBaseline(result, await readBaselineFingerprints(file));
+}
+
+/** The same with fingerprints read beforehand (the CLI reads the baseline before any probe runs). */
+export function markBaseline(result: CheckResult, previous: ReadonlySet<string>): CheckResult {
   return {
     ...result,
     findings: result.findings.map((f) => ({ ...f, baselineState: previous.has(f.fingerprint) ? ('unchanged' as const) : ('new' as const) })),

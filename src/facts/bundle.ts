@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
 import { basename } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { z } from 'zod';
@@ -110,5 +111,5 @@ export function makeBundle(plan: Plan, planFile: string, facts: Facts, collected
 }
 
 export async function writeBundle(file: string, bundle: FactsBundle): Promise<void> {
-  await writeFile(file, `${JSON.stringify(bundle, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 });
+  await writeFileAtomic(file, `${JSON.stringify(bundle, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 });
 }

@@ -91,7 +91,7 @@ describe('entra-preflight check: bad input exits 2 with one line per problem', (
     const dir = await tempFiles({ 'plan.yaml': plan, 'b.json': bundle({}) });
     const run = await cli(['check', '--plan', join(dir, 'plan.yaml'), '--facts', join(dir, 'b.json'), '--output', join(dir, 'no/such/dir/r.txt')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`entra-preflight: cannot write ${join(dir, 'no/such/dir/r.txt')}: its folder does not exist\n`);
+    expect(run.stderr).toBe(`entra-preflight: cannot write --output ${join(dir, 'no/such/dir/r.txt')}: its folder does not exist\n`);
   });
 
   it('treats an unknown option as usage (exit 2)', async () => {

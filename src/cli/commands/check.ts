@@ -2,7 +2,8 @@ import { allProbes } from '../../probes/index.js';
 import { collectFacts } from '../../engine/collect.js';
 import { runCheck } from '../../engine/check.js';
 import { verdictOf } from '../../engine/gate.js';
-import { applyBaseline } from '../../engine/baseline.js';
+import { markBaseline, readBaselineFingerprints } from '../../engine/baseline.js';
+import { probesFor } from '../../engine/probe-selection.js';
 import { planDigest, readBundle } from '../../facts/bundle.js';
 import { reporters } from '../../reporters/index.js';
 import type { ReportFormat } from '../../reporters/types.js';
@@ -10,6 +11,7 @@ import { allRules } from '../../rules/index.js';
 import { scrubSecrets } from '../../secrets/resolve.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { assertWritable } from '../output.js';
 import { checkRuleIds, loadCheckedPlan, planUri, resolvePlanSecrets, timeoutMs, writeOutput } from './shared.js';
 
 export interface CheckOptions {
@@ -35,6 +37,10 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
   const log = (m: string): void => {
     if (options.verbose) io.stderr(`${m}\n`);
   };
+  // Every input and the output are checked before any probe runs: a bad --output or --baseline
+  // must not cost the whole probe time and then lose the report.
+  if (options.output !== undefined) await assertWritable(options.output, '--output');
+  const baseline = options.baseline !== undefined ? await readBaselineFingerprints(options.baseline) : undefined;
 
   let facts;
   let secrets: readonly string[] = [];
@@ -47,7 +53,7 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
   } else {
     if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
     const store = await resolvePlanSecrets(loaded, io);
-    const collection = await collectFacts(loaded.plan, allProbes, {
+    const collection = await collectFacts(loaded.plan, probesFor(allProbes, allRules, only, skip), {
       planDir: loaded.source.dir,
       timeoutMs: timeoutMs(options.timeout, loaded),
       secrets: (ref, purpose) => store.resolve(ref, purpose),
@@ -71,7 +77,7 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
     skip,
     notices,
   });
-  if (options.baseline !== undefined) result = await applyBaseline(result, options.baseline);
+  if (baseline !== undefined) result = markBaseline(result, baseline);
 
   const report = reporters[options.format]({
     result,

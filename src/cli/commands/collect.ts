@@ -6,6 +6,7 @@ import { allProbes } from '../../probes/index.js';
 import { scrubSecrets } from '../../secrets/resolve.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { assertWritable } from '../output.js';
 import { loadCheckedPlan, resolvePlanSecrets, timeoutMs, writeOutput } from './shared.js';
 
 export interface CollectCommandOptions {
@@ -19,6 +20,7 @@ export interface CollectCommandOptions {
 
 export async function runCollectCommand(options: CollectCommandOptions, io: CliIo): Promise<ExitCode> {
   const loaded = await loadCheckedPlan(options.plan);
+  await assertWritable(options.output, '--output');
   if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
   const store = await resolvePlanSecrets(loaded, io);
   const collectedAt = new Date();

@@ -6,6 +6,7 @@ import { allRules, findRule } from '../../rules/index.js';
 import { createSecretStore, SecretError, type SecretStore } from '../../secrets/resolve.js';
 import { UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { writeError } from '../output.js';
 
 /** Loads the plan and checks what the schema cannot: that suppressions and overrides name real rules. */
 export async function loadCheckedPlan(file: string): Promise<LoadedPlan> {
@@ -79,8 +80,6 @@ export async function writeOutput(io: CliIo, path: string, text: string): Promis
   try {
     await io.writeFile(path, text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code;
-    throw new UsageError(`cannot write ${path}: ${why}`);
+    throw writeError(path, error);
   }
 }
