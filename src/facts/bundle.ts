@@ -90,12 +90,62 @@ export async function readBundle(file: string): Promise<FactsBundle> {
 
 /** Stable digest of the parsed plan (defaults applied, keys sorted), to tell whether a bundle matches a plan. */
 export function planDigest(plan: Plan): string {
-  const canonical = JSON.stringify(plan, (_key, value: unknown) =>
-    value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : value,
+  return createHash('sha256').update(canonicalJson(plan)).digest('hex');
+}
+
+/** The environment a plan points at: what a bundle must share with the plan it is evaluated with. */
+export interface PlanEnvironment {
+  readonly forests: string[];
+  readonly hosts: string[];
+  readonly tenant?: string;
+}
+
+export function planEnvironment(plan: Plan): PlanEnvironment {
+  const hosts = new Set<string>();
+  const add = (h: string | undefined): void => {
+    if (h !== undefined && h !== '') hosts.add(h.toLowerCase().replace(/\.$/, ''));
+  };
+  for (const forest of plan.forests) for (const dc of forest.domainControllers) add(dc);
+  if (plan.install.sql.mode === 'existing') add(plan.install.sql.server);
+  if (plan.adfs !== undefined) {
+    add(plan.adfs.federationServiceName);
+    for (const h of [...plan.adfs.servers, ...plan.adfs.wapServers]) add(h);
+  }
+  if (plan.pingFederate !== undefined) {
+    try {
+      add(new URL(plan.pingFederate.serverUrl).hostname);
+    } catch {
+      // the plan schema has checked it is a URL
+    }
+  }
+  add(plan.syncServer?.fqdn);
+  const tenant = plan.tenant.initialDomain?.toLowerCase();
+  return {
+    forests: [...new Set(plan.forests.map((f) => f.name.toLowerCase()))].sort(),
+    hosts: [...hosts].sort(),
+    ...(tenant !== undefined ? { tenant } : {}),
+  };
+}
+
+/** Plan parts that are neither wizard choices nor environment: differences there are not worth a word. */
+const notChoices = new Set(['version', 'name', 'timeouts', 'severity', 'suppressions']);
+
+/** A digest per wizard-choice section (each forest apart, by name), to name which choices differ. */
+export function planSections(plan: Plan): Record<string, string> {
+  const out: Record<string, string> = {};
+  const digest = (v: unknown): string => createHash('sha256').update(canonicalJson(v)).digest('hex').slice(0, 16);
+  for (const [key, value] of Object.entries(plan)) {
+    if (notChoices.has(key) || value === undefined) continue;
+    if (key === 'forests') for (const f of plan.forests) out[`forests[${f.name.toLowerCase()}]`] = digest(f);
+    else out[key] = digest(value);
+  }
+  return out;
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
   );
-  return createHash('sha256').update(canonical).digest('hex');
 }
 
 export function makeBundle(plan: Plan, planFile: string, facts: Facts, collectedAt: Date, identities: 'kept' | 'pseudonymized'): FactsBundle {
@@ -104,7 +154,7 @@ export function makeBundle(plan: Plan, planFile: string, facts: Facts, collected
     schemaVersion: BUNDLE_SCHEMA_VERSION,
     tool: { name: 'entra-preflight', version: VERSION },
     collectedAt: collectedAt.toISOString(),
-    plan: { file: basename(planFile), digest: planDigest(plan) },
+    plan: { file: basename(planFile), digest: planDigest(plan), environment: planEnvironment(plan), sections: planSections(plan) },
     redaction: { secrets: 'removed', identities },
     facts,
   };

@@ -4,7 +4,8 @@ import { runCheck } from '../../engine/check.js';
 import { verdictOf } from '../../engine/gate.js';
 import { markBaseline, readBaselineFingerprints } from '../../engine/baseline.js';
 import { probesFor } from '../../engine/probe-selection.js';
-import { planDigest, readBundle } from '../../facts/bundle.js';
+import { readBundle } from '../../facts/bundle.js';
+import { matchBundleToPlan } from '../../engine/bundle-match.js';
 import { reporters } from '../../reporters/index.js';
 import type { ReportFormat } from '../../reporters/types.js';
 import { allRules } from '../../rules/index.js';
@@ -48,8 +49,7 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
   if (options.facts !== undefined) {
     const bundle = await readBundle(options.facts);
     facts = bundle.facts;
-    if (bundle.plan.digest !== planDigest(loaded.plan))
-      notices.push(`the facts bundle was collected for a different version of the plan (${bundle.plan.file}); plan-only rules use the plan you gave, probe facts are from the bundle`);
+    notices.push(...matchBundleToPlan(loaded.plan, bundle, options.facts));
   } else {
     if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
     const store = await resolvePlanSecrets(loaded, io);
