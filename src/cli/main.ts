@@ -1,4 +1,5 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
+import { shortValue } from '../plan/input-file.js';
 import { VERSION } from '../version.js';
 import { runCheckCommand, type CheckOptions } from './commands/check.js';
 import { runCollectCommand, type CollectCommandOptions } from './commands/collect.js';
@@ -9,7 +10,7 @@ import { runRulesCommand } from './commands/rules.js';
 import { runSchemaCommand } from './commands/schema.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { formatUserError, isUserError } from './user-errors.js';
+import { capErrorText, formatUserError, isUserError } from './user-errors.js';
 
 const exitCodeHelp = `
 Exit codes:
@@ -34,7 +35,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (s) => io.stdout(s),
-      writeErr: (s) => io.stderr(s),
+      writeErr: (s) => io.stderr(capErrorText(s)),
     })
     .addHelpText('after', exitCodeHelp)
     .exitOverride();
@@ -107,7 +108,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
 
 function parseSeconds(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || n > 600) throw new UsageError(`--timeout must be a number of seconds between 0 and 600, not "${value}"`);
+  if (!Number.isFinite(n) || n <= 0 || n > 600) throw new UsageError(`--timeout must be a number of seconds between 0 and 600, not ${shortValue(value)}`);
   return n;
 }
 
@@ -127,10 +128,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       return ExitCode.usage;
     }
     if (isUserError(error)) {
-      io.stderr(`${formatUserError(error)}\n`);
+      io.stderr(capErrorText(`${formatUserError(error)}\n`));
       return ExitCode.usage;
     }
-    io.stderr(`entra-preflight: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(capErrorText(`entra-preflight: internal error: ${error instanceof Error ? error.message : String(error)}\n`));
     if (io.env['ENTRA_PREFLIGHT_DEBUG'] === '1' && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     else io.stderr('This is a bug. Run again with ENTRA_PREFLIGHT_DEBUG=1 for details and report it.\n');
     return ExitCode.internal;

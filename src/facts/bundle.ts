@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { basename } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { z } from 'zod';
+import { INPUT_LIMITS, InputFileError, readInputText, shortText, shortValue } from '../plan/input-file.js';
 import type { Plan } from '../plan/schema.js';
 import { VERSION } from '../version.js';
 import { BUNDLE_KIND, BUNDLE_SCHEMA_VERSION, bundleSchema, type Facts, type FactsBundle } from './schema.js';
@@ -30,15 +30,15 @@ function describeAjvError(e: ErrorObject): string {
   const at = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).replace(/\//g, '.');
   switch (e.keyword) {
     case 'additionalProperties':
-      return `${at}: unknown field "${String((e.params as { additionalProperty: string }).additionalProperty)}"`;
+      return `${shortText(at, 120)}: unknown field "${shortText(String((e.params as { additionalProperty: string }).additionalProperty))}"`;
     case 'required':
-      return `${at}: missing field "${String((e.params as { missingProperty: string }).missingProperty)}"`;
+      return `${shortText(at, 120)}: missing field "${String((e.params as { missingProperty: string }).missingProperty)}"`;
     case 'const':
-      return `${at}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+      return `${shortText(at, 120)}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
     case 'enum':
-      return `${at}: must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
+      return `${shortText(at, 120)}: must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
     default:
-      return `${at}: ${e.message ?? e.keyword}`;
+      return `${shortText(at, 120)}: ${shortText(e.message ?? e.keyword, 120)}`;
   }
 }
 
@@ -54,7 +54,7 @@ export function validateBundle(data: unknown, file: string): FactsBundle {
     throw new BundleError(file, [`not a facts bundle: "kind" must be "${BUNDLE_KIND}" (write one with entra-preflight collect)`]);
   if (record['schemaVersion'] !== BUNDLE_SCHEMA_VERSION)
     throw new BundleError(file, [
-      `bundle schema version ${JSON.stringify(record['schemaVersion'])} is not supported by entra-preflight ${VERSION} (expects ${BUNDLE_SCHEMA_VERSION}); collect it again with this version`,
+      `bundle schema version ${shortValue(record['schemaVersion'])} is not supported by entra-preflight ${VERSION} (expects ${BUNDLE_SCHEMA_VERSION}); collect it again with this version`,
     ]);
   const validate = validator();
   if (!validate(data)) {
@@ -67,25 +67,31 @@ export function validateBundle(data: unknown, file: string): FactsBundle {
   // ajv has checked the structure; zod gives the typed value (and is a second, stricter check).
   const parsed = bundleSchema.safeParse(data);
   if (!parsed.success)
-    throw new BundleError(file, parsed.error.issues.slice(0, 8).map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`));
+    throw new BundleError(file, parsed.error.issues.slice(0, 8).map((i) => `${shortText(i.path.join('.') || '(top level)', 120)}: ${shortText(i.message, 120)}`));
   return parsed.data;
 }
 
 export async function readBundle(file: string): Promise<FactsBundle> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readInputText(file, INPUT_LIMITS.bundle);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BundleError(file, [`cannot read facts bundle: ${code === 'ENOENT' ? 'file not found' : String(code)}`]);
+    if (error instanceof InputFileError) throw new BundleError(file, [`cannot read facts bundle: ${error.reason}`]);
+    throw error;
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new BundleError(file, [`not valid JSON: ${(error as Error).message}`]);
+    throw new BundleError(file, [`not valid JSON: ${shortText((error as Error).message, 120)}`]);
   }
-  return validateBundle(data, file);
+  try {
+    return validateBundle(data, file);
+  } catch (error) {
+    // ajv and zod recurse: a bundle nested thousands of levels deep overflows the stack.
+    if (error instanceof RangeError) throw new BundleError(file, ['not a facts bundle: nested far deeper than any bundle collect writes']);
+    throw error;
+  }
 }
 
 /** Stable digest of the parsed plan (defaults applied, keys sorted), to tell whether a bundle matches a plan. */

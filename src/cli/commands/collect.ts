@@ -3,6 +3,7 @@ import { makeBundle } from '../../facts/bundle.js';
 import type { Facts } from '../../facts/schema.js';
 import { createPseudonymizer, pseudonymizeDeep } from '../../facts/pseudonymize.js';
 import { allProbes } from '../../probes/index.js';
+import { sanitizeText } from '../../reporters/sanitize.js';
 import { scrubSecrets } from '../../secrets/resolve.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -38,7 +39,7 @@ export async function runCollectCommand(options: CollectCommandOptions, io: CliI
   const bundle = makeBundle(loaded.plan, loaded.source.file, facts, collectedAt, options.pseudonymize ? 'pseudonymized' : 'kept');
   // Probes never put secrets into facts; scrubbing the serialised bundle is the second line of defence.
   await writeOutput(io, options.output, scrubSecrets(`${JSON.stringify(bundle, null, 2)}\n`, store.values()));
-  for (const notice of collection.notices) io.stderr(`entra-preflight: ${notice}\n`);
+  for (const notice of collection.notices) io.stderr(`entra-preflight: ${sanitizeText(notice)}\n`);
   if (!options.pseudonymize)
     io.stderr(`note: ${options.output} holds user names and DNs from your directory; before sharing it outside your organisation run: entra-preflight redact --facts ${options.output} --output <shareable.json>\n`);
   io.stderr(`${summarise(collection.facts)}\nwrote ${options.output}; evaluate it with: entra-preflight check --plan ${options.plan} --facts ${options.output}\n`);

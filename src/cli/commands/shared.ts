@@ -1,6 +1,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadPlan, PlanError, type LoadedPlan, type PlanProblem } from '../../plan/load.js';
+import { shortText } from '../../plan/input-file.js';
 import { secretUses } from '../../plan/secret-refs.js';
 import { allRules, findRule } from '../../rules/index.js';
 import { createSecretStore, SecretError, type SecretStore } from '../../secrets/resolve.js';
@@ -18,7 +19,7 @@ export async function loadCheckedPlan(file: string): Promise<LoadedPlan> {
       file: loaded.source.file,
       ...(pos ? { line: pos.line, column: pos.column } : {}),
       path,
-      message: `unknown rule "${id}"; entra-preflight rules lists the rule ids`,
+      message: `unknown rule "${shortText(id)}"; entra-preflight rules lists the rule ids`,
     });
   };
   loaded.plan.suppressions.forEach((s, i) => {
@@ -32,7 +33,7 @@ export async function loadCheckedPlan(file: string): Promise<LoadedPlan> {
 export function checkRuleIds(ids: readonly string[], option: string): string[] {
   return ids.map((id) => {
     const rule = findRule(id);
-    if (rule === undefined) throw new UsageError(`${option} ${id}: unknown rule; entra-preflight rules lists the ${allRules.length} rule ids`);
+    if (rule === undefined) throw new UsageError(`${option} ${shortText(id)}: unknown rule; entra-preflight rules lists the ${allRules.length} rule ids`);
     return rule.meta.id;
   });
 }
