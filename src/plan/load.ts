@@ -134,8 +134,15 @@ export function parsePlanText(rawText: string, file: string, absolutePath = reso
   const name = basename(file);
   const deep = tooDeep(text);
   if (deep !== undefined) throw new PlanError([{ file: name, line: deep, path: '', message: `nested deeper than a plan ever needs (more than ${MAX_INDENT} columns of indentation or "- " markers)` }]);
+  // yaml's composer looks each alias's anchor up across the document while parsing, so 60,000
+  // aliases cost seconds before any limit applies: count alias-looking tokens in the text first.
+  let aliasTokens = 0;
+  for (const _ of text.matchAll(/(?:^|[\s,[{])\*[^\s,[\]{}]/g)) if (++aliasTokens > MAX_ALIAS_COUNT) break;
+  if (aliasTokens > MAX_ALIAS_COUNT) throw new PlanError([{ file: name, path: '', message: `not a usable YAML plan: more than ${MAX_ALIAS_COUNT} aliases (*name); write the values out` }]);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // yaml's own uniqueKeys check compares every key with every other (a 1 MiB plan of 60,000 keys
+  // took minutes); duplicates are found below in one pass instead.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     throw new PlanError(
       doc.errors.slice(0, 10).map((e) => {
@@ -145,16 +152,34 @@ export function parsePlanText(rawText: string, file: string, absolutePath = reso
     );
   }
   const forbidden: PlanProblem[] = [];
+  const at = (node: unknown): { line: number; column: number } | Record<string, never> => {
+    const range = isScalar(node) || isMap(node) || isSeq(node) ? node.range : undefined;
+    if (!range) return {};
+    const pos = lineCounter.linePos(range[0]);
+    return { line: pos.line, column: pos.col };
+  };
+  let aliases = 0;
   visit(doc, {
-    Pair(_key, pair) {
-      const key = isScalar(pair.key) ? pair.key.value : undefined;
-      if (typeof key === 'string' && forbiddenKeys.has(key)) {
-        const pos = pair.key && isScalar(pair.key) && pair.key.range ? lineCounter.linePos(pair.key.range[0]) : undefined;
-        forbidden.push({ file: name, ...(pos ? { line: pos.line, column: pos.col } : {}), path: '', message: `the key "${key}" is not allowed anywhere in a plan` });
+    // yaml resolves each alias by searching the document for its anchor: 60,000 aliases took
+    // seconds before its own alias limit applied. No plan needs more than a handful.
+    Alias() {
+      aliases++;
+      return aliases > MAX_ALIAS_COUNT ? visit.BREAK : undefined;
+    },
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (typeof key === 'string' && forbiddenKeys.has(key))
+          forbidden.push({ file: name, ...at(pair.key), path: '', message: `the key "${key}" is not allowed anywhere in a plan` });
+        else if (isScalar(pair.key) && seen.has(key))
+          forbidden.push({ file: name, ...at(pair.key), path: '', message: `not valid YAML: the key ${shortValue(key)} appears twice in the same mapping` });
+        if (isScalar(pair.key)) seen.add(key);
       }
       return undefined;
     },
   });
+  if (aliases > MAX_ALIAS_COUNT) throw new PlanError([{ file: name, path: '', message: `not a usable YAML plan: more than ${MAX_ALIAS_COUNT} aliases (*name); write the values out` }]);
   if (forbidden.length > 0) throw new PlanError(forbidden.slice(0, 10));
   const positionOf = (path: string): { line: number; column: number } | undefined => {
     const parts = splitPath(path);
