@@ -186,6 +186,7 @@ function forest(name: string, netbios: string, o: Partial<ForestFacts>): ForestF
     recycleBinEnabled: ok(true),
     dsHeuristics: ok(null),
     schema: ok({ objectVersion: 88, attributes: {}, hasConsistencyGuid: true, exchangeSchemaVersion: null, hasMsDsDevice: true, deviceRegistrationContainer: false }),
+    userAttributeBinding: ok({ mailnickname: { exists: true, boundToUser: true, via: 'mailRecipient', classesRead: 9 } }),
     kdsRootKeys: ok({ count: 1, newestEffectiveTime: '2024-03-01T08:00:00.000Z' }),
     adminCountUsers: ok({ count: 0, sample: [] }),
     ssoComputerAccounts: ok([]),

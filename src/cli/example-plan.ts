@@ -28,6 +28,7 @@ install:
     # name: CONTOSO\\gmsa-adsync$
   # syncGroups:                 # custom sync groups: must be LOCAL groups of this server
   #   administrators: ADSyncAdmins
+  # importSettings: C:\\Setup\\Exported-ServerConfiguration-5d1f6a0e   # "Import synchronization settings": the folder MigrateSettings.ps1 exported (INS008)
 
 # --- User sign-in ------------------------------------------------------------------------
 signIn:

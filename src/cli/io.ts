@@ -1,4 +1,5 @@
 import type { PromptFn } from '../secrets/resolve.js';
+import { UsageError } from './exit-codes.js';
 import { writeAtomic } from './output.js';
 
 /** Everything the CLI touches outside itself, so tests run it in-process with captured output. */
@@ -13,6 +14,8 @@ export interface CliIo {
   /** Present only in interactive runs. */
   readonly prompt?: PromptFn;
   readonly cwd: string;
+  /** Standard input as bytes, at most `maxBytes` (explain -); absent where there is none. */
+  readonly readStdin?: (maxBytes: number) => Promise<Buffer>;
 }
 
 /**
@@ -36,5 +39,19 @@ export function processIo(prompt: PromptFn | undefined): CliIo {
     color: colorWanted(process.stdout.isTTY, env),
     ...(prompt ? { prompt } : {}),
     cwd: process.cwd(),
+    readStdin: readProcessStdin,
   };
+}
+
+/** Reads standard input to its end; more than `maxBytes` is refused rather than buffered. */
+export async function readProcessStdin(maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += b.length;
+    if (size > maxBytes) throw new UsageError(`standard input is larger than ${Math.round(maxBytes / 1048576)} MB; cut the log to the failed run`);
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
 }

@@ -3,7 +3,7 @@ import { shortValue } from '../plan/input-file.js';
 import { VERSION } from '../version.js';
 import { runCheckCommand, type CheckOptions } from './commands/check.js';
 import { runCollectCommand, type CollectCommandOptions } from './commands/collect.js';
-import { runExplainCommand } from './commands/explain.js';
+import { runExplainCommand, type ExplainCommandOptions } from './commands/explain.js';
 import { runInitCommand } from './commands/init.js';
 import { runRedactCommand } from './commands/redact.js';
 import { runRulesCommand } from './commands/rules.js';
@@ -86,9 +86,11 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
 
   program
     .command('explain')
-    .description('Explain a rule id, or map an error the wizard showed to the rules that cover it')
-    .argument('<text...>', 'a rule id (e.g. ACC001) or the wizard error text (quote it)')
-    .action((text: string[]) => setExitCode(runExplainCommand(text.join(' '), io)));
+    .description('Explain a rule id, or find the causes of an error message or of a whole log (trace log, installer log, event-log export)')
+    .argument('[text...]', 'a rule id (e.g. ACC001), the error text (quote it), or - to read standard input')
+    .option('--file <path>', 'read a log or an event-log export (text or CSV) from this file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (text: string[], options: ExplainCommandOptions) => setExitCode(await runExplainCommand(text, options, io)));
 
   program
     .command('init')
@@ -99,8 +101,8 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
 
   program
     .command('schema')
-    .description('Print the JSON Schema of the plan or of a facts bundle')
-    .addArgument(new Argument('<which>', 'plan | facts').choices(['plan', 'facts']))
+    .description('Print the JSON Schema of the plan, of a facts bundle, or of explain --format json')
+    .addArgument(new Argument('<which>', 'plan | facts | explain').choices(['plan', 'facts', 'explain']))
     .action((which: string) => setExitCode(runSchemaCommand(which, io)));
 
   return program;

@@ -11,12 +11,15 @@ const areasOfSource: Readonly<Record<FactSource, readonly string[]>> = {
   LDAP: ['ldap'],
   DNS: ['dns'],
   SQL: ['sql'],
-  WSMAN: ['wsman'],
+  // WS-Management: WinRM Identify of AD FS/WAP servers, and the sync-server collector (WMI over WinRM).
+  WSMAN: ['wsman', 'syncServer'],
   // PingFederate metadata is fetched over HTTPS.
   HTTPS: ['https', 'ping'],
   TLS: ['tls'],
   TCP: ['tcp'],
   GRAPH: ['graph', 'tenant'],
+  // A settings file the wizard will import.
+  FILE: ['settings'],
 };
 
 /**
@@ -27,7 +30,7 @@ export function areasOf(rule: Rule): Set<string> {
   const areas = new Set<string>();
   for (const source of rule.meta.sources) for (const area of areasOfSource[source]) areas.add(area);
   for (const need of rule.meta.needs) {
-    const head = /^([a-z]+)\./.exec(need)?.[1];
+    const head = /^([a-zA-Z]+)\./.exec(need)?.[1];
     if (head !== undefined && head !== 'plan') areas.add(head);
   }
   return areas;

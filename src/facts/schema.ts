@@ -3,7 +3,9 @@ import { dnsFactsSchema } from './areas/dns.js';
 import { httpsFactsSchema } from './areas/https.js';
 import { ldapFactsSchema } from './areas/ldap.js';
 import { pingFactsSchema } from './areas/ping.js';
+import { settingsFactsSchema } from './areas/settings.js';
 import { sqlFactsSchema } from './areas/sql.js';
+import { syncServerFactsSchema } from './areas/syncserver.js';
 import { tcpFactsSchema } from './areas/tcp.js';
 import { tlsFactsSchema } from './areas/tls.js';
 import { wsmanFactsSchema } from './areas/wsman.js';
@@ -22,6 +24,8 @@ export const factsSchema = z.strictObject({
   wsman: wsmanFactsSchema.optional(),
   ping: pingFactsSchema.optional(),
   tcp: tcpFactsSchema.optional(),
+  syncServer: syncServerFactsSchema.optional(),
+  settings: settingsFactsSchema.optional(),
 });
 export type Facts = z.infer<typeof factsSchema>;
 export type FactArea = keyof Facts;

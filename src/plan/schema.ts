@@ -92,6 +92,11 @@ const installSchema = z.strictObject({
   serviceAccount: serviceAccountSchema.default({ kind: 'virtual' }),
   syncGroups: syncGroupsSchema.optional(),
   authenticatingProxy: z.boolean().default(false).describe('An authenticating proxy sits between this server and the internet'),
+  importSettings: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The wizard will import synchronization settings: the copied Exported-ServerConfiguration-* folder (or its MigratedPolicy.json) that MigrateSettings.ps1 wrote'),
 });
 
 // --- User sign-in ----------------------------------------------------------------------------
@@ -259,6 +264,10 @@ const syncServerSchema = z
       })
       .optional()
       .describe('How to reach the server read-only over WS-Management; absent: the sync-server rules are "not requested"'),
+    domainControllers: z
+      .array(dnsName)
+      .default([])
+      .describe('DCs to read RestrictRemoteSam from (ACC008) with the same winrm settings; empty: ACC008 names the value to check by hand'),
   })
   .superRefine((s, ctx) => {
     if (s.winrm?.transport === 'http' && s.winrm.auth === 'basic')

@@ -3,7 +3,9 @@ import { httpsProbe } from './https/index.js';
 import { ldapProbe } from './ldap/index.js';
 import { pingProbe } from './ping/index.js';
 import type { Probe } from './probe.js';
+import { settingsProbe } from './settings/index.js';
 import { sqlProbe } from './sql/index.js';
+import { syncServerProbe } from './syncserver/index.js';
 import { tcpProbe } from './tcp/index.js';
 import { tlsProbe } from './tls/index.js';
 import { wsmanProbe } from './wsman/index.js';
@@ -18,4 +20,6 @@ export const allProbes: readonly Probe[] = [
   httpsProbe as Probe,
   wsmanProbe as Probe,
   pingProbe as Probe,
+  syncServerProbe as Probe,
+  settingsProbe as Probe,
 ];

@@ -15,6 +15,7 @@ import { stgLdapRules } from './stg/ldap-index.js';
 import { adfsRules } from './adfs/index.js';
 import { fltRules } from './flt/index.js';
 import { hiaRules } from './hia/index.js';
+import { hostRules } from './host/index.js';
 import { insRules } from './ins/index.js';
 import { optRules } from './opt/index.js';
 import { adfsNetRules } from './adfs/net-index.js';
@@ -70,6 +71,8 @@ export const allRules: readonly Rule[] = [
   ...netNetRules,
   ...pingNetRules,
   ...signNetRules,
+  // Rules fed by the sync-server collector (WinRM/WMI or local).
+  ...hostRules,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export function findRule(id: string): Rule | undefined {

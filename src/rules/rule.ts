@@ -25,7 +25,7 @@ export const wizardPages = [
 export type WizardPage = (typeof wizardPages)[number];
 
 /** Fact sources as in RULES.md's "facts" column. */
-export type FactSource = 'P' | 'LDAP' | 'DNS' | 'SQL' | 'WSMAN' | 'HTTPS' | 'TLS' | 'TCP' | 'GRAPH';
+export type FactSource = 'P' | 'LDAP' | 'DNS' | 'SQL' | 'WSMAN' | 'HTTPS' | 'TLS' | 'TCP' | 'GRAPH' | 'FILE';
 
 /**
  * Where a finding points. `planPath` is the plan field the finding concerns (dotted, with [i] for
@@ -63,6 +63,13 @@ export interface RuleMeta<MessageId extends string = string> {
   readonly docs?: string;
   /** Exact texts the wizard shows for this problem; `explain` matches pasted errors against them. */
   readonly wizardText?: readonly string[];
+  /**
+   * Triage data beside wizardText: fragments of the installer, event-log and first-sync messages
+   * this rule's cause produces, and their stable identifiers (err:1603, aadsts:50076, event:6941,
+   * exc:…, sync:… as in src/explain/identifiers.ts). `explain` indexes them, so a new rule brings
+   * its own triage data.
+   */
+  readonly knownErrors?: { readonly texts?: readonly string[]; readonly codes?: readonly string[]; readonly cause?: string };
   /** Message templates with {{placeholders}} filled from the report's data. */
   readonly messages: Readonly<Record<MessageId, string>>;
   /** Marks security-relevant rules (SARIF `security-severity` and tag). */

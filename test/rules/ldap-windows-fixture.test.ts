@@ -35,6 +35,8 @@ describe('fixtures/ldap/windows-only-states', () => {
       ['AD006', 'contoso.com'],
       ['DQ003', 'contoso.com'], // mailNickname shared (Exchange schema attribute)
       ['DQ006', 'contoso.com'], // targetAddress without a type (Exchange schema attribute)
+      ['DQ008', 'contoso.com'], // a 240 KB photo (a schema whose thumbnailPhoto rangeUpper was raised)
+      ['DQ008', 'contoso.com'], // 19 S/MIME certificates
       ['NET004', 'dc1.contoso.com'],
       ['OPT006', 'contoso.com'],
     ]);
@@ -45,6 +47,6 @@ describe('fixtures/ldap/windows-only-states', () => {
   it('evaluates every other applicable rule (nothing silently skipped)', () => {
     expect(result.notEvaluated).toEqual([]);
     const passed = result.outcomes.filter((o) => o.status === 'passed').map((o) => o.ruleId);
-    expect(passed).toEqual(expect.arrayContaining(['ACC001', 'ACC002', 'INS003', 'INS005', 'OPT002', 'OPT005', 'OPT007', 'SSO001', 'SSO002', 'AD001', 'AD003', 'AD004']));
+    expect(passed).toEqual(expect.arrayContaining(['ACC001', 'ACC002', 'INS003', 'INS005', 'OPT002', 'OPT005', 'OPT007', 'SSO001', 'SSO002', 'AD001', 'AD003', 'AD004', 'AD007']));
   });
 });

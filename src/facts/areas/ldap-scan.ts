@@ -45,6 +45,10 @@ export const dataQualitySchema = z.strictObject({
   userPrincipalName: problems('localPartAtLimit', 'domainPartAtLimit', 'notAddress').describe(
     'Users only, and only UPNs upnInvalid does not already hold (UPN003): exactly 64 before the @, exactly 48 after it, or not an RFC 5322 address',
   ),
+  largeObject: problems('userCertificate', 'userSMIMECertificate', 'thumbnailPhoto', 'proxyAddresses').describe(
+    'DQ008, values over Microsoft Entra ID\'s documented limits: more than 15 userCertificate or userSMIMECertificate values, a thumbnailPhoto over ' +
+      '100 KB (102,400 bytes), more than 300 proxyAddresses (the documented rule of thumb). Users, contacts and computers in scope; samples "object: size"',
+  ),
 });
 export type DataQualityFacts = z.infer<typeof dataQualitySchema>;
 

@@ -100,6 +100,15 @@ export const schemaAttributeSchema = z.strictObject({
 });
 export type SchemaAttributeFacts = z.infer<typeof schemaAttributeSchema>;
 
+/** Whether an attribute exists in the schema and the user class (with its superclasses and auxiliary classes) may hold it. */
+export const userAttributeBindingSchema = z.strictObject({
+  exists: z.boolean().describe('An attributeSchema with this lDAPDisplayName exists'),
+  boundToUser: z.boolean().nullable().describe('A may-/must-contain of user or a class it inherits or includes; null when the attribute does not exist'),
+  via: z.string().nullable().describe('The class that allows it (e.g. mailRecipient)'),
+  classesRead: z.number().int().nonnegative().describe('Schema classes followed from user'),
+});
+export type UserAttributeBinding = z.infer<typeof userAttributeBindingSchema>;
+
 export const schemaFactsSchema = z.strictObject({
   objectVersion: z.number().int().nullable().describe('objectVersion of the schema NC (56 = Windows Server 2012, 69 = 2012 R2)'),
   attributes: z.record(z.string(), schemaAttributeSchema).describe('Keyed by the attribute name in lower case'),
@@ -249,6 +258,7 @@ export const forestFactsSchema = z.strictObject({
       configurationNamingContext: z.string(),
       schemaNamingContext: z.string(),
       namingContexts: z.array(z.string()),
+      supportedControls: z.array(z.string()).optional().describe('supportedControl OIDs (AD008); absent in bundles written before it was read'),
     }),
   ).optional(),
   domains: factOf(z.array(domainSchema)).optional(),
@@ -256,6 +266,7 @@ export const forestFactsSchema = z.strictObject({
   recycleBinEnabled: factOf(z.boolean()).optional(),
   dsHeuristics: factOf(z.string().nullable()).optional().describe('dSHeuristics of CN=Directory Service; null = not set'),
   schema: factOf(schemaFactsSchema).optional(),
+  userAttributeBinding: factOf(z.record(z.string(), userAttributeBindingSchema)).optional().describe('Schema binding of attributes to the user class (mailNickname), keyed in lower case'),
   kdsRootKeys: factOf(kdsRootKeysSchema).optional(),
   connectorBind: factOf(bindResultSchema).optional().describe('Bind with the "existing" connector account'),
   connectorAccount: factOf(connectorAccountSchema).optional(),

@@ -101,6 +101,14 @@ export const sqlServiceAccountLoginSchema = z.strictObject({
   hasLogin: z.boolean(),
 });
 
+export const sqlAvailabilitySchema = z.strictObject({
+  hadrEnabled: z.boolean().nullable().describe("SERVERPROPERTY('IsHadrEnabled'): Always On availability groups enabled; null = not reported (before SQL Server 2012)"),
+  database: z.string().describe('The planned database name as looked up'),
+  availabilityGroup: z.string().nullable().describe('Availability group the database belongs to (sys.availability_databases_cluster); null = none'),
+  listenerOf: z.string().nullable().describe('Availability group whose listener DNS name is the planned server name; null = not a listener'),
+});
+export type SqlAvailabilityFacts = z.infer<typeof sqlAvailabilitySchema>;
+
 export const sqlFactsSchema = z.strictObject({
   target: factOf(sqlTargetSchema).describe('install.sql.server/instance/port as parsed'),
   browser: factOf(sqlBrowserSchema).optional().describe('SQL Browser lookup; only for a named instance without a port'),
@@ -108,5 +116,6 @@ export const sqlFactsSchema = z.strictObject({
   server: factOf(sqlServerSchema).optional(),
   database: factOf(sqlDatabaseSchema).optional(),
   serviceAccountLogin: factOf(sqlServiceAccountLoginSchema).optional().describe('skipped when the plan names no service account'),
+  availability: factOf(sqlAvailabilitySchema).optional().describe('Always On: is the planned database in an availability group, is the server name a listener'),
 });
 export type SqlFacts = z.infer<typeof sqlFactsSchema>;

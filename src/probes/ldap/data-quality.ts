@@ -143,3 +143,31 @@ export function upnLimitProblems(upn: string, upn003: readonly UpnProblem[]): Up
   if (!isAddrSpec(routable)) problems.push('notAddress');
   return problems;
 }
+
+/**
+ * DQ008: Microsoft Entra ID's documented limits that make an export fail with LargeObject or
+ * ExceededAllowedLength ("Troubleshoot object synchronization errors", LargeObject section):
+ * a hard limit of 15 values on userCertificate and userSMIMECertificate, 100 KB for thumbnailPhoto,
+ * and for proxyAddresses no fixed number but an object-size limit that leaves room for about 332
+ * addresses on an otherwise empty user, so Microsoft's rule of thumb is "approximately 300".
+ */
+export const LARGE_OBJECT_LIMITS = { certificates: 15, thumbnailPhotoBytes: 102_400, proxyAddresses: 300 } as const;
+
+export type LargeObjectProblem = 'userCertificate' | 'userSMIMECertificate' | 'thumbnailPhoto' | 'proxyAddresses';
+
+/** The sizes DQ008 looks at on one object: value counts, and the photo's size in bytes. */
+export interface LargeValues {
+  readonly userCertificate?: number;
+  readonly userSMIMECertificate?: number;
+  readonly thumbnailPhotoBytes?: number;
+  readonly proxyAddresses?: number;
+}
+
+export function largeObjectProblems(v: LargeValues): LargeObjectProblem[] {
+  const problems: LargeObjectProblem[] = [];
+  if ((v.userCertificate ?? 0) > LARGE_OBJECT_LIMITS.certificates) problems.push('userCertificate');
+  if ((v.userSMIMECertificate ?? 0) > LARGE_OBJECT_LIMITS.certificates) problems.push('userSMIMECertificate');
+  if ((v.thumbnailPhotoBytes ?? 0) > LARGE_OBJECT_LIMITS.thumbnailPhotoBytes) problems.push('thumbnailPhoto');
+  if ((v.proxyAddresses ?? 0) > LARGE_OBJECT_LIMITS.proxyAddresses) problems.push('proxyAddresses');
+  return problems;
+}

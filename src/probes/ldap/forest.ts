@@ -8,9 +8,11 @@ import { classify, connect, LdapFailure, loadCa, withTimeout, type Endpoint, typ
 import { chooseGlobalCatalog, discoverDcs, intranetResolver, resolveAddress, type DcCandidate } from './discover.js';
 import { domainRootRights, gmsaReaders } from './rights.js';
 import { scanForest } from './scan.js';
+import { readUserAttributeBinding } from './schema-binding.js';
 import type { ScanAggregator } from './scan-aggregate.js';
 import { Session } from './session.js';
 import { dnsNameToDn, dnToDnsName, escapeFilterValue, fileTimeToIso, generalizedTimeToIso, num, str, strs } from './values.js';
+import { importedAttributeNames } from '../settings/read.js';
 
 const UAC_DISABLED = 0x2;
 const UAC_DONT_EXPIRE_PASSWORD = 0x10000;
@@ -21,7 +23,7 @@ const UAC_COMPUTED_PASSWORD_EXPIRED = 0x800000;
 
 /** Every per-forest fact the probe gathers; when the forest cannot be reached, each fails alike. */
 const gatheredKeys = [
-  'rootDse', 'domains', 'upnSuffixes', 'recycleBinEnabled', 'dsHeuristics', 'schema', 'kdsRootKeys', 'connectorAccount',
+  'rootDse', 'domains', 'upnSuffixes', 'recycleBinEnabled', 'dsHeuristics', 'schema', 'userAttributeBinding', 'kdsRootKeys', 'connectorAccount',
   'createCredentials', 'ssoCredentials', 'serviceAccount', 'syncGroups', 'adminCountUsers', 'publicFolderGroupMembers', 'spns',
   'adfsServerComputers', 'domainRootRights', 'ssoComputerAccounts', 'syncServiceAccounts', 'hiaUpnMatches', 'pilotGroup', 'ous', 'objectCount', 'scan',
 ] as const satisfies readonly (keyof ForestFacts)[];
@@ -150,6 +152,7 @@ async function gatherAll(
   const root = await session.base('', [
     'dnsHostName', 'currentTime', 'forestFunctionality', 'domainFunctionality', 'domainControllerFunctionality',
     'defaultNamingContext', 'rootDomainNamingContext', 'configurationNamingContext', 'schemaNamingContext', 'namingContexts',
+    'supportedControl',
   ]);
   const readAt = new Date().toISOString();
   if (root === undefined) throw new LdapFailure('protocol', `${where} returned no rootDSE`);
@@ -168,6 +171,7 @@ async function gatherAll(
     configurationNamingContext: config,
     schemaNamingContext: schemaNc,
     namingContexts: strs(root, 'namingContexts'),
+    supportedControls: strs(root, 'supportedControl'),
   });
 
   let domains: DomainFacts[] = [];
@@ -188,6 +192,7 @@ async function gatherAll(
     return entry ? (str(entry, 'dSHeuristics') ?? null) : null;
   });
   await gather('schema', () => readSchema(session, ctx, schemaNc, config));
+  await gather('userAttributeBinding', () => readUserAttributeBinding(session, schemaNc));
   await gather('kdsRootKeys', async () => {
     const keys = await session.search(`CN=Master Root Keys,CN=Group Key Distribution Service,CN=Services,${config}`, {
       scope: 'one',
@@ -459,6 +464,7 @@ async function readSchema(session: Session, ctx: ProbeContext, schemaNc: string,
       identity.sourceAnchor.mode === 'attribute' ? identity.sourceAnchor.attribute : 'mS-DS-ConsistencyGuid',
       identity.matching.attribute,
       ...features.directoryExtensions,
+      ...(await importedAttributeNames(ctx.plan.install.importSettings, ctx.planDir)),
     ]
       .filter((n): n is string => n !== undefined)
       .map((n) => n.toLowerCase()),

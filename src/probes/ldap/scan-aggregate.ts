@@ -2,6 +2,9 @@ import type { DataQualityFacts, LdapScanFacts, UpnProblem } from '../../facts/ar
 import type { Sample } from '../../facts/fact.js';
 import {
   displayNameProblems,
+  largeObjectProblems,
+  type LargeObjectProblem,
+  type LargeValues,
   mailNicknameProblems,
   mailProblems,
   proxyAddressProblems,
@@ -174,6 +177,18 @@ class DataQualityAggregator {
   private readonly target = new Problems(['tooLong', 'invalid'] as const);
   private readonly targetDuplicates = new Duplicates();
   private readonly upn = new Problems(['localPartAtLimit', 'domainPartAtLimit', 'notAddress'] as const);
+  private readonly large = new Problems(['userCertificate', 'userSMIMECertificate', 'thumbnailPhoto', 'proxyAddresses'] as const);
+
+  /** DQ008: sizes of one object (certificate counts and photo from the scan's own search, proxy addresses from add). */
+  largeValues(name: string, v: LargeValues): void {
+    const shown: Record<LargeObjectProblem, string> = {
+      userCertificate: `${v.userCertificate ?? 0} values`,
+      userSMIMECertificate: `${v.userSMIMECertificate ?? 0} values`,
+      thumbnailPhoto: `${Math.ceil((v.thumbnailPhotoBytes ?? 0) / 1024)} KB`,
+      proxyAddresses: `${v.proxyAddresses ?? 0} addresses`,
+    };
+    for (const problem of largeObjectProblems(v)) this.large.add([problem], `${name}: ${shown[problem]}`);
+  }
 
   add(o: RecipientValues, kind: 'user' | 'group' | 'contact', upn?: { value: string; upn003: readonly UpnProblem[] }): void {
     if (kind === 'group') this.groups += 1;
@@ -195,6 +210,7 @@ class DataQualityAggregator {
       this.proxy.add(proxyAddressProblems(value), item(value));
       this.proxyDuplicates.add(key, name);
     }
+    this.largeValues(name, { proxyAddresses: proxies.size });
     if (o.targetAddress !== undefined) {
       this.target.add(targetAddressProblems(o.targetAddress), item(o.targetAddress));
       this.targetDuplicates.add(o.targetAddress, name);
@@ -216,6 +232,7 @@ class DataQualityAggregator {
       sAMAccountName: this.sam.value,
       targetAddress: { ...this.target.value, duplicates: this.targetDuplicates.withHolders },
       userPrincipalName: this.upn.value,
+      largeObject: this.large.value,
     };
   }
 }
@@ -253,6 +270,11 @@ export class ScanAggregator {
   }
 
   /** An in-scope mail-enabled group or a contact: only the data-quality checks look at those. */
+  /** DQ008's certificate counts and photo size of one in-scope object (user, contact or computer). */
+  largeValues(name: string, values: LargeValues): void {
+    this.dataQuality.largeValues(name, values);
+  }
+
   recipient(o: RecipientValues, kind: 'group' | 'contact'): void {
     this.dataQuality.add(o, kind);
   }

@@ -40,6 +40,10 @@ type Entry = Parameters<typeof str>[0];
 const valuesOf = (entry: Entry, attribute: string): string[] =>
   BINARY.has(attribute.toLowerCase()) ? bufs(entry, attribute).map((b) => b.toString('hex')) : strs(entry, attribute);
 
+/** Binary attributes whose size DQ008 judges. */
+const LARGE_BINARY = ['userCertificate', 'userSMIMECertificate', 'thumbnailPhoto'];
+const LARGE_PAGE = 50;
+
 /** What the data-quality checks (DQ001–DQ007) read, on every object class the scan looks at. */
 const RECIPIENT_ATTRIBUTES = ['displayName', 'mail', 'mailNickname', 'proxyAddresses', 'targetAddress'];
 
@@ -123,6 +127,25 @@ export async function scanForest(session: Session, plan: Plan, forest: ForestPla
       for (const entry of page) if (!isUnder(entry.dn, excluded)) aggregator.conflict(entry.dn);
     }
   };
-  for (const base of bases) await Promise.all([users(base), recipients(base), conflicts(base)]);
+  // DQ008: only the objects that hold a certificate or a photo, so the scan of every user does not
+  // carry their binary values. Computers count too: hybrid join syncs their userCertificate. Only
+  // critical system objects are left out here (a computer's name ends in $, which the user rules skip).
+  const large = async (base: string): Promise<void> => {
+    const filter = '(&(|(objectCategory=person)(objectCategory=computer))(|(userCertificate=*)(userSMIMECertificate=*)(thumbnailPhoto=*)))';
+    const attributes = ['sAMAccountName', 'cn', 'isCriticalSystemObject', ...LARGE_BINARY];
+    // Small pages: a page holds whole photos and certificate sets (100 KB+ per object), and memory
+    // must not grow with what the directory sends back.
+    for await (const page of session.paged(base, { scope: 'sub', filter, attributes, explicitBufferAttributes: LARGE_BINARY }, LARGE_PAGE)) {
+      for (const entry of page) {
+        if (outOfScope(entry) || str(entry, 'isCriticalSystemObject') === 'TRUE') continue;
+        aggregator.largeValues(str(entry, 'sAMAccountName') ?? str(entry, 'cn') ?? entry.dn, {
+          userCertificate: bufs(entry, 'userCertificate').length,
+          userSMIMECertificate: bufs(entry, 'userSMIMECertificate').length,
+          thumbnailPhotoBytes: bufs(entry, 'thumbnailPhoto').reduce((n, b) => n + b.length, 0),
+        });
+      }
+    }
+  };
+  for (const base of bases) await Promise.all([users(base), recipients(base), conflicts(base), large(base)]);
   return aggregator;
 }

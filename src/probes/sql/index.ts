@@ -5,6 +5,7 @@ import type { ConnectionConfiguration } from 'tedious';
 import type { SqlBrowserFacts, SqlConnectionFacts, SqlDatabaseFacts, SqlFacts, SqlServerFacts, SqlTarget } from '../../facts/areas/sql.js';
 import { failed, ok, skipped, type Fact, type FailureKind } from '../../facts/fact.js';
 import type { Probe, ProbeContext } from '../probe.js';
+import { readAvailability } from './availability.js';
 import { askBrowser } from './browser.js';
 import { databaseQuery, lastUpdateQuery, loginQuery, ownerQuery, serverQuery, tablesQuery } from './queries.js';
 import { openSession, SqlFailure, type Cell, type Session, type Stage } from './session.js';
@@ -161,16 +162,17 @@ export const sqlProbe: Probe<'sql'> = {
               const rows = await session.query(loginQuery(accountName));
               return { name: accountName, hasLogin: num(rows[0]?.[0]) > 0 };
             });
-      return { target: ok(target), ...(browser ? { browser } : {}), connection, server, database, serviceAccountLogin };
+      const availability = await gather(where, () => readAvailability(session, sql.database, target.host));
+      return { target: ok(target), ...(browser ? { browser } : {}), connection, server, database, serviceAccountLogin, availability };
     } finally {
       session.close();
     }
   },
 };
 
-function notConnected(where: string, stage: Stage, message: string): Pick<SqlFacts, 'server' | 'database' | 'serviceAccountLogin'> {
+function notConnected(where: string, stage: Stage, message: string): Pick<SqlFacts, 'server' | 'database' | 'serviceAccountLogin' | 'availability'> {
   const f = failed(where, stageKind[stage], message);
-  return { server: f, database: f, serviceAccountLogin: f };
+  return { server: f, database: f, serviceAccountLogin: f, availability: f };
 }
 
 async function gather<T>(where: string, read: () => Promise<T>): Promise<Fact<T>> {

@@ -21,7 +21,7 @@ export const invalidMessage = '{{count}} object(s) in {{forest}} have {{reason}}
 /** Message of the DQ rules that look for values held twice. */
 export const duplicateMessage = '{{count}} {{attribute}} value(s) are held by more than one object in {{forest}}: {{sample}}';
 
-const SHOWN = 3;
+export const SHOWN = 3;
 
 /** One finding per reason that has objects, the reason's key as the subject (stable fingerprints). The reasons named decide R: facts may hold more (duplicates). */
 export function reportReasons<R extends string>(ctx: Pick<RuleContext<'invalid'>, 'report'>, found: Readonly<Record<NoInfer<R>, Sample>>, reasons: Readonly<Record<R, string>>, at: Forested): void {

@@ -6,6 +6,7 @@ import { dq004 } from './dq004-proxyaddresses-invalid-or-duplicate.js';
 import { dq005 } from './dq005-samaccountname-invalid.js';
 import { dq006 } from './dq006-targetaddress-invalid.js';
 import { dq007 } from './dq007-upn-limits.js';
+import { dq008 } from './dq008-large-object.js';
 
 /** The DQ rules (IdFix's checks), fed by the LDAP scan's data-quality facts. */
-export const dqLdapRules: readonly Rule[] = [dq001, dq002, dq003, dq004, dq005, dq006, dq007];
+export const dqLdapRules: readonly Rule[] = [dq001, dq002, dq003, dq004, dq005, dq006, dq007, dq008];

@@ -7,6 +7,7 @@ import { sql005 } from './sql005-sql-collation-case-sensitive.js';
 import { sql006 } from './sql006-sql-permissions-insufficient.js';
 import { sql007 } from './sql007-sql-express-size.js';
 import { sql008 } from './sql008-sql-service-account-login.js';
+import { sql009 } from './sql009-adsync-db-in-availability-group.js';
 
 /** Rules fed by the SQL probe (existing SQL Server). */
-export const sqlRules: readonly Rule[] = [sql001, sql002, sql003, sql004, sql005, sql006, sql007, sql008];
+export const sqlRules: readonly Rule[] = [sql001, sql002, sql003, sql004, sql005, sql006, sql007, sql008, sql009];

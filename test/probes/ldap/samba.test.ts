@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, connect as netConnect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ForestFacts, LdapFacts } from '../../../src/facts/areas/ldap.js';
 import type { PlanInput } from '../../../src/plan/schema.js';
 import { ldapProbe } from '../../../src/probes/ldap/index.js';
+import { readUserAttributeBinding } from '../../../src/probes/ldap/schema-binding.js';
+import { Session } from '../../../src/probes/ldap/session.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
 import { cli } from '../../helpers/cli.js';
 import { makePlan } from '../../helpers/rules.js';
@@ -98,6 +100,24 @@ describe('LDAP probe against the Samba test forest', () => {
     expect(schema.exchangeSchemaVersion).toBeNull();
     expect(value(forest.kdsRootKeys)).toEqual({ count: 0, newestEffectiveTime: null });
     expect(value(forest.recycleBinEnabled)).toBe(false);
+  });
+
+  it('follows user through its superclasses and auxiliary classes in the real schema (AD007 reads mailNickname this way)', async () => {
+    const { forest } = await probe(forestPlan());
+    // Samba has no Exchange schema, so no mailNickname: AD007 then has nothing to report.
+    expect(value(forest.userAttributeBinding)['mailnickname']).toMatchObject({ exists: false, boundToUser: null });
+    const client = new Client({ url: 'ldaps://127.0.0.10:636', tlsOptions: { ca: await readFile(caFile), servername: 'dc1.corp.contoso.test' } });
+    try {
+      await client.bind('CORP\\svc-sync', SYNC_PW);
+      const binding = await readUserAttributeBinding(new Session(client, 'dc1', 5000), `CN=Schema,CN=Configuration,${BASE}`, ['mail', 'sAMAccountName', 'otherMailbox', 'dnsHostName']);
+      expect(binding['mail']).toMatchObject({ exists: true, boundToUser: true });
+      expect(binding['samaccountname']).toMatchObject({ exists: true, boundToUser: true, via: 'securityPrincipal' });
+      // dnsHostName belongs to computer, not user: exists, but user may not hold it.
+      expect(binding['dnshostname']).toMatchObject({ exists: true, boundToUser: false, via: null });
+      expect(binding['mail']?.classesRead).toBeGreaterThanOrEqual(4);
+    } finally {
+      await client.unbind();
+    }
   });
 
   it('speaks StartTLS on 389 as well as LDAPS', async () => {
@@ -287,6 +307,7 @@ describe('entra-preflight check against the Samba test forest', () => {
         `ACC006 CN=svc-sync,OU=Service Accounts,${BASE}`, // password expires within the warning window
         'ACC007 corp.contoso.test', // adminCount=1 users with password writeback
         'AD004 corp.contoso.test', // recycle bin off
+        'AD008 dc1.corp.contoso.test', // Samba's rootDSE advertises no password-policy-hints control, and writeback is planned
         'ADFS001 adfs1.corp.contoso.test', // WinRM gives no version; its computer account says 6.2 (9200)
         'ADFS002 adfs1.corp.contoso.test', // no WinRM answers for the planned AD FS and WAP servers here
         'ADFS002 adfs2.corp.contoso.test',
@@ -308,6 +329,8 @@ describe('entra-preflight check against the Samba test forest', () => {
         'DQ004 corp.contoso.test', // smtp:henry@contoso.com on henry and Sales
         'DQ005 corp.contoso.test', // henry's 21-character logon name
         'DQ007 corp.contoso.test', // .henry@contoso.com (UPN003 accepts it; grace@@contoso.com is UPN003's alone)
+        'DQ008 corp.contoso.test', // frank's 16 certificates and Partner's 301 addresses (dave's photo is exactly at the limit)
+        'DQ008 corp.contoso.test',
         `FLT002 OU=Gone,${BASE}`, // excluded OU that does not exist
         `FLT004 CN=Entra Pilot,OU=Groups,${BASE}`, // nested group in the pilot group
         `FLT005 CN=Entra Pilot,OU=Groups,${BASE}`, // carol sits in the excluded OU
@@ -327,7 +350,7 @@ describe('entra-preflight check against the Samba test forest', () => {
   });
 
   it('reports the data-quality faults planted on users, a mail-enabled group and a contact, and nothing of the X500 address', async () => {
-    const run = await cli(['check', '--plan', samplePlan, '--format', 'json', '--fail-on', 'never', '--rule', 'DQ001,DQ002,DQ003,DQ004,DQ005,DQ006,DQ007'], { env, cwd: repo });
+    const run = await cli(['check', '--plan', samplePlan, '--format', 'json', '--fail-on', 'never', '--rule', 'DQ001,DQ002,DQ003,DQ004,DQ005,DQ006,DQ007,DQ008'], { env, cwd: repo });
     const report = JSON.parse(run.stdout) as { findings: { ruleId: string; message: string }[] };
     expect(report.findings.map((f) => `${f.ruleId} ${f.message}`).sort()).toEqual([
       'DQ001 1 object(s) in corp.contoso.test have a blank displayName: only spaces, or none on a mail-enabled group (e.g. Sales: (none))',
@@ -337,6 +360,34 @@ describe('entra-preflight check against the Samba test forest', () => {
       'DQ004 1 proxyAddresses value(s) are held by more than one object in corp.contoso.test: smtp:henry@contoso.com (2 objects: henry-has-a-long-name, Sales)',
       `DQ005 1 object(s) in corp.contoso.test have a sAMAccountName over 20 characters (e.g. CN=henry,OU=Staff,${BASE}: henry-has-a-long-name)`,
       'DQ007 1 object(s) in corp.contoso.test have a UPN that is not an RFC 5322 address (e.g. henry-has-a-long-name: .henry@contoso.com)',
+      `DQ008 1 object(s) in corp.contoso.test have more than about 300 proxyAddresses (e.g. CN=Partner,OU=Staff,${BASE}: 301 addresses)`,
+      'DQ008 1 object(s) in corp.contoso.test have more than 15 userCertificate values (not exported by this build) (e.g. frank: 16 values)',
+    ].sort());
+  });
+
+  it('INS008: a custom rule of the imported settings reads an attribute this forest\'s schema lacks; a connector file was left behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ep-import-'));
+    const plan = join(dir, 'plan.yaml');
+    const exported = join(repo, 'fixtures/import-settings/Exported-ServerConfiguration-5d1f6a0e-2c4b-4e8a-9b1d-3f7c2a6e8b90');
+    await writeFile(
+      plan,
+      [
+        'signIn: { method: phs }',
+        'tenant: { verifiedDomains: [contoso.com] }',
+        `install: { importSettings: ${JSON.stringify(exported)} }`,
+        'network: { intranetResolvers: [127.0.0.10], cloudEndpoints: [] }',
+        'forests:',
+        '  - name: corp.contoso.test',
+        `    ldap: { security: ldaps, caFile: ${JSON.stringify(caFile)} }`,
+        '    connectorAccount: { mode: existing, name: CORP\\svc-sync, password: env:ENTRA_PREFLIGHT_TEST_SYNC_PW }',
+      ].join('\n'),
+    );
+    const run = await cli(['check', '--plan', plan, '--format', 'json', '--fail-on', 'never', '--rule', 'INS008'], { env, cwd: dir });
+    const report = JSON.parse(run.stdout) as { findings: { message: string }[]; notEvaluated: unknown[] };
+    expect(report.notEvaluated).toEqual([]);
+    expect(report.findings.map((f) => f.message).sort()).toEqual([
+      'Custom sync rule "In from AD - User Custom employee number" reads msExchExtensionCustomAttribute1, which the schema of corp.contoso.test does not have',
+      `The exported settings in ${exported} are incomplete: Connectors/Connector_{c1a2b3d4-0e5f-4a6b-8c7d-9e0f1a2b3c4d}.xml missing`,
     ]);
   });
 

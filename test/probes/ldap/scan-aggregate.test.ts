@@ -62,6 +62,22 @@ describe('ScanAggregator', () => {
     expect(r.consistencyGuid).toMatchObject({ populated: 2, invalidLength: { count: 1, sample: ['CN=b'] } });
   });
 
+  it('DQ008: counts distinct proxy addresses per object (SMTP: and smtp: of one address are one), and certificate/photo sizes', () => {
+    const agg = new ScanAggregator({});
+    const addresses = (n: number) => Array.from({ length: n }, (_, i) => `smtp:a${i}@contoso.com`);
+    agg.add({ dn: 'CN=at-limit', sAMAccountName: 'at-limit', proxyAddresses: [...addresses(300), 'SMTP:A0@contoso.com'] });
+    agg.recipient({ dn: 'CN=over,OU=Groups', proxyAddresses: addresses(301) }, 'group');
+    agg.largeValues('WS01$', { userCertificate: 23, userSMIMECertificate: 15, thumbnailPhotoBytes: 102_400 });
+    agg.largeValues('alice', { userCertificate: 1, userSMIMECertificate: 16, thumbnailPhotoBytes: 150_000 });
+    const large = agg.result().dataQuality.largeObject;
+    expect(large).toEqual({
+      userCertificate: { count: 1, sample: ['WS01$: 23 values'] },
+      userSMIMECertificate: { count: 1, sample: ['alice: 16 values'] },
+      thumbnailPhoto: { count: 1, sample: ['alice: 147 KB'] },
+      proxyAddresses: { count: 1, sample: ['CN=over,OU=Groups: 301 addresses'] },
+    });
+  });
+
   it('leaves out what IdFix left out', () => {
     expect(['krbtgt', 'WS01$', 'MSOL_abc', 'Sync_SRV_1', 'SystemMailbox{x}', 'DiscoverySearchMailbox', 'FederatedEmail.4c1f'].every((s) => isExcludedFromScan(s, false))).toBe(true);
     expect(isExcludedFromScan('Administrator', true)).toBe(true);
