@@ -3,13 +3,13 @@ import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { evaluateRules } from '../../src/engine/evaluate.js';
 import type { CheckResult } from '../../src/engine/result.js';
-import { applySuppressions } from '../../src/engine/suppress.js';
 import { failed } from '../../src/facts/fact.js';
 import type { FailOn } from '../../src/engine/gate.js';
 import { reporters } from '../../src/reporters/index.js';
 import { defineRule, type Rule } from '../../src/rules/rule.js';
 import { makePlan, NOW } from '../helpers/rules.js';
 import { assertValidSarif } from '../helpers/sarif.js';
+import { resultOf } from './fixture.js';
 
 const base = { sources: ['P' as const], needs: [], help: 'Why this matters.', remediation: 'Do the thing.', page: 'Connect your directories' as const };
 
@@ -39,19 +39,7 @@ const rules: Rule[] = [
 ];
 
 function result(): CheckResult {
-  const plan = makePlan({ suppressions: [{ rule: 'MAP005', reason: 'migration ticket 42', expires: '2027-01-31' }] });
-  const e = evaluateRules(plan, {}, rules, { now: NOW });
-  return {
-    tool: { name: 'entra-preflight', version: '0.1.0' },
-    mode: 'live',
-    plan: { file: 'plan.yaml' },
-    startedAt: NOW.toISOString(),
-    durationMs: 10,
-    findings: applySuppressions(plan, e.findings, NOW).findings,
-    notEvaluated: e.notEvaluated,
-    outcomes: e.outcomes,
-    notices: [],
-  };
+  return resultOf(makePlan({ suppressions: [{ rule: 'MAP005', reason: 'migration ticket 42', expires: '2027-01-31' }] }), rules);
 }
 
 type Case = Record<string, unknown>;
