@@ -3,14 +3,19 @@
  * broke", so a CI gate can tell a red environment from a broken pipeline.
  */
 export const ExitCode = {
-  /** Nothing at or above --fail-on. */
+  /** Complete, and nothing at or above --fail-on. */
   ok: 0,
   /** Findings at or above --fail-on. */
   findings: 1,
-  /** Bad usage, plan, bundle or secret reference. */
+  /** Bad usage or input: plan, bundle, baseline, secret reference, unwritable --output, a bundle of another environment. */
   usage: 2,
   /** Internal error (a bug: please report it). */
   internal: 3,
+  /**
+   * Incomplete: nothing at or above --fail-on among what was evaluated, but at least one rule that
+   * applies could not be evaluated because gathering failed. `--allow-incomplete` turns it into 0.
+   */
+  incomplete: 4,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -1,12 +1,13 @@
-import { writeFile } from 'node:fs/promises';
 import type { PromptFn } from '../secrets/resolve.js';
 import type { ProgressStream } from './progress.js';
 import { UsageError } from './exit-codes.js';
+import { writeAtomic } from './output.js';
 
 /** Everything the CLI touches outside itself, so tests run it in-process with captured output. */
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Atomic (temp file + rename, 0600) in the real CLI: see output.ts. */
   writeFile(path: string, text: string): Promise<void>;
   readonly env: NodeJS.ProcessEnv;
   /** Colour for text output: a TTY, and NO_COLOR unset (https://no-color.org). */
@@ -38,7 +39,7 @@ export function processIo(prompt: PromptFn | undefined): CliIo {
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    writeFile: (path, text) => writeFile(path, text, 'utf8'),
+    writeFile: writeAtomic,
     env,
     color: colorWanted(process.stdout.isTTY, env),
     ...(prompt ? { prompt } : {}),

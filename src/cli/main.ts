@@ -1,17 +1,22 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
+import { shortValue } from '../plan/input-file.js';
 import { VERSION } from '../version.js';
 import type { CheckOptions } from './commands/check.js';
 import type { CollectCommandOptions } from './commands/collect.js';
 import type { ExplainCommandOptions } from './commands/explain.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
+import { capErrorText, formatUserError, isUserError } from './user-errors.js';
 
 const exitCodeHelp = `
 Exit codes:
-  0  nothing at or above --fail-on (default: error)
-  1  findings at or above --fail-on
-  2  bad usage, plan, facts bundle or secret reference
-  3  internal error (please report it)`;
+  0  complete, and nothing at or above --fail-on (default: error)
+  1  findings at or above --fail-on (wins over 4)
+  2  bad usage or input: plan, facts bundle, baseline, secret reference, unwritable --output,
+     a facts bundle of another environment
+  3  internal error (please report it)
+  4  incomplete: nothing at or above --fail-on, but some rule could not be evaluated because
+     gathering failed (unreachable host, TLS or login refused, timeout); --allow-incomplete makes it 0`;
 
 /**
  * Builds the command tree. Each command's module is imported only when that command runs, so
@@ -30,7 +35,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (s) => io.stdout(s),
-      writeErr: (s) => io.stderr(s),
+      writeErr: (s) => io.stderr(capErrorText(s)),
     })
     .addHelpText('after', exitCodeHelp)
     .exitOverride();
@@ -52,6 +57,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .option('--insecure-tls', 'do not verify server certificates (LDAPS, HTTPS, TDS); never use in production', false)
     .option('--verbose', 'log probe progress to standard error', false)
     .option('-q, --quiet', 'no live progress on the terminal', false)
+    .option('--allow-incomplete', 'exit 0 instead of 4 when some facts could not be gathered (the report still says INCOMPLETE)', false)
     .addHelpText('after', exitCodeHelp)
     .action(async (options: CheckOptions) => setExitCode(await (await import('./commands/check.js')).runCheckCommand(options, io)));
 
@@ -107,7 +113,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
 
 function parseSeconds(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || n > 600) throw new UsageError(`--timeout must be a number of seconds between 0 and 600, not "${value}"`);
+  if (!Number.isFinite(n) || n <= 0 || n > 600) throw new UsageError(`--timeout must be a number of seconds between 0 and 600, not ${shortValue(value)}`);
   return n;
 }
 
@@ -129,10 +135,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     // Loaded on failure only: it pulls in the plan loader (and YAML), which `rules` never needs.
     const { formatUserError, isUserError } = await import('./user-errors.js');
     if (isUserError(error)) {
-      io.stderr(`${formatUserError(error)}\n`);
+      io.stderr(capErrorText(`${formatUserError(error)}\n`));
       return ExitCode.usage;
     }
-    io.stderr(`entra-preflight: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(capErrorText(`entra-preflight: internal error: ${error instanceof Error ? error.message : String(error)}\n`));
     if (io.env['ENTRA_PREFLIGHT_DEBUG'] === '1' && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     else io.stderr('This is a bug. Run again with ENTRA_PREFLIGHT_DEBUG=1 for details and report it.\n');
     return ExitCode.internal;

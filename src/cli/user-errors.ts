@@ -14,3 +14,15 @@ export function formatUserError(error: Error): string {
   if (error instanceof PlanError || error instanceof BundleError || error instanceof SecretError || error instanceof BaselineError) return error.message;
   return `entra-preflight: ${error.message}`;
 }
+
+/**
+ * The last line of defence against echoing a huge value: every line of an error is cut to a short
+ * prefix and at most a few dozen lines are shown (stderr stays a few KB whatever the input).
+ */
+export function capErrorText(text: string, maxLine = 300, maxLines = 30): string {
+  const trailing = text.endsWith('\n');
+  const lines = (trailing ? text.slice(0, -1) : text).split('\n');
+  const shown = lines.slice(0, maxLines).map((l) => (l.length > maxLine ? `${l.slice(0, maxLine)}…` : l));
+  if (lines.length > maxLines) shown.push(`… and ${lines.length - maxLines} more lines`);
+  return `${shown.join('\n')}${trailing ? '\n' : ''}`;
+}

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
 import { basename } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import { z } from 'zod';
+import { INPUT_LIMITS, InputFileError, readInputText, shortText, shortValue } from '../plan/input-file.js';
 import type { Plan } from '../plan/schema.js';
 import { VERSION } from '../version.js';
 import { BUNDLE_KIND, BUNDLE_SCHEMA_VERSION, bundleSchema, type Facts, type FactsBundle } from './schema.js';
@@ -47,15 +48,15 @@ function describeAjvError(e: ErrorObject): string {
   const at = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).replace(/\//g, '.');
   switch (e.keyword) {
     case 'additionalProperties':
-      return `${at}: unknown field "${String((e.params as { additionalProperty: string }).additionalProperty)}"`;
+      return `${shortText(at, 120)}: unknown field "${shortText(String((e.params as { additionalProperty: string }).additionalProperty))}"`;
     case 'required':
-      return `${at}: missing field "${String((e.params as { missingProperty: string }).missingProperty)}"`;
+      return `${shortText(at, 120)}: missing field "${String((e.params as { missingProperty: string }).missingProperty)}"`;
     case 'const':
-      return `${at}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+      return `${shortText(at, 120)}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
     case 'enum':
-      return `${at}: must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
+      return `${shortText(at, 120)}: must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
     default:
-      return `${at}: ${e.message ?? e.keyword}`;
+      return `${shortText(at, 120)}: ${shortText(e.message ?? e.keyword, 120)}`;
   }
 }
 
@@ -71,7 +72,7 @@ export function validateBundle(data: unknown, file: string): FactsBundle {
     throw new BundleError(file, [`not a facts bundle: "kind" must be "${BUNDLE_KIND}" (write one with entra-preflight collect)`]);
   if (record['schemaVersion'] !== BUNDLE_SCHEMA_VERSION)
     throw new BundleError(file, [
-      `bundle schema version ${JSON.stringify(record['schemaVersion'])} is not supported by entra-preflight ${VERSION} (expects ${BUNDLE_SCHEMA_VERSION}); collect it again with this version`,
+      `bundle schema version ${shortValue(record['schemaVersion'])} is not supported by entra-preflight ${VERSION} (expects ${BUNDLE_SCHEMA_VERSION}); collect it again with this version`,
     ]);
   // zod gives the typed value and is the stricter check; a valid bundle needs nothing else.
   const parsed = bundleSchema.safeParse(data);
@@ -85,34 +86,90 @@ export function validateBundle(data: unknown, file: string): FactsBundle {
     lines.sort((a, b) => b.split('.').length - a.split('.').length);
     throw new BundleError(file, lines.slice(0, 8).concat(lines.length > 8 ? [`… and ${lines.length - 8} more problems`] : []));
   }
-  throw new BundleError(file, parsed.error.issues.slice(0, 8).map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`));
+  throw new BundleError(file, parsed.error.issues.slice(0, 8).map((i) => `${shortText(i.path.join('.') || '(top level)', 120)}: ${shortText(i.message, 120)}`));
 }
 
 export async function readBundle(file: string): Promise<FactsBundle> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readInputText(file, INPUT_LIMITS.bundle);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BundleError(file, [`cannot read facts bundle: ${code === 'ENOENT' ? 'file not found' : String(code)}`]);
+    if (error instanceof InputFileError) throw new BundleError(file, [`cannot read facts bundle: ${error.reason}`]);
+    throw error;
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new BundleError(file, [`not valid JSON: ${(error as Error).message}`]);
+    throw new BundleError(file, [`not valid JSON: ${shortText((error as Error).message, 120)}`]);
   }
-  return validateBundle(data, file);
+  try {
+    return validateBundle(data, file);
+  } catch (error) {
+    // ajv and zod recurse: a bundle nested thousands of levels deep overflows the stack.
+    if (error instanceof RangeError) throw new BundleError(file, ['not a facts bundle: nested far deeper than any bundle collect writes']);
+    throw error;
+  }
 }
 
 /** Stable digest of the parsed plan (defaults applied, keys sorted), to tell whether a bundle matches a plan. */
 export function planDigest(plan: Plan): string {
-  const canonical = JSON.stringify(plan, (_key, value: unknown) =>
-    value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : value,
+  return createHash('sha256').update(canonicalJson(plan)).digest('hex');
+}
+
+/** The environment a plan points at: what a bundle must share with the plan it is evaluated with. */
+export interface PlanEnvironment {
+  readonly forests: string[];
+  readonly hosts: string[];
+  readonly tenant?: string;
+}
+
+export function planEnvironment(plan: Plan): PlanEnvironment {
+  const hosts = new Set<string>();
+  const add = (h: string | undefined): void => {
+    if (h !== undefined && h !== '') hosts.add(h.toLowerCase().replace(/\.$/, ''));
+  };
+  for (const forest of plan.forests) for (const dc of forest.domainControllers) add(dc);
+  if (plan.install.sql.mode === 'existing') add(plan.install.sql.server);
+  if (plan.adfs !== undefined) {
+    add(plan.adfs.federationServiceName);
+    for (const h of [...plan.adfs.servers, ...plan.adfs.wapServers]) add(h);
+  }
+  if (plan.pingFederate !== undefined) {
+    try {
+      add(new URL(plan.pingFederate.serverUrl).hostname);
+    } catch {
+      // the plan schema has checked it is a URL
+    }
+  }
+  add(plan.syncServer?.fqdn);
+  const tenant = plan.tenant.initialDomain?.toLowerCase();
+  return {
+    forests: [...new Set(plan.forests.map((f) => f.name.toLowerCase()))].sort(),
+    hosts: [...hosts].sort(),
+    ...(tenant !== undefined ? { tenant } : {}),
+  };
+}
+
+/** Plan parts that are neither wizard choices nor environment: differences there are not worth a word. */
+const notChoices = new Set(['version', 'name', 'timeouts', 'severity', 'suppressions']);
+
+/** A digest per wizard-choice section (each forest apart, by name), to name which choices differ. */
+export function planSections(plan: Plan): Record<string, string> {
+  const out: Record<string, string> = {};
+  const digest = (v: unknown): string => createHash('sha256').update(canonicalJson(v)).digest('hex').slice(0, 16);
+  for (const [key, value] of Object.entries(plan)) {
+    if (notChoices.has(key) || value === undefined) continue;
+    if (key === 'forests') for (const f of plan.forests) out[`forests[${f.name.toLowerCase()}]`] = digest(f);
+    else out[key] = digest(value);
+  }
+  return out;
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
   );
-  return createHash('sha256').update(canonical).digest('hex');
 }
 
 export function makeBundle(plan: Plan, planFile: string, facts: Facts, collectedAt: Date, identities: 'kept' | 'pseudonymized'): FactsBundle {
@@ -121,12 +178,12 @@ export function makeBundle(plan: Plan, planFile: string, facts: Facts, collected
     schemaVersion: BUNDLE_SCHEMA_VERSION,
     tool: { name: 'entra-preflight', version: VERSION },
     collectedAt: collectedAt.toISOString(),
-    plan: { file: basename(planFile), digest: planDigest(plan) },
+    plan: { file: basename(planFile), digest: planDigest(plan), environment: planEnvironment(plan), sections: planSections(plan) },
     redaction: { secrets: 'removed', identities },
     facts,
   };
 }
 
 export async function writeBundle(file: string, bundle: FactsBundle): Promise<void> {
-  await writeFile(file, `${JSON.stringify(bundle, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 });
+  await writeFileAtomic(file, `${JSON.stringify(bundle, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 });
 }

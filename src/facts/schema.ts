@@ -44,6 +44,18 @@ export const bundleSchema = z.strictObject({
   plan: z.strictObject({
     file: z.string().describe('Plan file name (no folder) the facts were collected for'),
     digest: z.string().describe('sha256 of the normalised plan; check --facts warns when the plan differs'),
+    environment: z
+      .strictObject({
+        forests: z.array(z.string()).describe('forest names, lower case, sorted'),
+        hosts: z.array(z.string()).describe('hosts the plan names (DCs, SQL, AD FS, WAP, PingFederate, sync server), lower case, sorted'),
+        tenant: z.string().optional().describe("the tenant's initial domain, when the plan names it"),
+      })
+      .optional()
+      .describe('The environment the facts were collected from; check --facts refuses a plan of another environment'),
+    sections: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('sha256 per wizard-choice section of the plan (forests per name), so check --facts can say which choices differ'),
   }),
   redaction: z.strictObject({
     secrets: z.literal('removed'),

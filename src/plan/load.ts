@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
+import { INPUT_LIMITS, InputFileError, readInputText, shortText, shortValue } from './input-file.js';
 import type { z } from 'zod';
 import { planSchema, type Plan } from './schema.js';
 
@@ -61,9 +61,9 @@ export function joinPath(parts: readonly PropertyKey[]): string {
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
     case 'invalid_value':
-      return `invalid value ${JSON.stringify(valueAt(input, issue.path))}; allowed: ${issue.values.map((v) => String(v)).join(', ')}`;
+      return `invalid value ${shortValue(valueAt(input, issue.path))}; allowed: ${issue.values.map((v) => String(v)).join(', ')}`;
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling (entra-preflight schema plan lists every field)`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.slice(0, 5).map((k) => `"${shortText(k)}"`).join(', ')}${issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : ''}; check the spelling (entra-preflight schema plan lists every field)`;
     case 'invalid_type': {
       const actual = valueAt(input, issue.path);
       if (actual === undefined) return `is required (${issue.expected})`;
@@ -73,17 +73,52 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       // A discriminated union (connectorAccount.mode) names the key and the allowed values.
       const extra = issue as { discriminator?: string; options?: unknown[] };
       if (extra.discriminator !== undefined && Array.isArray(extra.options))
-        return `invalid value ${JSON.stringify(valueAt(input, issue.path))} for ${extra.discriminator}; allowed: ${extra.options.map(String).join(', ')}`;
-      return issue.message;
+        return `invalid value ${shortValue(valueAt(input, issue.path))} for ${extra.discriminator}; allowed: ${extra.options.map(String).join(', ')}`;
+      return shortText(issue.message, 200);
     }
     case 'too_small':
       return issue.message.startsWith('Too small') ? `is too small (minimum ${String(issue.minimum)})` : issue.message;
     case 'too_big':
       return issue.message.startsWith('Too big') ? `is too large (maximum ${String(issue.maximum)})` : issue.message;
     default:
-      return issue.message;
+      return shortText(issue.message, 200);
   }
 }
+
+/** Keys that would reach Object.prototype or be dropped silently by a record: never a plan key. */
+const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A line indented (spaces, tabs, "- ", "? ", ": ") by more than this is refused before parsing: the
+ * yaml lexer builds patterns per nesting level, and 100,000 levels of "- " exhaust the process's
+ * memory, where a real plan never goes past a few dozen columns.
+ */
+const MAX_INDENT = 1000;
+
+/** The 1-based line of the first over-indented line, if any (one linear scan). */
+function tooDeep(text: string): number | undefined {
+  let line = 1;
+  let run = 0;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      run = 0;
+      atStart = true;
+      continue;
+    }
+    if (!atStart) continue;
+    // space, tab, '-', '?', ':' and the flow openers '[' '{' count as nesting at the start of a line
+    if (c === 32 || c === 9 || c === 45 || c === 63 || c === 58 || c === 91 || c === 123) {
+      if (++run > MAX_INDENT) return line;
+    } else atStart = false;
+  }
+  return undefined;
+}
+
+/** YAML alias expansion stops here: a plan has no use for more (alias bombs expand exponentially). */
+const MAX_ALIAS_COUNT = 100;
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let cur: unknown = input;
@@ -94,18 +129,58 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-export function parsePlanText(text: string, file: string, absolutePath = resolve(file)): LoadedPlan {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+export function parsePlanText(rawText: string, file: string, absolutePath = resolve(file)): LoadedPlan {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const name = basename(file);
+  const deep = tooDeep(text);
+  if (deep !== undefined) throw new PlanError([{ file: name, line: deep, path: '', message: `nested deeper than a plan ever needs (more than ${MAX_INDENT} columns of indentation or "- " markers)` }]);
+  // yaml's composer looks each alias's anchor up across the document while parsing, so 60,000
+  // aliases cost seconds before any limit applies: count alias-looking tokens in the text first.
+  let aliasTokens = 0;
+  for (const _ of text.matchAll(/(?:^|[\s,[{])\*[^\s,[\]{}]/g)) if (++aliasTokens > MAX_ALIAS_COUNT) break;
+  if (aliasTokens > MAX_ALIAS_COUNT) throw new PlanError([{ file: name, path: '', message: `not a usable YAML plan: more than ${MAX_ALIAS_COUNT} aliases (*name); write the values out` }]);
+  const lineCounter = new LineCounter();
+  // yaml's own uniqueKeys check compares every key with every other (a 1 MiB plan of 60,000 keys
+  // took minutes); duplicates are found below in one pass instead.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     throw new PlanError(
-      doc.errors.map((e) => {
+      doc.errors.slice(0, 10).map((e) => {
         const pos = lineCounter.linePos(e.pos[0]);
-        return { file: name, line: pos.line, column: pos.col, path: '', message: `not valid YAML: ${e.message.split('\n')[0] ?? e.message}` };
+        return { file: name, line: pos.line, column: pos.col, path: '', message: `not valid YAML: ${shortText(e.message.split('\n')[0] ?? e.message, 200)}` };
       }),
     );
   }
+  const forbidden: PlanProblem[] = [];
+  const at = (node: unknown): { line: number; column: number } | Record<string, never> => {
+    const range = isScalar(node) || isMap(node) || isSeq(node) ? node.range : undefined;
+    if (!range) return {};
+    const pos = lineCounter.linePos(range[0]);
+    return { line: pos.line, column: pos.col };
+  };
+  let aliases = 0;
+  visit(doc, {
+    // yaml resolves each alias by searching the document for its anchor: 60,000 aliases took
+    // seconds before its own alias limit applied. No plan needs more than a handful.
+    Alias() {
+      aliases++;
+      return aliases > MAX_ALIAS_COUNT ? visit.BREAK : undefined;
+    },
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (typeof key === 'string' && forbiddenKeys.has(key))
+          forbidden.push({ file: name, ...at(pair.key), path: '', message: `the key "${key}" is not allowed anywhere in a plan` });
+        else if (isScalar(pair.key) && seen.has(key))
+          forbidden.push({ file: name, ...at(pair.key), path: '', message: `not valid YAML: the key ${shortValue(key)} appears twice in the same mapping` });
+        if (isScalar(pair.key)) seen.add(key);
+      }
+      return undefined;
+    },
+  });
+  if (aliases > MAX_ALIAS_COUNT) throw new PlanError([{ file: name, path: '', message: `not a usable YAML plan: more than ${MAX_ALIAS_COUNT} aliases (*name); write the values out` }]);
+  if (forbidden.length > 0) throw new PlanError(forbidden.slice(0, 10));
   const positionOf = (path: string): { line: number; column: number } | undefined => {
     const parts = splitPath(path);
     // Walk down as far as the path exists, so a missing field points at its parent.
@@ -120,7 +195,13 @@ export function parsePlanText(text: string, file: string, absolutePath = resolve
     }
     return undefined;
   };
-  const input: unknown = doc.toJS();
+  let input: unknown;
+  try {
+    input = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws a ReferenceError for an alias bomb (or an alias to nothing): bad input, not a bug.
+    throw new PlanError([{ file: name, path: '', message: `not a usable YAML plan: ${shortText(error instanceof Error ? error.message : String(error), 200)} (at most ${MAX_ALIAS_COUNT} alias expansions)` }]);
+  }
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new PlanError([{ file: name, line: 1, path: '', message: 'must be a mapping of wizard choices (see entra-preflight init for an example)' }]);
   }
@@ -160,11 +241,11 @@ function keyNodeOf(root: unknown, parts: readonly (string | number)[]): YamlNode
 export async function loadPlan(file: string): Promise<LoadedPlan> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readInputText(file, INPUT_LIMITS.plan);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder, not a file' : String(error);
-    throw new PlanError([{ file, path: '', message: `cannot read plan: ${why} (write one with entra-preflight init)` }]);
+    if (!(error instanceof InputFileError)) throw error;
+    const hint = error.reason.startsWith('larger') ? '' : ' (write one with entra-preflight init)';
+    throw new PlanError([{ file, path: '', message: `cannot read plan: ${error.reason}${hint}` }]);
   }
   return parsePlanText(text, file, resolve(file));
 }

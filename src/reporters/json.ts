@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CheckResult } from '../engine/result.js';
-import { summarize } from './summary.js';
+import { incompleteSummary, summarize } from './summary.js';
 import type { Reporter } from './types.js';
 
 export const JSON_REPORT_VERSION = 1;
@@ -35,6 +35,9 @@ export const jsonReportSchema = z.strictObject({
     notEvaluated: z.number().int().describe('rules with at least one subject not evaluated'),
     rulesRun: z.number().int(),
     rulesPassed: z.number().int(),
+    notGathered: z.number().int().describe('rules with at least one subject whose facts could not be gathered'),
+    notRequested: z.number().int().describe('rules with at least one subject not evaluated because the plan did not give an input'),
+    incomplete: z.boolean().describe('some applicable rule could not be evaluated because gathering failed (exit 4 unless --allow-incomplete)'),
   }),
   findings: z.array(
     z.strictObject({
@@ -71,6 +74,18 @@ export const jsonReportSchema = z.strictObject({
       findings: z.number().int(),
     }),
   ),
+  gatheringGaps: z
+    .array(
+      z.strictObject({
+        area: z.string(),
+        host: z.string().optional(),
+        kind: z.string(),
+        reason: z.string(),
+        nextStep: z.string(),
+        rules: z.array(z.string()),
+      }),
+    )
+    .describe('what could not be gathered (area, host, reason, next step): why the run is incomplete'),
   notices: z.array(z.string()),
 });
 export type JsonReport = z.infer<typeof jsonReportSchema>;
@@ -91,6 +106,7 @@ export function toJsonReport(result: CheckResult): JsonReport {
     findings: result.findings.map((f) => ({ ...f, data: f.data as JsonReport['findings'][number]['data'], location: { ...f.location } })),
     notEvaluated: result.notEvaluated.map((n) => ({ ...n, location: { ...n.location } })),
     outcomes: [...result.outcomes],
+    gatheringGaps: incompleteSummary(result).map((g) => ({ ...g, rules: [...g.rules] })),
     notices: [...result.notices],
   };
 }

@@ -1,5 +1,5 @@
 import type * as Sarif from 'sarif';
-import type { Finding } from '../engine/result.js';
+import { isGatheringFailure, type Finding } from '../engine/result.js';
 import type { Severity } from '../plan/schema.js';
 import type { Location, Rule } from '../rules/rule.js';
 import { VERSION } from '../version.js';
@@ -95,14 +95,18 @@ export const sarifReporter: Reporter = ({ result, rules, plan }) => {
     };
   };
 
+  // A gathering failure (host unreachable, TLS or login refused, timeout) is an error-level
+  // notification naming the host and the reason: the run is incomplete. "Not requested" (the plan
+  // did not give the input) is a note saying what to add. Neither means the tool itself failed.
   const notifications: Sarif.Notification[] = result.notEvaluated.map((n) => {
     const ruleIndex = index.get(n.ruleId);
     const where = [n.location.forest, n.location.domain, n.location.host, n.location.sqlInstance].filter(Boolean).join(', ');
+    const text = isGatheringFailure(n)
+      ? `${n.ruleId} not evaluated${where ? ` for ${where}` : ''}: ${n.fact} ${n.kind === 'not-gathered' ? 'was not gathered' : 'could not be gathered'}${n.host ? ` from ${n.host}` : ''}: ${n.reason}`
+      : `${n.ruleId} not requested${where ? ` for ${where}` : ''}: ${n.reason}${n.hint ? `; ${n.hint}` : ''}`;
     return {
-      level: 'warning',
-      message: {
-        text: `${n.ruleId} not evaluated${where ? ` for ${where}` : ''}: ${n.fact} ${n.kind === 'not-gathered' ? 'was not gathered' : 'could not be gathered'}${n.host ? ` from ${n.host}` : ''}: ${n.reason}`,
-      },
+      level: isGatheringFailure(n) ? 'error' : 'note',
+      message: { text },
       associatedRule: { id: n.ruleId, ...(ruleIndex !== undefined ? { index: ruleIndex } : {}) },
       ...(logicalLocations(n.location).length > 0 ? { locations: [{ logicalLocations: logicalLocations(n.location) }] } : {}),
       properties: { fact: n.fact, ...(n.kind ? { failure: n.kind } : {}) },
@@ -122,14 +126,16 @@ export const sarifReporter: Reporter = ({ result, rules, plan }) => {
         artifacts: [{ location: { uri: plan.uri }, roles: ['analysisTarget'] }],
         invocations: [
           {
-            executionSuccessful: true,
+            // Only the tool's own failure (a rule that crashed) makes the execution unsuccessful;
+            // an unreachable host is a fact about the environment, reported above.
+            executionSuccessful: !result.notEvaluated.some((n) => n.kind === 'internal'),
             startTimeUtc: result.startedAt,
             endTimeUtc: new Date(Date.parse(result.startedAt) + result.durationMs).toISOString(),
             toolExecutionNotifications: notifications,
           },
         ],
         results: result.findings.map(toResult),
-        properties: { mode: result.mode },
+        properties: { mode: result.mode, incomplete: result.notEvaluated.some(isGatheringFailure) },
       },
     ],
   };

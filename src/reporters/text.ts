@@ -1,6 +1,6 @@
 import type { CheckResult, Finding } from '../engine/result.js';
 import { fillRemediation, groupNotEvaluated, planPosition, subjectOf } from './present.js';
-import { byPage, isActive, summarize } from './summary.js';
+import { byPage, describeGap, incompleteSummary, isActive, summarize } from './summary.js';
 import type { Reporter, ReportInput } from './types.js';
 
 type Paint = (s: string) => string;
@@ -33,8 +33,12 @@ export function headline(result: CheckResult, p: Palette = palette(false)): stri
   const counts = [plural(s.error, 'error'), plural(s.warning, 'warning'), plural(s.note, 'note'), `${plural(s.notEvaluated, 'rule')} not evaluated`];
   if (s.suppressed > 0) counts.push(`${s.suppressed} suppressed`);
   if (s.unchanged > 0) counts.push(`${s.unchanged} unchanged since baseline`);
-  const mark = s.error > 0 ? p.red('✖') : s.warning > 0 ? p.yellow('⚠') : p.green('✔');
-  return `${mark} ${counts.join(', ')} — ${s.rulesRun} rules run on ${result.mode === 'live' ? 'the live environment' : 'an offline facts bundle'} (${result.plan.file})`;
+  // An incomplete run never shows a success mark: it names what could not be gathered instead.
+  const gaps = s.incomplete
+    ? [p.bold(p.yellow('INCOMPLETE: some facts could not be gathered, so the rules that need them were not evaluated')), ...incompleteSummary(result).map((gap) => `  ${describeGap(gap)}`), '']
+    : [];
+  const mark = s.error > 0 ? p.red('✖') : s.incomplete ? p.yellow('?') : s.warning > 0 ? p.yellow('⚠') : p.green('✔');
+  return [...gaps, `${mark} ${s.incomplete ? 'INCOMPLETE — ' : ''}${counts.join(', ')} — ${s.rulesRun} rules run on ${result.mode === 'live' ? 'the live environment' : 'an offline facts bundle'} (${result.plan.file})`].join('\n');
 }
 
 /** Where a finding points: the plan position of the choice (plan.yaml:LINE:COL) and/or the object. */

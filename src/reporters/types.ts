@@ -1,3 +1,4 @@
+import type { FailOn } from '../engine/gate.js';
 import type { CheckResult } from '../engine/result.js';
 import type { Rule } from '../rules/rule.js';
 
@@ -9,6 +10,8 @@ export interface ReportInput {
     positionOf(planPath: string): { line: number; column: number } | undefined;
   };
   readonly color: boolean;
+  /** The run's --fail-on (default error): JUnit fails a test case only for findings at or above it. */
+  readonly failOn?: FailOn;
 }
 
 export type Reporter = (input: ReportInput) => string;

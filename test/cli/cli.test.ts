@@ -91,7 +91,7 @@ describe('entra-preflight check: bad input exits 2 with one line per problem', (
     const dir = await tempFiles({ 'plan.yaml': plan, 'b.json': bundle({}) });
     const run = await cli(['check', '--plan', join(dir, 'plan.yaml'), '--facts', join(dir, 'b.json'), '--output', join(dir, 'no/such/dir/r.txt')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`entra-preflight: cannot write ${join(dir, 'no/such/dir/r.txt')}: its folder does not exist\n`);
+    expect(run.stderr).toBe(`entra-preflight: cannot write --output ${join(dir, 'no/such/dir/r.txt')}: its folder does not exist\n`);
   });
 
   it('treats an unknown option as usage (exit 2)', async () => {
@@ -102,14 +102,18 @@ describe('entra-preflight check: bad input exits 2 with one line per problem', (
 });
 
 describe('entra-preflight check: a valid bundle', () => {
-  it('runs offline, writes --output for real, and exits 0 without findings at --fail-on', async () => {
+  it('runs offline, writes --output for real, and exits 4 (incomplete) when the bundle lacks facts the rules need', async () => {
+    // An empty bundle: nothing at or above --fail-on, but nothing was gathered either — incomplete, not a pass.
     const dir = await tempFiles({ 'plan.yaml': plan, 'b.json': bundle({}) });
     const out = join(dir, 'report.json');
     const run = await cli(['check', '--plan', join(dir, 'plan.yaml'), '--facts', join(dir, 'b.json'), '--format', 'json', '--output', out, '--fail-on', 'never']);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(4);
     expect(run.stdout).toBe('');
-    const written = JSON.parse(await readFile(out, 'utf8')) as { mode?: string };
+    const written = JSON.parse(await readFile(out, 'utf8')) as { mode?: string; summary: { incomplete: boolean } };
     expect(written.mode).toBe('offline');
+    expect(written.summary.incomplete).toBe(true);
+    const allowed = await cli(['check', '--plan', join(dir, 'plan.yaml'), '--facts', join(dir, 'b.json'), '--format', 'json', '--output', out, '--allow-incomplete']);
+    expect(allowed.code).toBe(0);
   });
 });
 
@@ -169,7 +173,7 @@ describe('entra-preflight check: each kind of bad plan exits 2 with its exact li
   it('accepts the same plan written as JSON', async () => {
     const json = JSON.stringify({ signIn: { method: 'phs' }, forests: [{ name: 'contoso.com', connectorAccount: { mode: 'existing', name: 'CONTOSO\\svc-sync', password: 'env:SYNC_PW' } }] });
     const dir = await tempFiles({ 'plan.json': json, 'b.json': bundle({}) });
-    const run = await cli(['check', '--plan', join(dir, 'plan.json'), '--facts', join(dir, 'b.json'), '--fail-on', 'never']);
+    const run = await cli(['check', '--plan', join(dir, 'plan.json'), '--facts', join(dir, 'b.json'), '--fail-on', 'never', '--allow-incomplete']);
     expect(run.code).toBe(0);
   });
 });

@@ -23,13 +23,14 @@ describe.each(examples)('example %s', (example) => {
     expect(bundle.plan.digest).toBe(planDigest(plan));
   });
 
-  it('reports errors (exit 1), and --fail-on never exits 0 with the same findings', async () => {
+  it('reports errors (exit 1, which wins over incomplete), and --fail-on never exits 4 with the same findings: each shipped bundle lacks some facts', async () => {
     const text = await cli(args, { cwd: repo });
     expect(text.code).toBe(1);
     expect(text.stderr).toBe('');
-    expect(text.stdout).toMatch(/✖ \d+ errors?/);
+    expect(text.stdout).toMatch(/✖ INCOMPLETE — \d+ errors?/);
     const json = await cli([...args, '--format', 'json', '--fail-on', 'never'], { cwd: repo });
-    expect(json.code).toBe(0);
+    expect(json.code).toBe(4);
+    expect((await cli([...args, '--format', 'json', '--fail-on', 'never', '--allow-incomplete'], { cwd: repo })).code).toBe(0);
     const report: unknown = JSON.parse(json.stdout);
     expect(validateJson(report) ? [] : validateJson.errors).toEqual([]);
     expect((report as { summary: { error: number } }).summary.error).toBeGreaterThan(0);
@@ -42,7 +43,7 @@ describe.each(examples)('example %s', (example) => {
     const doc = new XMLParser({ ignoreAttributes: false }).parse(junit.stdout) as { testsuites: { '@_failures': string } };
     expect(Number(doc.testsuites['@_failures'])).toBeGreaterThan(0);
     const md = await cli([...args, '--format', 'markdown'], { cwd: repo });
-    expect(md.stdout).toMatch(/^## entra-preflight: ❌/);
+    expect(md.stdout).toMatch(/^## entra-preflight: ❌ INCOMPLETE — /);
   });
 });
 

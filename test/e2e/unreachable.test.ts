@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSilentHosts, type SilentHosts } from '../../fixtures/net/silent-hosts.js';
@@ -48,7 +49,8 @@ describe('ten silent hosts in one plan', () => {
     const started = Date.now();
     const run = await cli(['check', '--plan', join(dir, 'plan.yaml'), '--format', 'json', '--fail-on', 'never'], { env: { SYNC_PW: 'x' } });
     const seconds = (Date.now() - started) / 1000;
-    expect(run.code).toBe(0);
+    // Nothing was found, but nearly nothing was seen: incomplete (4), never a pass (0).
+    expect(run.code).toBe(4);
     // Generous: one budget per host would be about 2 s here; sequential probing would be 20 s and more.
     expect(seconds).toBeLessThan(3 * TIMEOUT_S + 2);
 
@@ -64,5 +66,55 @@ describe('ten silent hosts in one plan', () => {
     const status = Object.fromEntries(report.outcomes.map((o) => [o.ruleId, o.status]));
     for (const id of ['ADFS001', 'ADFS002', 'ADFS010', 'ADFS013', 'NET002', 'NET003', 'DNS001', 'ACC002']) expect([id, status[id]]).not.toEqual([id, 'passed']);
     expect(hosts.accepted()).toBeGreaterThanOrEqual(10);
+  }, 30_000);
+});
+
+/** The real launcher (bin/ → dist/) as a user runs it, with its own exit code and output. */
+function runReal(args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(__dirname, '../../bin/entra-preflight.js'), ...args], { env: { PATH: process.env['PATH'] ?? '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('a live run whose only DC never answers', () => {
+  const plan = [
+    'signIn: { method: phs }',
+    'forests:',
+    '  - name: contoso.test',
+    `    domainControllers: [${dc}]`,
+    '    connectorAccount: { mode: existing, name: CONTOSO\\svc-sync, password: env:SYNC_PW }',
+    'network:',
+    `  intranetResolvers: [${dc}]`,
+    '  cloudEndpoints: []',
+    `timeouts: { probeSeconds: ${TIMEOUT_S} }`,
+  ].join('\n');
+
+  it('exits 4 and says INCOMPLETE, naming the DC, the reason and the next step, with no success mark', async () => {
+    const dir = await tempFiles({ 'plan.yaml': plan });
+    const run = await runReal(['check', '--plan', join(dir, 'plan.yaml')], { SYNC_PW: 'x' });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(4);
+    expect(run.stdout).toContain('INCOMPLETE');
+    expect(run.stdout).toMatch(new RegExp(`Active Directory \\(LDAP\\) could not be gathered — ${dc.replace(/\./g, '\\.')}:636 did not answer within ${TIMEOUT_S} s .*; next step: check that the host is up`));
+    expect(run.stdout).not.toMatch(/[✔✅]/);
+    expect(run.stdout.trimEnd().split('\n').pop()).toMatch(/^\? INCOMPLETE — 0 errors/);
+
+    const md = await runReal(['check', '--plan', join(dir, 'plan.yaml'), '--format', 'markdown'], { SYNC_PW: 'x' });
+    expect(md.code).toBe(4);
+    expect(md.stdout).toMatch(/^## entra-preflight: ❔ INCOMPLETE — /);
+    expect(md.stdout).not.toMatch(/[✔✅]/);
+  }, 30_000);
+
+  it('exits 0 with --allow-incomplete, and the report still says INCOMPLETE', async () => {
+    const dir = await tempFiles({ 'plan.yaml': plan });
+    const run = await runReal(['check', '--plan', join(dir, 'plan.yaml'), '--allow-incomplete'], { SYNC_PW: 'x' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('INCOMPLETE');
+    expect(run.stdout).not.toMatch(/[✔✅]/);
   }, 30_000);
 });

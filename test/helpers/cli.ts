@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { runCli } from '../../src/cli/main.js';
+import { writeAtomic } from '../../src/cli/output.js';
 
 export interface CliRun {
   readonly code: number;
@@ -47,7 +48,7 @@ export async function cli(args: readonly string[], options: { env?: NodeJS.Proce
       stderr += t;
     },
     writeFile: async (path, text) => {
-      await writeFile(path, text, 'utf8');
+      await writeAtomic(path, text);
       files.set(path, text);
     },
     env: options.env ?? {},

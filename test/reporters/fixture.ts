@@ -2,6 +2,7 @@ import { evaluateRules } from '../../src/engine/evaluate.js';
 import type { CheckResult } from '../../src/engine/result.js';
 import { applySuppressions } from '../../src/engine/suppress.js';
 import { failed } from '../../src/facts/fact.js';
+import type { Plan } from '../../src/plan/schema.js';
 import type { ReportInput } from '../../src/reporters/types.js';
 import { defineRule, type Rule } from '../../src/rules/rule.js';
 import { makePlan, NOW } from '../helpers/rules.js';
@@ -36,7 +37,12 @@ export const fixtureRules: Rule[] = [
 
 export function fixtureResult(suppressSecond = false): CheckResult {
   const plan = makePlan(suppressSecond ? { suppressions: [{ rule: 'TST001', location: 'svc2', reason: 'accepted until migration' }] } : {});
-  const e = evaluateRules(plan, {}, fixtureRules, { now: NOW });
+  return resultOf(plan, fixtureRules, ['probe sql did not finish']);
+}
+
+/** The check result of some rules over a plan with no facts, as the engine builds it. */
+export function resultOf(plan: Plan, rules: readonly Rule[], notices: string[] = []): CheckResult {
+  const e = evaluateRules(plan, {}, rules, { now: NOW });
   return {
     tool: { name: 'entra-preflight', version: '0.1.0' },
     mode: 'offline',
@@ -46,7 +52,7 @@ export function fixtureResult(suppressSecond = false): CheckResult {
     findings: applySuppressions(plan, e.findings, NOW).findings,
     notEvaluated: e.notEvaluated,
     outcomes: e.outcomes,
-    notices: ['probe sql did not finish'],
+    notices,
   };
 }
 

@@ -107,7 +107,11 @@ describe('text reporter', () => {
     expect(text).toContain('? TST002 — forest contoso.com, host dc1.contoso.com: dc1.contoso.com:636: no answer within 15 s');
     // A timeout says what to do about it.
     expect(text).toContain('to do: check that this machine can reach the host (firewall, routing), or raise --timeout, then run again');
-    expect(text.trimEnd().split('\n').pop()).toBe('✖ 1 error, 1 warning, 0 notes, 1 rule not evaluated — 3 rules run on an offline facts bundle (plan.yaml)');
+    // TST002's fact timed out: the run is incomplete, and says so in the headline.
+    expect(text.trimEnd().split('\n').pop()).toBe('✖ INCOMPLETE — 1 error, 1 warning, 0 notes, 1 rule not evaluated — 3 rules run on an offline facts bundle (plan.yaml)');
+    expect(text).toContain(
+      'INCOMPLETE: some facts could not be gathered, so the rules that need them were not evaluated\n  Active Directory (LDAP) could not be gathered — dc1.contoso.com:636: no answer within 15 s (1 rule: TST002); next step: check that the host is up',
+    );
   });
 
   it('uses ANSI colour only when asked', () => {
@@ -148,19 +152,23 @@ describe('JSON reporter', () => {
 });
 
 describe('JUnit reporter', () => {
-  it('has one test case per rule: failure, skipped (not evaluated) and pass', () => {
+  it('has one test case per rule: failure, error (gathering failed) and pass', () => {
     const xml = reporters.junit(fixtureInput());
     const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml) as {
-      testsuites: { '@_tests': string; '@_failures': string; '@_skipped': string; testsuite: { '@_name': string; testcase: Record<string, unknown>[] }[] };
+      testsuites: { '@_tests': string; '@_failures': string; '@_errors': string; '@_skipped': string; testsuite: { '@_name': string; testcase: Record<string, unknown>[] }[] };
     };
     expect(doc.testsuites['@_tests']).toBe('3');
     expect(doc.testsuites['@_failures']).toBe('1');
-    expect(doc.testsuites['@_skipped']).toBe('1');
+    expect(doc.testsuites['@_errors']).toBe('1');
+    expect(doc.testsuites['@_skipped']).toBe('0');
     const cases = doc.testsuites.testsuite.flatMap((s) => s.testcase);
     const byName = new Map(cases.map((c) => [c['@_name'] as string, c]));
     expect(byName.get('TST001 connector-thing')).toHaveProperty('failure');
     expect(String((byName.get('TST001 connector-thing')?.['failure'] as Record<string, unknown>)['@_message'])).toBe('Account CORP\\svc is in Domain Admins <&"|*>');
-    expect(byName.get('TST002 needs-ldap')).toHaveProperty('skipped');
+    expect((byName.get('TST002 needs-ldap')?.['error'] as Record<string, unknown>)['@_message']).toBe('not evaluated: ldap.rootDse from dc1.contoso.com:636: no answer within 15 s');
+    // The warning finding of TST001 is below --fail-on error but shown with the failure's text.
+    expect(String((byName.get('TST001 connector-thing')?.['failure'] as Record<string, unknown>)['#text'])).not.toContain('svc2');
+    expect(String(byName.get('TST001 connector-thing')?.['system-out'])).toContain('[warning] Account CORP\\svc2 is in Enterprise Admins');
     expect(byName.get('TST003 always-fine')).not.toHaveProperty('failure');
     expect(byName.get('TST003 always-fine')).not.toHaveProperty('skipped');
     // Suites follow wizard order.

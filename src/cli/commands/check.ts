@@ -1,7 +1,9 @@
 import { runCheck } from '../../engine/check.js';
-import { failingFindings } from '../../engine/gate.js';
-import { applyBaseline } from '../../engine/baseline.js';
-import { planDigest, readBundle } from '../../facts/bundle.js';
+import { verdictOf } from '../../engine/gate.js';
+import { markBaseline, readBaselineFingerprints } from '../../engine/baseline.js';
+import { probesFor } from '../../engine/probe-selection.js';
+import { readBundle } from '../../facts/bundle.js';
+import { matchBundleToPlan } from '../../engine/bundle-match.js';
 import { reporters } from '../../reporters/index.js';
 import type { ReportFormat } from '../../reporters/types.js';
 import { allRules } from '../../rules/index.js';
@@ -9,6 +11,7 @@ import { scrubSecrets } from '../../secrets/resolve.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { collectLive } from './live.js';
+import { assertWritable } from '../output.js';
 import { checkRuleIds, loadCheckedPlan, planUri, resolvePlanSecrets, writeOutput } from './shared.js';
 
 export interface CheckOptions {
@@ -24,6 +27,7 @@ export interface CheckOptions {
   readonly insecureTls: boolean;
   readonly verbose: boolean;
   readonly quiet?: boolean;
+  readonly allowIncomplete: boolean;
 }
 
 export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise<ExitCode> {
@@ -31,6 +35,10 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
   const loaded = await loadCheckedPlan(options.plan);
   const only = checkRuleIds(options.rule, '--rule');
   const skip = checkRuleIds(options.skip, '--skip');
+  // Every input and the output are checked before any probe runs: a bad --output or --baseline
+  // must not cost the whole probe time and then lose the report.
+  if (options.output !== undefined) await assertWritable(options.output, '--output');
+  const baseline = options.baseline !== undefined ? await readBaselineFingerprints(options.baseline) : undefined;
 
   let facts;
   let secrets: readonly string[] = [];
@@ -38,12 +46,11 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
   if (options.facts !== undefined) {
     const bundle = await readBundle(options.facts);
     facts = bundle.facts;
-    if (bundle.plan.digest !== planDigest(loaded.plan))
-      notices.push(`the facts bundle was collected for a different version of the plan (${bundle.plan.file}); plan-only rules use the plan you gave, probe facts are from the bundle`);
+    notices.push(...matchBundleToPlan(loaded.plan, bundle, options.facts));
   } else {
     if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
     const store = await resolvePlanSecrets(loaded, io);
-    const collection = await collectLive(loaded, store, io, options);
+    const collection = await collectLive(loaded, store, io, options, (probes) => probesFor(probes, allRules, only, skip));
     facts = collection.facts;
     notices.push(...collection.notices);
     secrets = store.values();
@@ -60,17 +67,19 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
     skip,
     notices,
   });
-  if (options.baseline !== undefined) result = await applyBaseline(result, options.baseline);
+  if (baseline !== undefined) result = markBaseline(result, baseline);
 
   const report = reporters[options.format]({
     result,
     rules: allRules,
     plan: { uri: planUri(loaded, io.cwd), positionOf: (p) => loaded.source.positionOf(p) },
     color: options.output === undefined && options.format === 'text' && io.color,
+    failOn: options.failOn,
   });
   const safe = scrubSecrets(report, secrets);
   if (options.output !== undefined) await writeOutput(io, options.output, safe);
   else io.stdout(safe);
 
-  return failingFindings(result, options.failOn).length > 0 ? ExitCode.findings : ExitCode.ok;
+  const verdict = verdictOf(result, options.failOn, options.allowIncomplete);
+  return verdict === 'findings' ? ExitCode.findings : verdict === 'incomplete' ? ExitCode.incomplete : ExitCode.ok;
 }

@@ -1,9 +1,11 @@
 import { makeBundle } from '../../facts/bundle.js';
 import type { Facts } from '../../facts/schema.js';
 import { pseudonymizeFacts } from '../../facts/pseudonymize.js';
+import { sanitizeText } from '../../reporters/sanitize.js';
 import { scrubSecrets } from '../../secrets/resolve.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { assertWritable } from '../output.js';
 import { collectLive } from './live.js';
 import { loadCheckedPlan, resolvePlanSecrets, writeOutput } from './shared.js';
 
@@ -19,6 +21,7 @@ export interface CollectCommandOptions {
 
 export async function runCollectCommand(options: CollectCommandOptions, io: CliIo): Promise<ExitCode> {
   const loaded = await loadCheckedPlan(options.plan);
+  await assertWritable(options.output, '--output');
   if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
   const store = await resolvePlanSecrets(loaded, io);
   const collectedAt = new Date();
@@ -27,7 +30,7 @@ export async function runCollectCommand(options: CollectCommandOptions, io: CliI
   const bundle = makeBundle(loaded.plan, loaded.source.file, facts, collectedAt, options.pseudonymize ? 'pseudonymized' : 'kept');
   // Probes never put secrets into facts; scrubbing the serialised bundle is the second line of defence.
   await writeOutput(io, options.output, scrubSecrets(`${JSON.stringify(bundle, null, 2)}\n`, store.values()));
-  for (const notice of collection.notices) io.stderr(`entra-preflight: ${notice}\n`);
+  for (const notice of collection.notices) io.stderr(`entra-preflight: ${sanitizeText(notice)}\n`);
   if (!options.pseudonymize)
     io.stderr(`note: ${options.output} holds user names and DNs from your directory; before sharing it outside your organisation run: entra-preflight redact --facts ${options.output} --output <shareable.json>\n`);
   io.stderr(`${summarise(collection.facts)}\nwrote ${options.output}; evaluate it with: entra-preflight check --plan ${options.plan} --facts ${options.output}\n`);

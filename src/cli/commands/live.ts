@@ -1,5 +1,6 @@
 import type { Collection } from '../../engine/collect.js';
 import type { LoadedPlan } from '../../plan/load.js';
+import type { Probe } from '../../probes/probe.js';
 import { scrubSecrets, type SecretStore } from '../../secrets/resolve.js';
 import type { CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
@@ -17,11 +18,18 @@ export interface LiveOptions {
  * here, so only a live run loads them. Progress goes to a terminal's stderr, never with --quiet,
  * and not beside --verbose's own log lines; log lines are scrubbed of secrets first.
  */
-export async function collectLive(loaded: LoadedPlan, store: SecretStore, io: CliIo, options: LiveOptions): Promise<Collection> {
+export async function collectLive(
+  loaded: LoadedPlan,
+  store: SecretStore,
+  io: CliIo,
+  options: LiveOptions,
+  /** Narrows the probes to run (check --rule/--skip runs only the probes those rules need). */
+  select: (probes: readonly Probe[]) => readonly Probe[] = (probes) => probes,
+): Promise<Collection> {
   const [{ collectFacts }, { allProbes }] = await Promise.all([import('../../engine/collect.js'), import('../../probes/index.js')]);
   const progress = io.progressStream && options.quiet !== true && !options.verbose ? createProgress(io.progressStream) : undefined;
   try {
-    return await collectFacts(loaded.plan, allProbes, {
+    return await collectFacts(loaded.plan, select(allProbes), {
       planDir: loaded.source.dir,
       timeoutMs: timeoutMs(options.timeout, loaded),
       secrets: (ref, purpose) => store.resolve(ref, purpose),

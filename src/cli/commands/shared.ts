@@ -1,11 +1,13 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadPlan, PlanError, type LoadedPlan, type PlanProblem } from '../../plan/load.js';
+import { shortText } from '../../plan/input-file.js';
 import { secretUses } from '../../plan/secret-refs.js';
 import { allRules, findRule } from '../../rules/index.js';
 import { createSecretStore, SecretError, type SecretStore } from '../../secrets/resolve.js';
 import { UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { writeError } from '../output.js';
 
 /** Loads the plan and checks what the schema cannot: that suppressions and overrides name real rules. */
 export async function loadCheckedPlan(file: string): Promise<LoadedPlan> {
@@ -17,7 +19,7 @@ export async function loadCheckedPlan(file: string): Promise<LoadedPlan> {
       file: loaded.source.file,
       ...(pos ? { line: pos.line, column: pos.column } : {}),
       path,
-      message: `unknown rule "${id}"; entra-preflight rules lists the rule ids`,
+      message: `unknown rule "${shortText(id)}"; entra-preflight rules lists the rule ids`,
     });
   };
   loaded.plan.suppressions.forEach((s, i) => {
@@ -31,7 +33,7 @@ export async function loadCheckedPlan(file: string): Promise<LoadedPlan> {
 export function checkRuleIds(ids: readonly string[], option: string): string[] {
   return ids.map((id) => {
     const rule = findRule(id);
-    if (rule === undefined) throw new UsageError(`${option} ${id}: unknown rule; entra-preflight rules lists the ${allRules.length} rule ids`);
+    if (rule === undefined) throw new UsageError(`${option} ${shortText(id)}: unknown rule; entra-preflight rules lists the ${allRules.length} rule ids`);
     return rule.meta.id;
   });
 }
@@ -79,8 +81,6 @@ export async function writeOutput(io: CliIo, path: string, text: string): Promis
   try {
     await io.writeFile(path, text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code;
-    throw new UsageError(`cannot write ${path}: ${why}`);
+    throw writeError(path, error);
   }
 }
