@@ -23,6 +23,8 @@ export function scenarios(): { name: string; plan: Plan; facts: Facts }[] {
       install: { ...(p.install ?? {}), syncGroups: { administrators: 'Sync Admins' } },
       features: { ...(p.features ?? {}), deviceWriteback: true },
     } as PlanInput)),
+    // A login allowed without encryption: SQL011.
+    variant('fixtures/examples/phs-single-forest', (p) => ({ ...p, install: { ...(p.install ?? {}), sql: { ...(p.install?.sql ?? {}), allowUnencryptedLogin: true } } } as PlanInput)),
     // An existing AD FS farm: ADFS013's load-balancer probe.
     variant('fixtures/examples/adfs-wap', (p) => ({ ...p, adfs: { ...(p.adfs ?? {}), farm: 'existing' } } as PlanInput)),
     // PingFederate: PING001–PING004 (metadata fact present and ok).

@@ -10,7 +10,7 @@ export const adfs007 = defineRule({
     severity: 'error',
     page: 'AD FS farm',
     sources: ['P', 'GRAPH'],
-    needs: ['plan.adfs.additionalFarms', 'plan.adfs.domainsToFederate', 'tenant.domains.federation'],
+    needs: ['plan.adfs.additionalFarms', 'plan.adfs.domainsToFederate', 'tenant.domains.federation?'],
     help:
       'During the initial installation the wizard sets up a single AD FS farm and converts a single domain to federated. Further ' +
       'domains are federated afterwards with the "Add an additional Microsoft Entra domain" task; other farms are configured separately.',

@@ -10,7 +10,7 @@ export const adfs008 = defineRule({
     severity: 'warning',
     page: 'AD FS farm',
     sources: ['P', 'GRAPH'],
-    needs: ['plan.adfs.farm', 'plan.adfs.existingTrust', 'tenant.domains.federation'],
+    needs: ['plan.adfs.farm', 'plan.adfs.existingTrust', 'tenant.domains.federation?'],
     help:
       'When an existing AD FS farm already has a relying party trust for Microsoft Entra ID, the wizard replaces it. Custom issuance ' +
       'transform rules and settings made by hand on that trust are lost unless they are backed up and re-applied.',

@@ -9,7 +9,7 @@ export const hia002 = defineRule({
     severity: 'warning',
     page: 'Connect to Microsoft Entra ID',
     sources: ['P', 'LDAP', 'GRAPH'],
-    needs: ['plan.hybridIdentityAdministrator.upn', 'tenant.hia.onPremisesSyncEnabled', 'ldap.forests.*.hiaUpnMatches'],
+    needs: ['plan.hybridIdentityAdministrator.upn', 'tenant.hia.onPremisesSyncEnabled?', 'ldap.forests.*.hiaUpnMatches? (the fallback without tenant facts; the rule reports it not evaluated itself)'],
     help:
       'The account the wizard uses to configure Entra ID should be a cloud-only account. If its UPN belongs to an on-premises user that ' +
       'is synchronised, a privileged Entra role lands on an account that anyone who controls AD can take over, and its sign-in may ' +

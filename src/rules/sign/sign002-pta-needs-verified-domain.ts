@@ -10,7 +10,7 @@ export const sign002 = defineRule({
     severity: 'error',
     page: 'User sign-in',
     sources: ['P', 'GRAPH'],
-    needs: ['tenant.organization.verifiedDomains', 'plan.tenant.verifiedDomains'],
+    needs: ['tenant.organization.verifiedDomains?', 'plan.tenant.verifiedDomains'],
     help:
       'Pass-through authentication signs users in with their on-premises password only for users in a verified custom domain; ' +
       'the wizard requires at least one before it enables PTA. *.onmicrosoft.com domains do not count.',

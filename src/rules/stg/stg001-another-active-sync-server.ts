@@ -10,7 +10,7 @@ export const stg001 = defineRule({
     severity: 'warning',
     page: 'Ready to configure',
     sources: ['LDAP', 'GRAPH'],
-    needs: ['tenant.organization.onPremisesLastSyncDateTime', 'ldap.forests.*.syncServiceAccounts'],
+    needs: ['tenant.organization.onPremisesLastSyncDateTime?', 'ldap.forests.*.syncServiceAccounts'],
     help:
       'Sync-engine accounts (MSOL_*, AAD_*, ADSync service accounts) that logged on recently mean another Entra Connect server is ' +
       'running. Only one server per tenant may export; a second active server overwrites the first one\'s changes.',

@@ -11,7 +11,7 @@ export const upn001 = defineRule({
     severity: 'warning',
     page: 'Microsoft Entra sign-in configuration',
     sources: ['LDAP', 'GRAPH'],
-    needs: ['ldap.forests.*.scan.upnSuffixes', 'tenant.organization.verifiedDomains', 'plan.tenant.verifiedDomains'],
+    needs: ['ldap.forests.*.scan.upnSuffixes', 'tenant.organization.verifiedDomains?', 'plan.tenant.verifiedDomains'],
     help:
       'Users whose UPN suffix is not a verified custom domain are created with a <name>@<tenant>.onmicrosoft.com sign-in name, and ' +
       'must sign in with that instead of their usual name. The wizard shows such suffixes as "Not Added" or "Not Verified".',
