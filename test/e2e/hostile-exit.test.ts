@@ -208,21 +208,33 @@ describe('the CLI exits by itself against hostile SQL Servers, and never sends t
   }
 
   it('a TDS server that garbles, one that never answers, a closed port', async () => {
-    const garbage = net.createServer((s) => {
+    // The peers keep every socket so closing them ends the test: a silent peer never ends its side
+    // of a connection the client gave up on, and server.close() waits for all connections to end.
+    const sockets = new Set<net.Socket>();
+    const keep = (s: net.Socket): void => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
       s.on('error', () => undefined);
+    };
+    const garbage = net.createServer((s) => {
+      keep(s);
       s.once('data', () => s.write(Buffer.from('\x04\x01\xff\xff garbage, not TDS')));
     });
-    const silent = net.createServer((s) => void s.on('error', () => undefined));
+    const silent = net.createServer(keep);
     for (const [server, host] of [[garbage, '127.0.0.211'], [silent, '127.0.0.212']] as const) {
       await new Promise<void>((r) => server.listen(0, host, () => r()));
-      closers.push(() => new Promise<void>((r) => server.close(() => r())));
+      closers.push(
+        () =>
+          new Promise<void>((r) => {
+            for (const socket of sockets) socket.destroy();
+            server.close(() => r());
+          }),
+      );
     }
     const port = (s: net.Server) => (s.address() as net.AddressInfo).port;
     for (const server of [`127.0.0.211,${port(garbage)}`, `127.0.0.212,${port(silent)}`, `127.0.0.213,${await closedTcpPort('127.0.0.213')}`]) {
       const { report } = await check(sqlPlan(server));
       expect(report.findings.map((f) => f.ruleId)).toContain('SQL001');
     }
-    garbage.close();
-    silent.close();
   }, 60_000);
 });

@@ -175,7 +175,7 @@ describe('LDAP probe against the Samba test forest', () => {
         replicatingDirectoryChangesAll: true,
         resetPassword: false,
         changePassword: false,
-        writeAttributes: { lockouttime: false, pwdlastset: false },
+        writeAttributes: { lockouttime: false, pwdlastset: false, 'ms-ds-consistencyguid': false }, // svc-sync was granted replication only
         createGroups: null,
         writeDeviceContainer: null,
       },
