@@ -180,6 +180,8 @@ function forest(name: string, netbios: string, o: Partial<ForestFacts>): ForestF
       dnsHostName: dc, currentTime: '2026-11-20T09:30:01.000Z', readAt: '2026-11-20T09:30:00.400Z', forestFunctionality: 7, domainFunctionality: 7,
       domainControllerFunctionality: 7, defaultNamingContext: dn, rootDomainNamingContext: dn, configurationNamingContext: `CN=Configuration,${dn}`,
       schemaNamingContext: `CN=Schema,CN=Configuration,${dn}`, namingContexts: [dn, `CN=Configuration,${dn}`],
+      // What a Windows Server 2022 DC lists (abridged): paged results, SD flags, show deleted, policy hints (AD008).
+      supportedControls: ['1.2.840.113556.1.4.319', '1.2.840.113556.1.4.801', '1.2.840.113556.1.4.417', '1.2.840.113556.1.4.2066', '1.2.840.113556.1.4.2239'],
     }),
     domains: ok([{ dnsName: name, netbiosName: netbios, dn, dcs: [{ host: dc, readOnly: false, operatingSystem: 'Windows Server 2022 Datacenter', operatingSystemVersion: '10.0 (20348)', functionality: 7, isGlobalCatalog: true, reachable: true, unreachableReason: null }] }]),
     upnSuffixes: ok([]),
