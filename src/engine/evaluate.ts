@@ -108,7 +108,10 @@ export function evaluateRules(plan: Plan, facts: Facts, rules: readonly Rule[], 
       });
     }
     // The engine, not the rule, decides that a rule without its declared facts is not evaluated.
-    ruleMissing.push(...declaredFactsMissing(meta, plan, facts, ruleMissing));
+    // A rule that already said an input the user did not give is missing cannot run whatever else
+    // was gathered, so it stays "not requested": a failed fact it never reached must not make the
+    // run incomplete (e.g. TEN003 without a tenant.graph block while a DC is unreachable).
+    if (!ruleMissing.some((n) => n.kind === 'not-requested')) ruleMissing.push(...declaredFactsMissing(meta, plan, facts, ruleMissing));
     findings.push(...ruleFindings);
     notEvaluated.push(...dedupeMissing(ruleMissing));
     const status =
