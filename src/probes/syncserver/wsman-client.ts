@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { readBoundedBody, ResponseTooLarge } from '../bounded-body.js';
 import { XMLParser } from 'fast-xml-parser';
 import { Client } from 'undici';
 import type { FailureKind } from '../../facts/fact.js';
@@ -195,17 +196,14 @@ export class WsmanSession {
       },
       body,
     });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res.body as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > this.maxBody) {
-        res.body.destroy();
-        throw new WsmanError('protocol', `the answer is longer than ${this.maxBody} bytes; stopped reading`);
-      }
-      chunks.push(chunk);
+    let bytes: Buffer;
+    try {
+      bytes = await readBoundedBody(res.body, { host: 'the sync server', what: 'a WS-Man answer', limit: this.maxBody, contentLength: res.headers['content-length'] });
+    } catch (error) {
+      if (error instanceof ResponseTooLarge) throw new WsmanError('protocol', `the answer is longer than ${this.maxBody} bytes; stopped reading`);
+      throw error;
     }
-    return { status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') };
+    return { status: res.statusCode, headers: res.headers, text: bytes.toString('utf8') };
   }
 
   private async ntlmHandshake(): Promise<void> {
