@@ -1,5 +1,4 @@
-import type { RuleContext } from '../rule.js';
-import { sqlAt } from './shared.js';
+import type { Location, RuleContext } from '../rule.js';
 
 export interface ObjectTotal {
   readonly total: number;
@@ -11,16 +10,17 @@ export interface ObjectTotal {
 /**
  * Objects in scope across the planned forests, from the LDAP probe's per-forest objectCount
  * (users, groups, contacts, computers). A forest whose count is missing is recorded as "not
- * evaluated" through ctx.use; the total then covers the forests that were counted.
- * Returns undefined when no forest could be counted.
+ * evaluated" through ctx.use at `at` (plus the forest); the total then covers the forests that
+ * were counted. Returns undefined when no forest could be counted. SQL007 (database size) and TEN003
+ * (tenant quota) both count this way.
  */
-export function objectsInScope(ctx: Pick<RuleContext, 'plan' | 'facts' | 'use'>): ObjectTotal | undefined {
+export function objectsInScope(ctx: Pick<RuleContext, 'plan' | 'facts' | 'use'>, at: Location): ObjectTotal | undefined {
   let total = 0;
   let counted = 0;
   const perForest: string[] = [];
   for (const forest of ctx.plan.forests) {
     const fact = ctx.facts.ldap?.forests[forest.name.toLowerCase()]?.objectCount;
-    const count = ctx.use(fact, `ldap.forests.${forest.name.toLowerCase()}.objectCount`, { ...sqlAt(ctx.plan), forest: forest.name });
+    const count = ctx.use(fact, `ldap.forests.${forest.name.toLowerCase()}.objectCount`, { ...at, forest: forest.name });
     if (count === undefined) continue;
     const n = count.users + count.groups + count.contacts + count.computers;
     total += n;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { objectsInScope } from './object-count.js';
+import { objectsInScope } from '../shared/object-count.js';
 import { EXPRESS_OBJECT_LIMIT, existingSqlOnly, sqlAt } from './shared.js';
 
 export const sql007 = defineRule({
@@ -23,7 +23,7 @@ export const sql007 = defineRule({
     const at = sqlAt(ctx.plan);
     const s = ctx.use(ctx.facts.sql?.server, 'sql.server', at);
     if (s === undefined || s.engineEdition !== 4) return;
-    const objects = objectsInScope(ctx);
+    const objects = objectsInScope(ctx, at);
     // Forests that could not be counted only make the total larger, so a total over the limit is already a finding.
     if (objects !== undefined && objects.total > EXPRESS_OBJECT_LIMIT)
       ctx.report({ messageId: 'tooMany', data: { server: at.sqlInstance ?? '', edition: s.edition, total: objects.total, perForest: objects.perForest, limit: EXPRESS_OBJECT_LIMIT }, at });

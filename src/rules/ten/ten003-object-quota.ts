@@ -1,3 +1,4 @@
+import { objectsInScope } from '../shared/object-count.js';
 import { defineRule } from '../rule.js';
 import { useTenant } from './tenant-facts.js';
 
@@ -29,19 +30,9 @@ export const ten003 = defineRule({
     const at = { planPath: 'tenant.graph' };
     const quota = useTenant(ctx, 'directorySizeQuota', at);
     if (quota === undefined) return;
-    let onPrem = 0;
-    let counted = 0;
-    const forests: string[] = [];
-    for (const forest of ctx.plan.forests) {
-      const key = forest.name.toLowerCase();
-      const c = ctx.use(ctx.facts.ldap?.forests[key]?.objectCount, `ldap.forests.${key}.objectCount`, { ...at, forest: forest.name });
-      if (c === undefined) continue;
-      const n = c.users + c.groups + c.contacts + c.computers;
-      onPrem += n;
-      counted++;
-      forests.push(`${forest.name}: ${n}`);
-    }
-    if (counted === 0) return;
+    const objects = objectsInScope(ctx, at);
+    if (objects === undefined) return;
+    const { total: onPrem, perForest: forests } = objects;
     const sum = onPrem + quota.used;
     const data = { onPrem, used: quota.used, sum, total: quota.total, forests, percent: quota.total === 0 ? 100 : Math.round((sum / quota.total) * 100) };
     if (sum > quota.total) ctx.report({ messageId: 'exceeded', data, at });
