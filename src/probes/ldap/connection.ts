@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
+import { readPlanFile } from '../plan-file.js';
 import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
-import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { Client, InvalidCredentialsError, ResultCodeError } from 'ldapts';
 import type { FailureKind } from '../../facts/fact.js';
 
@@ -31,12 +30,9 @@ export class LdapFailure extends Error {
 
 export async function loadCa(caFile: string | undefined, planDir: string): Promise<Buffer | undefined> {
   if (caFile === undefined) return undefined;
-  const path = isAbsolute(caFile) ? caFile : resolvePath(planDir, caFile);
-  try {
-    return await readFile(path);
-  } catch {
-    throw new LdapFailure('other', `cannot read the CA file ${path} named in the plan (forests[].ldap.caFile)`);
-  }
+  const read = await readPlanFile(planDir, caFile, 'forests[].ldap.caFile');
+  if ('error' in read) throw new LdapFailure('other', read.error);
+  return read.bytes;
 }
 
 /** Maps a Node/ldapts error to a failure kind and a sentence naming what happened. */

@@ -1,7 +1,6 @@
 import { Resolver } from 'node:dns/promises';
-import { readFile } from 'node:fs/promises';
+import { readPlanFile } from '../plan-file.js';
 import { isIP } from 'node:net';
-import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { Agent, request } from 'undici';
 import { intranetLookup } from '../intranet-lookup.js';
 import { normalizeDnsName, type DnsAnswer, type DnsLookup, type DnsView } from '../../facts/areas/dns.js';
@@ -90,12 +89,9 @@ export const pingProbe: Probe<'ping'> = {
     const url = metadataUrl(ping);
     let ca: Buffer | undefined;
     if (ping.caFile !== undefined) {
-      const path = isAbsolute(ping.caFile) ? ping.caFile : resolvePath(ctx.planDir, ping.caFile);
-      try {
-        ca = await readFile(path);
-      } catch {
-        return { metadata: failed(new URL(url).host, 'other', `cannot read the CA file ${path} named in the plan (pingFederate.caFile)`), endpointLookups: [] };
-      }
+      const read = await readPlanFile(ctx.planDir, ping.caFile, 'pingFederate.caFile');
+      if ('error' in read) return { metadata: failed(new URL(url).host, 'other', read.error), endpointLookups: [] };
+      ca = read.bytes;
     }
     const dispatcher = new Agent({
       connect: { timeout: ctx.timeoutMs, lookup: intranetLookup(ctx), ...(ca ? { ca } : {}), rejectUnauthorized: !ctx.insecureTls },

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve as resolvePath } from 'node:path';
+import { readPlanFile } from '../plan-file.js';
 import { Agent, request } from 'undici';
 import { intranetLookup } from '../intranet-lookup.js';
 import { failed, ok, type Fact } from '../../facts/fact.js';
@@ -78,13 +77,9 @@ export const wsmanProbe: Probe<'wsman'> = {
     let ca: Buffer | undefined;
     const caFile = ctx.plan.adfs?.winrm.caFile;
     if (caFile !== undefined) {
-      const path = isAbsolute(caFile) ? caFile : resolvePath(ctx.planDir, caFile);
-      try {
-        ca = await readFile(path);
-      } catch {
-        const why = `cannot read the CA file ${path} named in the plan (adfs.winrm.caFile)`;
-        return { hosts: targets.map(({ host, role }) => ({ host, role, result: failed(host, 'other', why) })) };
-      }
+      const read = await readPlanFile(ctx.planDir, caFile, 'adfs.winrm.caFile');
+      if ('error' in read) return { hosts: targets.map(({ host, role }) => ({ host, role, result: failed(host, 'other', read.error) })) };
+      ca = read.bytes;
     }
     const dispatcher = new Agent({
       connect: { timeout: ctx.timeoutMs, lookup: intranetLookup(ctx), ...(ca ? { ca } : {}), rejectUnauthorized: !ctx.insecureTls },
