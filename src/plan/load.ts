@@ -130,6 +130,18 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 export function parsePlanText(rawText: string, file: string, absolutePath = resolve(file)): LoadedPlan {
+  try {
+    return parseGuardedPlanText(rawText, file, absolutePath);
+  } catch (error) {
+    // The yaml parser and zod recurse: nesting the line guard cannot see (e.g. thousands of "? "
+    // explicit keys after a value on one line) overflows the stack. That is bad input, not a bug.
+    if (error instanceof RangeError)
+      throw new PlanError([{ file: basename(file), path: '', message: 'nested far deeper than a plan ever needs (explicit keys, flow collections or indentation)' }]);
+    throw error;
+  }
+}
+
+function parseGuardedPlanText(rawText: string, file: string, absolutePath: string): LoadedPlan {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const name = basename(file);
   const deep = tooDeep(text);

@@ -85,3 +85,12 @@ describe('plan loading', () => {
     expect(joinPath(['forests', 0, 'connectorAccount', 'name'])).toBe('forests[0].connectorAccount.name');
   });
 });
+
+describe('nesting the line guard cannot see', () => {
+  it('thousands of "? " explicit keys after a value on one line are bad input (PlanError), not a stack overflow', () => {
+    // Found by the fuzz suite: `connectVersion: ? ? ? …` nests YAML explicit keys mid-line.
+    const text = `signIn: { method: phs }\ntarget:\n  connectVersion: ${'? '.repeat(2000)}\nforests: [{ name: contoso.com, connectorAccount: { mode: create, enterpriseAdmin: { name: CONTOSO\\ea, password: env:EA } } }]\n`;
+    expect(() => parsePlanText(text, 'plan.yaml')).toThrow(PlanError);
+    expect(() => parsePlanText(text, 'plan.yaml')).toThrow(/nested far deeper than a plan ever needs/);
+  });
+});
