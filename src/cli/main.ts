@@ -71,6 +71,8 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .option('--verbose', 'log probe progress to standard error', false)
     .option('-q, --quiet', 'no live progress on the terminal', false)
     .option('--pseudonymize', 'replace user names, DNs and UPN local parts with keyed hashes (keeps domains and counts)', false)
+    .option('--allow-incomplete', 'exit 0 instead of 4 when some facts could not be gathered (the bundle is still written)', false)
+    .addHelpText('after', exitCodeHelp)
     .action(async (options: CollectCommandOptions) => setExitCode(await (await import('./commands/collect.js')).runCollectCommand(options, io)));
 
   program

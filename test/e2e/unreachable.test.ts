@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSilentHosts, type SilentHosts } from '../../fixtures/net/silent-hosts.js';
@@ -108,6 +109,25 @@ describe('a live run whose only DC never answers', () => {
     expect(md.code).toBe(4);
     expect(md.stdout).toMatch(/^## entra-preflight: ❔ INCOMPLETE — /);
     expect(md.stdout).not.toMatch(/[✔✅]/);
+  }, 30_000);
+
+  it('collect mirrors check: exit 4 with the bundle written and the gaps named on stderr; 0 with --allow-incomplete', async () => {
+    const dir = await tempFiles({ 'plan.yaml': plan });
+    const bundle = join(dir, 'facts.json');
+    const run = await runReal(['collect', '--plan', join(dir, 'plan.yaml'), '--output', bundle], { SYNC_PW: 'x' });
+    expect(run.code).toBe(4);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^INCOMPLETE: \d+ areas? could not be gathered/m);
+    expect(run.stderr).toMatch(new RegExp(`Active Directory \\(LDAP\\) could not be gathered — ${dc.replace(/\./g, '\\.')}:636 did not answer within ${TIMEOUT_S} s .*; next step: check that the host is up`));
+    const written = JSON.parse(await readFile(bundle, 'utf8')) as { facts: { ldap?: unknown } };
+    expect(written.facts.ldap).toBeDefined();
+    // The bundle says the same: check --facts on it is incomplete too.
+    const offline = await runReal(['check', '--plan', join(dir, 'plan.yaml'), '--facts', bundle], {});
+    expect(offline.code).toBe(4);
+
+    const allowed = await runReal(['collect', '--plan', join(dir, 'plan.yaml'), '--output', bundle, '--allow-incomplete'], { SYNC_PW: 'x' });
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain('INCOMPLETE');
   }, 30_000);
 
   it('exits 0 with --allow-incomplete, and the report still says INCOMPLETE', async () => {
