@@ -9,6 +9,7 @@ import type { CliIo } from '../io.js';
 import { assertWritable } from '../output.js';
 import { collectLive } from './live.js';
 import type { LoadedPlan } from '../../plan/load.js';
+import { checkPlanFiles } from '../../plan/plan-files.js';
 import { loadCheckedPlan, resolvePlanSecrets, writeOutput } from './shared.js';
 
 export interface CollectCommandOptions {
@@ -25,6 +26,7 @@ export interface CollectCommandOptions {
 export async function runCollectCommand(options: CollectCommandOptions, io: CliIo): Promise<ExitCode> {
   const loaded = await loadCheckedPlan(options.plan);
   await assertWritable(options.output, '--output');
+  await checkPlanFiles(loaded);
   if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
   const store = await resolvePlanSecrets(loaded, io);
   const collectedAt = new Date();
