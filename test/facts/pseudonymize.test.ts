@@ -46,6 +46,15 @@ describe('pseudonymised bundles', () => {
     expect(out.c).toMatch(/^CN=n-[0-9a-f]{10},OU=Sync,DC=contoso,DC=com$/);
   });
 
+  it("tokenises a gMSA's allowed readers (principal names in a `name` field), keeping the plan's servers' computer accounts", () => {
+    const plan = { adfs: { servers: ['adfs1.contoso.com'] } };
+    const facts = { serviceAccount: { name: 'CONTOSO\\gmsa-adfs$', allowedToRetrievePassword: [{ sid: 'S-1-5-21-1-2-3-1105', name: 'ADFS Farm Hosts' }, { sid: 'S-1-5-21-1-2-3-1106', name: 'ADFS1$' }] } };
+    const out = run(facts, plan);
+    expect(out.serviceAccount.allowedToRetrievePassword[0]?.name).toMatch(/^n-[0-9a-f]{10}$/);
+    expect(out.serviceAccount.allowedToRetrievePassword[1]?.name).toBe('ADFS1$');
+    expect(out.serviceAccount.name).toBe('CONTOSO\\gmsa-adfs$'); // a structural name field elsewhere stays
+  });
+
   it('cannot be linked across bundles (fresh key each time)', () => {
     expect(pseudonymizeFacts({ a: 'alice@contoso.com' }, {}).a).not.toBe(pseudonymizeFacts({ a: 'alice@contoso.com' }, {}).a);
   });
