@@ -47,7 +47,8 @@ const STRUCTURAL_KEYS = new Set([
 const RDN = /\b(CN|OU|O|L)=((?:\\.|[^,\\])+)/gi;
 /** Splits a string into text and RDNs (odd indices); an RDN value ends at a comma or parenthesis. */
 const RDN_SPLIT = /(\b(?:CN|OU|O|L)=(?:\\.|[^,\\()])+)/i;
-const MAIL = /([^\s@(),;:<>"]+(?: [^\s@(),;:<>"]+)?)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
+// `@+`: an invalid UPN such as grace@@contoso.com (UPN003's samples) has a name before it too.
+const MAIL = /([^\s@(),;:<>"]+(?: [^\s@(),;:<>"]+)?)@+([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
 const OBJECT_LIST = /\(\d+ objects?: ([^)]*)\)/g;
 const ADDRESS_OWNER = /^([^\s:]+): [A-Za-z0-9]+:/;
 const DOWN_LEVEL = /^([A-Za-z0-9][A-Za-z0-9.-]{0,62})\\([^\\]+)$/;

@@ -19,6 +19,8 @@ describe('pseudonymised bundles', () => {
     const out = run({ x: ['Alice@Contoso.com', 'alice@contoso.com', 'bob@contoso.local'] });
     expect(out.x[0]?.split('@')[0]).toBe(out.x[1]?.split('@')[0]);
     expect(out.x[2]).toMatch(/^n-[0-9a-f]{10}@contoso\.local$/);
+    // UPN003's samples: invalid UPNs still carry the name.
+    expect(run({ y: ['grace@@contoso.com', 'judy@contoso.com.'] }).y).toEqual([expect.stringMatching(/^n-[0-9a-f]{10}@@contoso\.com$/), expect.stringMatching(/^n-[0-9a-f]{10}@contoso\.com\.$/)]);
   });
 
   it('tokenises sAMAccountNames, group names, composite samples and OU keys, consistently', () => {
