@@ -17,7 +17,7 @@ import { makeTestPki } from '../../../fixtures/net/test-pki.js';
 import { cli } from '../../helpers/cli.js';
 import { makePlan } from '../../helpers/rules.js';
 import { assertValidSarif } from '../../helpers/sarif.js';
-import { pseudonymizedVerdictOnTheForest } from './samba-pseudonymize.js';
+import { completeCollectionOnTheForest, pseudonymizedVerdictOnTheForest } from './samba-bundles.js';
 
 /**
  * Everything that needs the real Samba AD domain controller lives in this one file, so the forest
@@ -572,6 +572,10 @@ describe('entra-preflight check against the Samba test forest', () => {
     const key = (out: string) =>
       (JSON.parse(out) as { findings: { ruleId: string; fingerprint: string }[] }).findings.map((f) => `${f.ruleId}:${f.fingerprint}`).sort();
     expect(key(offline.stdout)).toEqual(key(live.stdout));
+  });
+
+  it('collect exits 0 when it could gather everything the plan needs from the reachable forest', async () => {
+    await completeCollectionOnTheForest({ repo, caFile, syncPassword: SYNC_PW });
   });
 
   it('is read-only: the domain highestCommittedUSN is unchanged across a full run', async () => {

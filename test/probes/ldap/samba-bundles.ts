@@ -8,6 +8,8 @@ import { planNames } from '../../../src/facts/pseudonymize.js';
 import { cli } from '../../helpers/cli.js';
 
 /**
+ * Bundles from the live Samba forest, called from samba.test.ts (which owns the forest).
+ *
  * Issue 10 §4 against the live Samba forest (root and child), called from samba.test.ts, which owns
  * the forest: `collect --pseudonymize` (and `redact` of a plain collection) give bundles on which
  * `check --facts` reaches exactly the verdict of the original bundle, and that hold none of the
@@ -100,4 +102,36 @@ export async function pseudonymizedVerdictOnTheForest(options: { repo: string; s
     const text = await readFile(bundle, 'utf8');
     expect([bundle, inOriginal.filter((n) => occurs(text, n))]).toEqual([bundle, []]);
   }
+}
+
+/** collect against a reachable forest with a plan it can fully gather: exit 0, no INCOMPLETE, and check --facts agrees. */
+export async function completeCollectionOnTheForest(options: { repo: string; caFile: string; syncPassword: string }): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'ep-complete-'));
+  const planFile = join(dir, 'plan.json');
+  await writeFile(
+    planFile,
+    JSON.stringify({
+      version: 1,
+      signIn: { method: 'phs' },
+      tenant: { verifiedDomains: ['contoso.com'] },
+      features: { passwordHashSync: true },
+      forests: [
+        {
+          name: 'corp.contoso.test',
+          ldap: { security: 'ldaps', caFile: options.caFile },
+          connectorAccount: { mode: 'existing', name: 'CORP\\svc-sync', password: 'env:ENTRA_PREFLIGHT_TEST_SYNC_PW' },
+          domains: { exclude: ['child.corp.contoso.test'] },
+        },
+      ],
+      network: { intranetResolvers: ['127.0.0.10'], cloudEndpoints: [] },
+      timeouts: { probeSeconds: 5 },
+    }),
+  );
+  const bundle = join(dir, 'facts.json');
+  const collect = await cli(['collect', '--plan', planFile, '--output', bundle], { env: { ENTRA_PREFLIGHT_TEST_SYNC_PW: options.syncPassword }, cwd: options.repo });
+  expect([collect.code, collect.stderr]).toEqual([0, expect.not.stringContaining('INCOMPLETE')]);
+  expect(collect.stderr).toMatch(/collected: .*ldap \d+ ok/);
+  const offline = await cli(['check', '--plan', planFile, '--facts', bundle, '--format', 'json', '--fail-on', 'never'], { cwd: options.repo });
+  expect(offline.code).toBe(0);
+  expect((JSON.parse(offline.stdout) as { summary: { incomplete: boolean } }).summary.incomplete).toBe(false);
 }
