@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { loadPlan } from '../../src/plan/load.js';
 import { planFileUses } from '../../src/plan/plan-files.js';
 import { planFiles, planSchema } from '../../src/plan/schema.js';
 import { z } from 'zod';
-import { tempFiles } from '../helpers/cli.js';
+import { runReal, tempFiles } from '../helpers/cli.js';
 
 /**
  * Every file the plan names is checked before any probe runs (issue 10 §1): a DC that accepts TCP
@@ -27,21 +26,6 @@ afterAll(async () => {
   pki?.remove();
 });
 
-/** The real launcher (bin/ → dist/), optionally as an unprivileged user (root reads a mode-000 file). */
-function runReal(args: readonly string[], options: { uid?: number; cwd?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(__dirname, '../../bin/entra-preflight.js'), ...args], {
-      env: { PATH: process.env['PATH'] ?? '', SYNC_PW: 'x' },
-      ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
-      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const ldapPlan = (caFile: string): string =>
   [
@@ -58,7 +42,7 @@ const ldapPlan = (caFile: string): string =>
 async function refused(dir: string, uid?: number): Promise<string> {
   const before = hosts.accepted();
   const started = Date.now();
-  const run = await runReal(['check', '--plan', join(dir, 'plan.yaml')], uid !== undefined ? { uid } : {});
+  const run = await runReal(['check', '--plan', join(dir, 'plan.yaml')], { env: { SYNC_PW: 'x' }, ...(uid !== undefined ? { uid } : {}) });
   expect(run.code).toBe(2);
   expect(Date.now() - started).toBeLessThan(10_000);
   expect(hosts.accepted()).toBe(before);
@@ -111,7 +95,7 @@ describe('plan-named files are checked before any probe runs (real CLI)', () => 
     const dir = await tempFiles({
       'plan.yaml': `${ldapPlan('missing-ca.pem')}\nsyncServer: { fqdn: aadc.contoso.test, winrm: { username: CONTOSO\\svc, password: env:SYNC_PW, caFile: nope.pem } }\ninstall: { importSettings: Exported-ServerConfiguration-x }`,
     });
-    const run = await runReal(['collect', '--plan', join(dir, 'plan.yaml'), '--output', join(dir, 'b.json')]);
+    const run = await runReal(['collect', '--plan', join(dir, 'plan.yaml'), '--output', join(dir, 'b.json')], { env: { SYNC_PW: 'x' } });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('forests[0].ldap.caFile');
     expect(run.stderr).toMatch(/plan\.yaml:9:\d+: syncServer\.winrm\.caFile: .*nope\.pem: file not found/);
@@ -119,7 +103,7 @@ describe('plan-named files are checked before any probe runs (real CLI)', () => 
 
     const good = await tempFiles({ 'plan.yaml': ldapPlan('ca.pem'), 'ca.pem': await readFile(pki.caFile, 'utf8') });
     const before = hosts.accepted();
-    const probed = await runReal(['check', '--plan', join(good, 'plan.yaml')]);
+    const probed = await runReal(['check', '--plan', join(good, 'plan.yaml')], { env: { SYNC_PW: 'x' } });
     expect(probed.code).toBe(4); // the silent DC: incomplete, but the file check passed
     expect(hosts.accepted()).toBeGreaterThan(before);
   }, 30_000);

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runProcess } from '../../helpers/cli.js';
 
 /**
  * Issue 10 §6: the suite's Samba forest runs beside an unrelated Samba started the way a distro
@@ -12,20 +12,10 @@ import { describe, expect, it } from 'vitest';
  */
 const repo = resolve(__dirname, '../../..');
 
-function run(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn('bash', [join(repo, 'fixtures/samba/beside-distro.sh')], { env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/root' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 describe('the test forest beside a distro-started Samba', () => {
   it('both run; neither holds a file, socket or pid file of the other; stopping the forest leaves the other running', async () => {
-    const out = await run();
+    const out = await runProcess('bash', [join(repo, 'fixtures/samba/beside-distro.sh')], { env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/root' } });
     expect(out.code, out.stderr.slice(-3000)).toBe(0);
     const lines = out.stdout.split('\n');
     const one = (key: string): string => lines.find((l) => l.startsWith(`${key} `))?.slice(key.length + 1) ?? '';

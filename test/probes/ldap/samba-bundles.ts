@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
 import { planNames } from '../../../src/facts/pseudonymize.js';
-import { cli } from '../../helpers/cli.js';
+import { cli, tempFiles } from '../../helpers/cli.js';
 
 /**
  * Bundles from the live Samba forest, called from samba.test.ts (which owns the forest).
@@ -106,27 +106,24 @@ export async function pseudonymizedVerdictOnTheForest(options: { repo: string; s
 
 /** collect against a reachable forest with a plan it can fully gather: exit 0, no INCOMPLETE, and check --facts agrees. */
 export async function completeCollectionOnTheForest(options: { repo: string; caFile: string; syncPassword: string }): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'ep-complete-'));
+  const plan = {
+    version: 1,
+    signIn: { method: 'phs' },
+    tenant: { verifiedDomains: ['contoso.com'] },
+    features: { passwordHashSync: true },
+    forests: [
+      {
+        name: 'corp.contoso.test',
+        ldap: { security: 'ldaps', caFile: options.caFile },
+        connectorAccount: { mode: 'existing', name: 'CORP\\svc-sync', password: 'env:ENTRA_PREFLIGHT_TEST_SYNC_PW' },
+        domains: { exclude: ['child.corp.contoso.test'] },
+      },
+    ],
+    network: { intranetResolvers: ['127.0.0.10'], cloudEndpoints: [] },
+    timeouts: { probeSeconds: 5 },
+  };
+  const dir = await tempFiles({ 'plan.json': JSON.stringify(plan) });
   const planFile = join(dir, 'plan.json');
-  await writeFile(
-    planFile,
-    JSON.stringify({
-      version: 1,
-      signIn: { method: 'phs' },
-      tenant: { verifiedDomains: ['contoso.com'] },
-      features: { passwordHashSync: true },
-      forests: [
-        {
-          name: 'corp.contoso.test',
-          ldap: { security: 'ldaps', caFile: options.caFile },
-          connectorAccount: { mode: 'existing', name: 'CORP\\svc-sync', password: 'env:ENTRA_PREFLIGHT_TEST_SYNC_PW' },
-          domains: { exclude: ['child.corp.contoso.test'] },
-        },
-      ],
-      network: { intranetResolvers: ['127.0.0.10'], cloudEndpoints: [] },
-      timeouts: { probeSeconds: 5 },
-    }),
-  );
   const bundle = join(dir, 'facts.json');
   const collect = await cli(['collect', '--plan', planFile, '--output', bundle], { env: { ENTRA_PREFLIGHT_TEST_SYNC_PW: options.syncPassword }, cwd: options.repo });
   expect([collect.code, collect.stderr]).toEqual([0, expect.not.stringContaining('INCOMPLETE')]);
