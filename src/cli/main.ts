@@ -18,6 +18,14 @@ Exit codes:
   4  incomplete: nothing at or above --fail-on, but some rule could not be evaluated because
      gathering failed (unreachable host, TLS or login refused, timeout); --allow-incomplete makes it 0`;
 
+const collectExitCodeHelp = `
+Exit codes:
+  0  complete: every rule that applies to the plan can be evaluated from the bundle
+  2  bad usage or input: plan, a file the plan names, secret reference, unwritable --output
+  3  internal error (please report it)
+  4  incomplete: the bundle is written, but some facts could not be gathered (stderr names each
+     area, host, reason and next step); --allow-incomplete makes it 0`;
+
 /**
  * Builds the command tree. Each command's module is imported only when that command runs, so
  * `rules` or an offline `check --facts` never loads the probes' protocol libraries (see README,
@@ -71,6 +79,8 @@ export function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .option('--verbose', 'log probe progress to standard error', false)
     .option('-q, --quiet', 'no live progress on the terminal', false)
     .option('--pseudonymize', 'replace user names, DNs and UPN local parts with keyed hashes (keeps domains and counts)', false)
+    .option('--allow-incomplete', 'exit 0 instead of 4 when some facts could not be gathered (the bundle is still written)', false)
+    .addHelpText('after', collectExitCodeHelp)
     .action(async (options: CollectCommandOptions) => setExitCode(await (await import('./commands/collect.js')).runCollectCommand(options, io)));
 
   program

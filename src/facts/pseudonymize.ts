@@ -47,11 +47,16 @@ const STRUCTURAL_KEYS = new Set([
 const RDN = /\b(CN|OU|O|L)=((?:\\.|[^,\\])+)/gi;
 /** Splits a string into text and RDNs (odd indices); an RDN value ends at a comma or parenthesis. */
 const RDN_SPLIT = /(\b(?:CN|OU|O|L)=(?:\\.|[^,\\()])+)/i;
-const MAIL = /([^\s@(),;:<>"]+(?: [^\s@(),;:<>"]+)?)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
+// `@+`: an invalid UPN such as grace@@contoso.com (UPN003's samples) has a name before it too.
+const MAIL = /([^\s@(),;:<>"]+(?: [^\s@(),;:<>"]+)?)@+([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
 const OBJECT_LIST = /\(\d+ objects?: ([^)]*)\)/g;
 const ADDRESS_OWNER = /^([^\s:]+): [A-Za-z0-9]+:/;
 const DOWN_LEVEL = /^([A-Za-z0-9][A-Za-z0-9.-]{0,62})\\([^\\]+)$/;
 const NAME_FIELDS = new Set(['sAMAccountName', 'group', 'groupName']);
+/** Objects whose `name` is a directory principal (sAMAccountName), not a structural name: the gMSA's allowed readers. */
+const PRINCIPAL_PARENTS = new Set(['allowedToRetrievePassword']);
+const isPrincipalName = (field: string | undefined, parent: string | undefined): boolean => field === 'name' && parent !== undefined && PRINCIPAL_PARENTS.has(parent);
+const isStructural = (field: string | undefined, parent: string | undefined): boolean => field !== undefined && STRUCTURAL_KEYS.has(field) && !isPrincipalName(field, parent);
 const WORD = 'A-Za-z0-9._$\\-\\u00C0-\\uFFFF';
 
 export interface Pseudonymizer {
@@ -73,11 +78,13 @@ export function createPseudonymizer(options: { key?: Buffer; keep?: Iterable<str
     const name = raw.trim();
     if (name.length < 2 || /^\d+$/.test(name)) return;
     const lower = name.toLowerCase();
-    if (WELL_KNOWN.has(lower) || keep.has(lower) || GENERATED.test(name) || names.has(lower)) return;
+    // A computer account (NAME$) of a host the plan names stays as the plan writes it.
+    const base = lower.endsWith('$') ? lower.slice(0, -1) : lower;
+    if (WELL_KNOWN.has(lower) || keep.has(lower) || keep.has(base) || GENERATED.test(name) || names.has(lower)) return;
     names.set(lower, token(name));
     pattern = undefined;
   };
-  const learnString = (s: string, field: string | undefined): void => {
+  const learnString = (s: string, field: string | undefined, parent?: string): void => {
     if (s.includes('=') && /\bDC=/i.test(s)) for (const m of s.matchAll(RDN)) add((m[2] ?? '').replace(/\\(.)/g, '$1'));
     for (const m of s.matchAll(MAIL)) add(m[1]?.replace(/^(smtp|x500|sip):/i, '') ?? '');
     for (const m of s.matchAll(OBJECT_LIST)) for (const n of (m[1] ?? '').split(/,\s*/)) add(n);
@@ -85,16 +92,16 @@ export function createPseudonymizer(options: { key?: Buffer; keep?: Iterable<str
     if (owner?.[1] !== undefined) add(owner[1]);
     const down = DOWN_LEVEL.exec(s);
     if (down?.[2] !== undefined) add(down[2]);
-    if (field !== undefined && NAME_FIELDS.has(field) && !s.includes('=') && !s.includes('@') && !s.includes('\\')) add(s);
+    if (field !== undefined && (NAME_FIELDS.has(field) || isPrincipalName(field, parent)) && !s.includes('=') && !s.includes('@') && !s.includes('\\')) add(s);
   };
-  const learn = (v: unknown, field?: string): void => {
+  const learn = (v: unknown, field?: string, parent?: string): void => {
     if (typeof v === 'string') {
-      if (field === undefined || !STRUCTURAL_KEYS.has(field)) learnString(v, field);
-    } else if (Array.isArray(v)) for (const x of v) learn(x, field);
+      if (!isStructural(field, parent)) learnString(v, field, parent);
+    } else if (Array.isArray(v)) for (const x of v) learn(x, field, parent);
     else if (v !== null && typeof v === 'object')
       for (const [k, child] of Object.entries(v)) {
         learnString(k, undefined);
-        learn(child, k);
+        learn(child, k, field);
       }
   };
   const tokenOf = (value: string): string | undefined => names.get(value.trim().replace(/\\(.)/g, '$1').toLowerCase());
@@ -117,11 +124,11 @@ export function createPseudonymizer(options: { key?: Buffer; keep?: Iterable<str
         return t === undefined ? part : `${part.slice(0, eq + 1)}${t}`;
       })
       .join('');
-  const apply = (v: unknown, field?: string): unknown => {
-    if (typeof v === 'string') return field !== undefined && STRUCTURAL_KEYS.has(field) ? v : replace(v);
-    if (Array.isArray(v)) return v.map((x) => apply(x, field));
+  const apply = (v: unknown, field?: string, parent?: string): unknown => {
+    if (typeof v === 'string') return isStructural(field, parent) ? v : replace(v);
+    if (Array.isArray(v)) return v.map((x) => apply(x, field, parent));
     // Record keys are field names unless they hold a DN or an address (the OU map is keyed by DN).
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, child]) => [/[=@]/.test(k) ? replace(k) : k, apply(child, k)]));
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, child]) => [/[=@]/.test(k) ? replace(k) : k, apply(child, k, field)]));
     return v;
   };
   return { learn: (v) => learn(v), apply: <T>(v: T) => apply(v) as T, token };

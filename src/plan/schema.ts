@@ -10,6 +10,23 @@ import { secretRefSchema } from './secret.js';
  * it would make the check pass for the wrong reason.
  */
 
+/**
+ * What a plan field that names a file must hold. Every such field is built with `planFile`, which
+ * registers it here: `src/plan/plan-files.ts` walks the schema beside a loaded plan and checks each
+ * named file before any probe runs (exists, readable, within its size limit, parses), so a typo
+ * costs no probe time. A new file field is checked by building it with `planFile`.
+ */
+export interface PlanFileMeta {
+  /** ca-pem: PEM with CA certificate(s); certificate: a PFX, or a PEM holding a certificate; settings: an exported-settings folder or its MigratedPolicy.json. */
+  readonly kind: 'ca-pem' | 'certificate' | 'settings';
+}
+export const planFiles = z.registry<PlanFileMeta>();
+
+function planFile(kind: PlanFileMeta['kind'], description?: string) {
+  const field = z.string().min(1);
+  return (description === undefined ? field : field.describe(description)).register(planFiles, { kind });
+}
+
 const hostName = z
   .string()
   .min(1)
@@ -37,7 +54,7 @@ const credentialSchema = z.strictObject({
 export const severitySchema = z.enum(['error', 'warning', 'note']);
 
 const tlsOptionsSchema = z.strictObject({
-  caFile: z.string().min(1).optional().describe('PEM file with the CA(s) that issued the server certificate'),
+  caFile: planFile('ca-pem', 'PEM file with the CA(s) that issued the server certificate').optional(),
 });
 
 // --- Install required components -------------------------------------------------------------
@@ -69,7 +86,7 @@ const sqlSchema = z
       .boolean()
       .default(false)
       .describe('Let the probe send its login (with the password) in clear when the server offers no encryption; SQL011 warns when it did. Without it such a server gets SQL010 and no login'),
-    caFile: z.string().min(1).optional(),
+    caFile: planFile('ca-pem').optional(),
     browserPort: z.number().int().min(1).max(65535).default(1434).describe('SQL Browser UDP port (tests use another)'),
   })
   .superRefine((sql, ctx) => {
@@ -96,11 +113,10 @@ const installSchema = z.strictObject({
   serviceAccount: serviceAccountSchema.default({ kind: 'virtual' }),
   syncGroups: syncGroupsSchema.optional(),
   authenticatingProxy: z.boolean().default(false).describe('An authenticating proxy sits between this server and the internet'),
-  importSettings: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('The wizard will import synchronization settings: the copied Exported-ServerConfiguration-* folder (or its MigratedPolicy.json) that MigrateSettings.ps1 wrote'),
+  importSettings: planFile(
+    'settings',
+    'The wizard will import synchronization settings: the copied Exported-ServerConfiguration-* folder (or its MigratedPolicy.json) that MigrateSettings.ps1 wrote',
+  ).optional(),
 });
 
 // --- User sign-in ----------------------------------------------------------------------------
@@ -121,7 +137,7 @@ const graphCredentialSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('client-secret'), secret: secretRefSchema }),
   z.strictObject({
     kind: z.literal('client-certificate'),
-    certificate: z.string().min(1).describe('PEM file holding the certificate and its private key, or a PFX file'),
+    certificate: planFile('certificate', 'PEM file holding the certificate and its private key, or a PFX file'),
     password: secretRefSchema.optional().describe('Password of the PFX or of the encrypted PEM key'),
   }),
   z.strictObject({ kind: z.literal('device-code') }).describe('Interactive: sign in as the Hybrid Identity Administrator you will use (needs a terminal; never in CI)'),
@@ -142,7 +158,7 @@ const graphSchema = z
     cloud: z.enum(['global', 'usgov', 'usgov-dod', 'china']).default('global').describe('Picks the authority host and Graph endpoint'),
     authorityHost: httpsUrl.optional().describe('Overrides cloud: the Microsoft Entra authority, e.g. https://login.microsoftonline.com'),
     endpoint: httpsUrl.optional().describe('Overrides cloud: the Microsoft Graph endpoint, e.g. https://graph.microsoft.com'),
-    caFile: z.string().min(1).optional().describe('PEM file with extra CA(s) to trust for both hosts (TLS-inspecting proxies, tests)'),
+    caFile: planFile('ca-pem', 'PEM file with extra CA(s) to trust for both hosts (TLS-inspecting proxies, tests)').optional(),
   })
   .superRefine((g, ctx) => {
     if (g.credential.kind !== 'azure-cli' && g.clientId === undefined)
@@ -183,7 +199,7 @@ const forestSchema = z
         port: z.number().int().min(1).max(65535).optional(),
         gcPort: z.number().int().min(1).max(65535).optional(),
         security: z.enum(['ldaps', 'starttls']).default('ldaps'),
-        caFile: z.string().min(1).optional(),
+        caFile: planFile('ca-pem').optional(),
       })
       .default({ security: 'ldaps' }),
     connectorAccount: z.discriminatedUnion('mode', [
@@ -268,12 +284,12 @@ const adfsSchema = z.strictObject({
     .strictObject({
       port: z.number().int().min(1).max(65535).optional(),
       https: z.boolean().default(false),
-      caFile: z.string().min(1).optional(),
+      caFile: planFile('ca-pem').optional(),
     })
     .default({ https: false }),
   httpsPort: z.number().int().min(1).max(65535).default(443),
   probePort: z.number().int().min(1).max(65535).default(80).describe('HTTP port of /adfs/probe on the AD FS and WAP servers (load balancer health probe)'),
-  caFile: z.string().min(1).optional().describe('PEM file with the CA(s) that issued the AD FS/WAP SSL certificates, when this machine does not trust them already'),
+  caFile: planFile('ca-pem', 'PEM file with the CA(s) that issued the AD FS/WAP SSL certificates, when this machine does not trust them already').optional(),
   serviceAccount: z
     .strictObject({
       kind: z.enum(['gmsa', 'domain']),
@@ -282,7 +298,7 @@ const adfsSchema = z.strictObject({
     .optional(),
   certificate: z
     .strictObject({
-      file: z.string().min(1).optional().describe('PFX or PEM file of the federation (SSL) certificate'),
+      file: planFile('certificate', 'PFX or PEM file of the federation (SSL) certificate').optional(),
       password: secretRefSchema.optional(),
       endpoint: z.string().min(1).optional().describe('host:port to read the live certificate from'),
     })
@@ -295,7 +311,7 @@ const pingFederateSchema = z.strictObject({
   serverUrl: z.string().url({ message: 'must be a URL such as https://ping.contoso.com' }),
   port: z.number().int().min(1).max(65535).default(9031),
   metadataPath: z.string().default('/pf/federation_metadata.ping?PartnerSpId=urn:federation:MicrosoftOnline'),
-  caFile: z.string().min(1).optional(),
+  caFile: planFile('ca-pem').optional(),
 });
 
 // --- The sync server itself ------------------------------------------------------------------
@@ -316,7 +332,7 @@ const syncServerSchema = z
         auth: z.enum(['basic', 'ntlm', 'kerberos', 'negotiate']).default('ntlm'),
         username: accountName.optional(),
         password: secretRefSchema.optional(),
-        caFile: z.string().min(1).optional().describe('PEM file with the CA(s) that issued the WinRM HTTPS listener certificate'),
+        caFile: planFile('ca-pem', 'PEM file with the CA(s) that issued the WinRM HTTPS listener certificate').optional(),
       })
       .optional()
       .describe('How to reach the server read-only over WS-Management; absent: the sync-server rules are "not requested"'),
@@ -352,11 +368,7 @@ const networkSchema = z.strictObject({
     .array(z.string().url())
     .optional()
     .describe('Microsoft Entra endpoints to test; unset: the public-cloud defaults; [] to skip (tests point these at loopback)'),
-  caFile: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('PEM file with extra CA(s) to trust for the cloud endpoints, e.g. the root of a TLS-inspecting proxy'),
+  caFile: planFile('ca-pem', 'PEM file with extra CA(s) to trust for the cloud endpoints, e.g. the root of a TLS-inspecting proxy').optional(),
 });
 
 const suppressionSchema = z.strictObject({

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSilentHosts, type SilentHosts } from '../../fixtures/net/silent-hosts.js';
-import { cli, tempFiles } from '../helpers/cli.js';
+import { cli, runReal, tempFiles } from '../helpers/cli.js';
 
 /**
  * Ten hosts that accept TCP and never answer (127.0.0.80–89): the DC and DNS server of the
@@ -69,18 +69,6 @@ describe('ten silent hosts in one plan', () => {
   }, 30_000);
 });
 
-/** The real launcher (bin/ → dist/) as a user runs it, with its own exit code and output. */
-function runReal(args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(__dirname, '../../bin/entra-preflight.js'), ...args], { env: { PATH: process.env['PATH'] ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 describe('a live run whose only DC never answers', () => {
   const plan = [
     'signIn: { method: phs }',
@@ -96,7 +84,7 @@ describe('a live run whose only DC never answers', () => {
 
   it('exits 4 and says INCOMPLETE, naming the DC, the reason and the next step, with no success mark', async () => {
     const dir = await tempFiles({ 'plan.yaml': plan });
-    const run = await runReal(['check', '--plan', join(dir, 'plan.yaml')], { SYNC_PW: 'x' });
+    const run = await runReal(['check', '--plan', join(dir, 'plan.yaml')], { env: { SYNC_PW: 'x' } });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(4);
     expect(run.stdout).toContain('INCOMPLETE');
@@ -104,15 +92,34 @@ describe('a live run whose only DC never answers', () => {
     expect(run.stdout).not.toMatch(/[✔✅]/);
     expect(run.stdout.trimEnd().split('\n').pop()).toMatch(/^\? INCOMPLETE — 0 errors/);
 
-    const md = await runReal(['check', '--plan', join(dir, 'plan.yaml'), '--format', 'markdown'], { SYNC_PW: 'x' });
+    const md = await runReal(['check', '--plan', join(dir, 'plan.yaml'), '--format', 'markdown'], { env: { SYNC_PW: 'x' } });
     expect(md.code).toBe(4);
     expect(md.stdout).toMatch(/^## entra-preflight: ❔ INCOMPLETE — /);
     expect(md.stdout).not.toMatch(/[✔✅]/);
   }, 30_000);
 
+  it('collect mirrors check: exit 4 with the bundle written and the gaps named on stderr; 0 with --allow-incomplete', async () => {
+    const dir = await tempFiles({ 'plan.yaml': plan });
+    const bundle = join(dir, 'facts.json');
+    const run = await runReal(['collect', '--plan', join(dir, 'plan.yaml'), '--output', bundle], { env: { SYNC_PW: 'x' } });
+    expect(run.code).toBe(4);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^INCOMPLETE: \d+ areas? could not be gathered/m);
+    expect(run.stderr).toMatch(new RegExp(`Active Directory \\(LDAP\\) could not be gathered — ${dc.replace(/\./g, '\\.')}:636 did not answer within ${TIMEOUT_S} s .*; next step: check that the host is up`));
+    const written = JSON.parse(await readFile(bundle, 'utf8')) as { facts: { ldap?: unknown } };
+    expect(written.facts.ldap).toBeDefined();
+    // The bundle says the same: check --facts on it is incomplete too.
+    const offline = await runReal(['check', '--plan', join(dir, 'plan.yaml'), '--facts', bundle]);
+    expect(offline.code).toBe(4);
+
+    const allowed = await runReal(['collect', '--plan', join(dir, 'plan.yaml'), '--output', bundle, '--allow-incomplete'], { env: { SYNC_PW: 'x' } });
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain('INCOMPLETE');
+  }, 30_000);
+
   it('exits 0 with --allow-incomplete, and the report still says INCOMPLETE', async () => {
     const dir = await tempFiles({ 'plan.yaml': plan });
-    const run = await runReal(['check', '--plan', join(dir, 'plan.yaml'), '--allow-incomplete'], { SYNC_PW: 'x' });
+    const run = await runReal(['check', '--plan', join(dir, 'plan.yaml'), '--allow-incomplete'], { env: { SYNC_PW: 'x' } });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('INCOMPLETE');
     expect(run.stdout).not.toMatch(/[✔✅]/);

@@ -19,6 +19,8 @@ describe('pseudonymised bundles', () => {
     const out = run({ x: ['Alice@Contoso.com', 'alice@contoso.com', 'bob@contoso.local'] });
     expect(out.x[0]?.split('@')[0]).toBe(out.x[1]?.split('@')[0]);
     expect(out.x[2]).toMatch(/^n-[0-9a-f]{10}@contoso\.local$/);
+    // UPN003's samples: invalid UPNs still carry the name.
+    expect(run({ y: ['grace@@contoso.com', 'judy@contoso.com.'] }).y).toEqual([expect.stringMatching(/^n-[0-9a-f]{10}@@contoso\.com$/), expect.stringMatching(/^n-[0-9a-f]{10}@contoso\.com\.$/)]);
   });
 
   it('tokenises sAMAccountNames, group names, composite samples and OU keys, consistently', () => {
@@ -44,6 +46,15 @@ describe('pseudonymised bundles', () => {
     expect(out.a).toBe('CN=Domain Admins,CN=Users,DC=contoso,DC=com');
     expect(out.b).toBe('CN=Entra Pilot,OU=Groups,DC=contoso,DC=com');
     expect(out.c).toMatch(/^CN=n-[0-9a-f]{10},OU=Sync,DC=contoso,DC=com$/);
+  });
+
+  it("tokenises a gMSA's allowed readers (principal names in a `name` field), keeping the plan's servers' computer accounts", () => {
+    const plan = { adfs: { servers: ['adfs1.contoso.com'] } };
+    const facts = { serviceAccount: { name: 'CONTOSO\\gmsa-adfs$', allowedToRetrievePassword: [{ sid: 'S-1-5-21-1-2-3-1105', name: 'ADFS Farm Hosts' }, { sid: 'S-1-5-21-1-2-3-1106', name: 'ADFS1$' }] } };
+    const out = run(facts, plan);
+    expect(out.serviceAccount.allowedToRetrievePassword[0]?.name).toMatch(/^n-[0-9a-f]{10}$/);
+    expect(out.serviceAccount.allowedToRetrievePassword[1]?.name).toBe('ADFS1$');
+    expect(out.serviceAccount.name).toBe('CONTOSO\\gmsa-adfs$'); // a structural name field elsewhere stays
   });
 
   it('cannot be linked across bundles (fresh key each time)', () => {

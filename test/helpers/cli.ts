@@ -1,8 +1,10 @@
+import { spawn, type SpawnOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { runCli } from '../../src/cli/main.js';
 import { writeAtomic } from '../../src/cli/output.js';
@@ -96,3 +98,27 @@ export const refusedDcPlan = [
   'network: { cloudEndpoints: [], intranetResolvers: [127.0.0.79] }',
   'timeouts: { probeSeconds: 2 }',
 ].join('\n');
+
+/** A command run as its own process: exit code and output. */
+export function runProcess(command: string, args: readonly string[], options: SpawnOptions = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(command, [...args], options);
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * The real launcher (bin/ → dist/) as a user runs it, with its own exit code and output; `uid` runs
+ * it as another user (root reads any file, so an unreadable-file test needs one that cannot).
+ */
+export function runReal(args: readonly string[], options: { env?: Record<string, string>; uid?: number; cwd?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runProcess(process.execPath, [fileURLToPath(new URL('../../bin/entra-preflight.js', import.meta.url)), ...args], {
+    env: { PATH: process.env['PATH'] ?? '', ...options.env },
+    ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+  });
+}

@@ -4,6 +4,7 @@ import { markBaseline, readBaselineFingerprints } from '../../engine/baseline.js
 import { probesFor } from '../../engine/probe-selection.js';
 import { readBundle } from '../../facts/bundle.js';
 import { matchBundleToPlan } from '../../engine/bundle-match.js';
+import { checkPlanFiles } from '../../plan/plan-files.js';
 import { reporters } from '../../reporters/index.js';
 import type { ReportFormat } from '../../reporters/types.js';
 import { allRules } from '../../rules/index.js';
@@ -48,6 +49,9 @@ export async function runCheckCommand(options: CheckOptions, io: CliIo): Promise
     facts = bundle.facts;
     notices.push(...matchBundleToPlan(loaded.plan, bundle, options.facts));
   } else {
+    // The files the plan names (CA files, certificates, exported settings) are read by the probes:
+    // check them all now, so a typo costs no probe time. Offline, no probe reads them.
+    await checkPlanFiles(loaded);
     if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
     const store = await resolvePlanSecrets(loaded, io);
     const collection = await collectLive(loaded, store, io, options, (probes) => probesFor(probes, allRules, only, skip));

@@ -1,3 +1,4 @@
+import type { Collection } from '../../engine/collect.js';
 import { makeBundle } from '../../facts/bundle.js';
 import type { Facts } from '../../facts/schema.js';
 import { pseudonymizeFacts } from '../../facts/pseudonymize.js';
@@ -7,6 +8,8 @@ import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { assertWritable } from '../output.js';
 import { collectLive } from './live.js';
+import type { LoadedPlan } from '../../plan/load.js';
+import { checkPlanFiles } from '../../plan/plan-files.js';
 import { loadCheckedPlan, resolvePlanSecrets, writeOutput } from './shared.js';
 
 export interface CollectCommandOptions {
@@ -17,11 +20,13 @@ export interface CollectCommandOptions {
   readonly verbose: boolean;
   readonly quiet?: boolean;
   readonly pseudonymize: boolean;
+  readonly allowIncomplete?: boolean;
 }
 
 export async function runCollectCommand(options: CollectCommandOptions, io: CliIo): Promise<ExitCode> {
   const loaded = await loadCheckedPlan(options.plan);
   await assertWritable(options.output, '--output');
+  await checkPlanFiles(loaded);
   if (options.insecureTls) io.stderr('entra-preflight: warning: --insecure-tls: server certificates are NOT verified\n');
   const store = await resolvePlanSecrets(loaded, io);
   const collectedAt = new Date();
@@ -34,7 +39,31 @@ export async function runCollectCommand(options: CollectCommandOptions, io: CliI
   if (!options.pseudonymize)
     io.stderr(`note: ${options.output} holds user names and DNs from your directory; before sharing it outside your organisation run: entra-preflight redact --facts ${options.output} --output <shareable.json>\n`);
   io.stderr(`${summarise(collection.facts)}\nwrote ${options.output}; evaluate it with: entra-preflight check --plan ${options.plan} --facts ${options.output}\n`);
-  return ExitCode.ok;
+  return await collectVerdict(loaded, collection, options, io);
+}
+
+/**
+ * Mirrors check's verdict on what was gathered: the rules run over the collected facts (findings
+ * are not reported: collect never judges), and a rule that applies but could not be evaluated
+ * because gathering failed makes the collection incomplete (exit 4, or 0 with --allow-incomplete),
+ * so `collect` then `check --facts` give the same completeness as one live `check`. The bundle is
+ * written either way; stderr names each area that could not be gathered, with reason and next step.
+ */
+async function collectVerdict(loaded: LoadedPlan, collection: Collection, options: CollectCommandOptions, io: CliIo): Promise<ExitCode> {
+  const [{ runCheck }, { isIncomplete }, { allRules }, { incompleteSummary, describeGap }] = await Promise.all([
+    import('../../engine/check.js'),
+    import('../../engine/gate.js'),
+    import('../../rules/index.js'),
+    import('../../reporters/summary.js'),
+  ]);
+  const result = runCheck({ plan: loaded.plan, planFile: loaded.source.file, facts: collection.facts, mode: 'live', rules: allRules, startedAt: new Date() });
+  if (!isIncomplete(result)) return ExitCode.ok;
+  const gaps = incompleteSummary(result);
+  io.stderr(
+    `INCOMPLETE: ${gaps.length} area${gaps.length === 1 ? '' : 's'} could not be gathered (the bundle is written, but check --facts will say INCOMPLETE):\n` +
+      gaps.map((g) => `  - ${sanitizeText(describeGap(g))}\n`).join(''),
+  );
+  return options.allowIncomplete === true ? ExitCode.ok : ExitCode.incomplete;
 }
 
 /** Counts facts by status per area, for the one-line summary after collecting. */

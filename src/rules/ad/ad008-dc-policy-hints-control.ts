@@ -31,6 +31,12 @@ export const ad008 = defineRule({
       'Upgrade or retire the listed domain controllers (Windows Server 2016 or later is what Entra Connect supports), or keep the sync server ' +
       'from using them (preferred domain controllers on the connector), before enabling password writeback.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/authentication/tutorial-enable-sspr-writeback',
+    knownErrors: {
+      // Event 6329 on the sync server when a reset is written back through a DC without the control (Microsoft's SSPR troubleshooting table).
+      texts: ['The server does not contain the LDAP password policy control', 'LDAP password policy control', 'admaexport.cpp(2837)'],
+      codes: ['event:6329'],
+      cause: 'A DC the sync server writes passwords to does not advertise the LDAP password-policy-hints control (1.2.840.113556.1.4.2239/.2066).',
+    },
     messages: {
       missing: 'Domain controller {{dc}} of {{forest}} does not advertise the LDAP password-policy-hints control (1.2.840.113556.1.4.2239 or .2066): password writeback through it fails',
       old: 'Domain controller {{dc}} of {{forest}} runs {{os}} {{version}}, which advertises the password-policy-hints control only with the Windows Server 2008 R2 SP1 hotfix: confirm supportedControl holds 1.2.840.113556.1.4.2066 or upgrade it',

@@ -38,6 +38,15 @@ export const acc008 = defineRule({
       'Add the connector account (or a group it belongs to) to the policy\'s allowed list on the sync server and on every writable DC, ' +
       'e.g. O:BAG:BAD:(A;;RC;;;BA)(A;;RC;;;<connector account SID>), or remove the policy from those hosts.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/authentication/tutorial-enable-sspr-writeback',
+    knownErrors: {
+      texts: [
+        'Restrict clients allowed to make remote calls to SAM',
+        'RestrictRemoteSam',
+        'The password could not be updated because the management agent credentials were denied access',
+      ],
+      codes: ['hresult:0x80230626', 'event:33004'],
+      cause: '"Network access: Restrict clients allowed to make remote calls to SAM" on the sync server or a DC does not allow the AD DS connector account.',
+    },
     messages: {
       adminsOnly: 'RestrictRemoteSam on {{host}} ({{value}}) grants only {{trustees}}; the connector account {{accounts}} is not among them',
       unknown: 'RestrictRemoteSam on {{host}} ({{value}}) grants {{trustees}}; make sure the connector account {{accounts}} is one of them or a member of one',

@@ -17,6 +17,10 @@ export const ins019 = defineRule({
     remediation:
       'Control Panel > Region > Administrative > Change system locale: clear "Beta: Use Unicode UTF-8 for worldwide language support", restart, ' +
       'and install again; or plan an existing full SQL Server.',
+    knownErrors: {
+      texts: ['The code page 65001 is not supported by the server', 'Use Unicode UTF-8 for worldwide language support', 'code page 65001'],
+      cause: 'The system locale uses UTF-8 (the "Beta: Use Unicode UTF-8" option): SQL Server Express LocalDB does not support code page 65001.',
+    },
     messages: {
       utf8: '{{host}} uses UTF-8 as the system code page ({{values}}) and the plan uses LocalDB',
     },
