@@ -1,3 +1,4 @@
+import { normalizeDn } from '../../facts/dn.js';
 import { defineRule } from '../rule.js';
 import { useForestFact } from '../shared/ldap.js';
 
@@ -21,10 +22,14 @@ export const flt002 = defineRule({
       if ((forest.ous?.include.length ?? 0) + (forest.ous?.exclude.length ?? 0) === 0) return;
       const ous = useForestFact(ctx, forest.name, 'ous', { planPath: `forests[${i}].ous` });
       if (ous === undefined) return;
+      // The probe keys its answers by the DN as it was asked; the plan checked may spell it otherwise (RFC 4514).
+      const answers = new Map(Object.entries(ous).map(([dn, exists]) => [normalizeDn(dn), exists]));
       for (const list of ['include', 'exclude'] as const)
         (forest.ous?.[list] ?? []).forEach((ou, j) => {
-          if (ous[ou] === false)
-            ctx.report({ messageId: 'missing', data: { ou, list, forest: forest.name }, at: { planPath: `forests[${i}].ous.${list}[${j}]`, forest: forest.name, dn: ou } });
+          const at = { planPath: `forests[${i}].ous.${list}[${j}]`, forest: forest.name, dn: ou };
+          const exists = ous[ou] ?? answers.get(normalizeDn(ou));
+          if (exists === undefined) ctx.use(undefined, `ldap.forests.${forest.name.toLowerCase()}.ous.${ou}`, at);
+          else if (!exists) ctx.report({ messageId: 'missing', data: { ou, list, forest: forest.name }, at });
         });
     });
   },
