@@ -239,7 +239,7 @@ function berString(hexDigits: string): string | undefined {
 
 function avaKey(a: Ava): string {
   const value = a.hex ? berString(a.value) : a.value;
-  const v = value === undefined ? `#${a.value}` : escapeValue(value.normalize('NFC').toLowerCase(), true);
+  const v = value === undefined ? `#${a.value}` : escapeValue(value.normalize('NFC').toLowerCase().normalize('NFC'), true);
   return `${typeKey(a.type)}=${v}`;
 }
 
@@ -294,6 +294,16 @@ export function subtreeMatcher(subtrees: readonly string[]): (dn: string) => str
   };
 }
 
+/**
+ * A plan's DN as the probe sends it to a DC: known OID types as their short names (`2.5.4.11` → `OU`,
+ * `OID.` dropped), no spaces around separators, escapes RFC 4514's. A text that is not a DN is returned as it is.
+ */
+export function tidyDn(text: string): string {
+  const parsed = tryParseDn(text);
+  if (parsed === undefined) return text;
+  return formatDn(parsed.map((rdn) => rdn.map((a) => ({ ...a, type: SHORT_NAMES[a.type]?.toUpperCase() ?? a.type }))));
+}
+
 /** The parent's DN (RFC 4514 string), or undefined for a single RDN, the empty DN or a text that is not a DN. */
 export function parentDn(dn: string): string | undefined {
   const parsed = tryParseDn(dn);
@@ -304,6 +314,15 @@ export function parentDn(dn: string): string | undefined {
 export function rdnValue(dn: string): string {
   const first = tryParseDn(dn)?.[0]?.[0];
   return first === undefined || first.hex ? dn : first.value;
+}
+
+/** The domain part of a DN: its trailing run of DC= RDNs ("CN=DC1,OU=Domain Controllers,DC=corp,DC=com" → "DC=corp,DC=com"); undefined when it has none. */
+export function domainDnOf(dn: string): string | undefined {
+  const parsed = tryParseDn(dn);
+  if (parsed === undefined) return undefined;
+  let start = parsed.length;
+  while (start > 0 && parsed[start - 1]?.length === 1 && parsed[start - 1]?.[0]?.hex !== true && typeKey(parsed[start - 1]?.[0]?.type ?? '') === 'dc') start--;
+  return start === parsed.length ? undefined : formatDn(parsed.slice(start));
 }
 
 /** DC=corp,DC=contoso,DC=com → corp.contoso.com (the DC components, in order, lower case). */

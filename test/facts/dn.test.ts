@@ -4,6 +4,8 @@ import {
   DnSyntaxError,
   dnEquals,
   dnToDnsName,
+  domainDnOf,
+  tidyDn,
   dnsNameToDn,
   formatDn,
   isDescendantOf,
@@ -56,6 +58,8 @@ describe('DN comparison', () => {
       ['CN=a+UID=b,DC=x', 'uid=B + cn=A, dc=X'],
       ['CN=#0C0474657374,DC=x', 'CN=Test,DC=x'],
       ['CN=x;DC=y', 'CN=x,DC=y'],
+      // Upper-casing can decompose: H + U+0331 folds to the precomposed ẖ (U+1E96).
+      ['CN=H\u0331,DC=x', 'CN=\u1e96,DC=x'],
     ];
     for (const [a, b] of same) {
       expect(dnEquals(a, b), `${a} = ${b}`).toBe(true);
@@ -95,6 +99,10 @@ describe('DN comparison', () => {
     expect(looksLikeDn('CN=Entra Pilot,OU=Groups,DC=x')).toBe(true);
     expect(looksLikeDn('cn = Entra Pilot , dc=x')).toBe(true);
     expect(looksLikeDn('EntraPilot')).toBe(false);
+    expect(domainDnOf('CN=DC1,OU=Domain Controllers, dc=Child,DC=corp')).toBe('dc=Child,DC=corp');
+    expect(domainDnOf('CN=Partitions,CN=Configuration')).toBeUndefined();
+    expect(tidyDn('OID.2.5.4.11 = Sales , 0.9.2342.19200300.100.1.25=corp')).toBe('OU=Sales,DC=corp');
+    expect(tidyDn('not a dn')).toBe('not a dn');
   });
 });
 
