@@ -38,21 +38,23 @@ export class DnSyntaxError extends Error {
 }
 
 /** Short names of the types RFC 4514 §3 lists (and UID/DC), by OID: `2.5.4.11` and `OU` compare equal. */
-const SHORT_NAMES: Readonly<Record<string, string>> = {
-  '2.5.4.3': 'cn',
-  '2.5.4.6': 'c',
-  '2.5.4.7': 'l',
-  '2.5.4.8': 'st',
-  '2.5.4.9': 'street',
-  '2.5.4.10': 'o',
-  '2.5.4.11': 'ou',
-  '0.9.2342.19200300.100.1.1': 'uid',
-  '0.9.2342.19200300.100.1.25': 'dc',
-};
+const SHORT_NAMES: ReadonlyMap<string, string> = new Map([
+  ['2.5.4.3', 'cn'],
+  ['2.5.4.6', 'c'],
+  ['2.5.4.7', 'l'],
+  ['2.5.4.8', 'st'],
+  ['2.5.4.9', 'street'],
+  ['2.5.4.10', 'o'],
+  ['2.5.4.11', 'ou'],
+  ['0.9.2342.19200300.100.1.1', 'uid'],
+  ['0.9.2342.19200300.100.1.25', 'dc'],
+]);
 
-const isSpace = (c: string | undefined): boolean => c === ' ';
-const HEX = /^[0-9a-fA-F]{2}$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+const TYPE = /(?:oid\.)?([A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\.[0-9]+)*)/iy;
+const HEX_RUN = /[0-9a-fA-F]*/y;
+const isHexDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 
 /** Parses a DN string (RFC 4514; also RFC 2253's `;` separator, quoted values and `OID.` prefix). Throws DnSyntaxError. */
 export function parseDn(text: string): Dn {
@@ -62,7 +64,7 @@ export function parseDn(text: string): Dn {
     throw new DnSyntaxError(text, Math.min(i, text.length), why);
   };
   const skipSpaces = (): void => {
-    while (isSpace(text[i])) i++;
+    while (text.charCodeAt(i) === 32) i++;
   };
   skipSpaces();
   if (i === text.length) return [];
@@ -70,11 +72,12 @@ export function parseDn(text: string): Dn {
   for (;;) {
     skipSpaces();
     // attributeType = descr / numericoid
-    const typeMatch = /^(?:oid\.)?([A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\.[0-9]+)*)/i.exec(text.slice(i));
-    if (typeMatch === null) fail('expected an attribute type');
-    const written = (typeMatch as RegExpExecArray)[0];
-    const type = (typeMatch as RegExpExecArray)[1] as string;
-    if (/^oid\./i.test(written) && !/^[0-9]/.test(type)) fail('OID. must be followed by a numeric OID');
+    TYPE.lastIndex = i;
+    const typeMatch = TYPE.exec(text);
+    if (typeMatch === null) return fail('expected an attribute type');
+    const written = typeMatch[0];
+    const type = typeMatch[1] as string;
+    if (written.length !== type.length && !/^[0-9]/.test(type)) fail('OID. must be followed by a numeric OID');
     i += written.length;
     skipSpaces();
     if (text[i] !== '=') fail('expected "=" after the attribute type');
@@ -95,74 +98,73 @@ export function parseDn(text: string): Dn {
 
   function readHex(type: string): Ava {
     const start = ++i;
-    while (i < text.length && /[0-9a-fA-F]/.test(text[i] as string)) i++;
+    HEX_RUN.lastIndex = i;
+    i += (HEX_RUN.exec(text) as RegExpExecArray)[0].length;
     const digits = text.slice(start, i);
     if (digits.length === 0 || digits.length % 2 !== 0) fail('a #-value needs an even number of hex digits');
     return { type, value: digits.toLowerCase(), hex: true };
   }
 
-  function readQuoted(type: string): Ava {
-    i++;
-    const bytes: number[] = [];
+  /**
+   * Reads one value up to its separator. Characters are copied as they are; `\XX` pairs gather into
+   * bytes that are decoded as UTF-8 when the run ends, so `\C4\8D` is one character.
+   */
+  function readValue(quoted: boolean): { value: string; significant: number } {
+    let out = '';
+    let bytes: number[] = [];
+    // Length of `out` up to its last escaped or non-space character: unescaped trailing spaces are not part of the value.
+    let significant = 0;
+    const flush = (): void => {
+      if (bytes.length === 0) return;
+      try {
+        out += utf8.decode(Uint8Array.from(bytes));
+      } catch {
+        fail('escaped bytes are not UTF-8');
+      }
+      bytes = [];
+      significant = out.length;
+    };
     for (;;) {
       const c = text[i];
-      if (c === undefined) fail('unterminated quoted value');
-      if (c === '"') break;
-      if (c === '\\') readEscape(bytes);
-      else pushChar(bytes);
+      if (c === undefined) {
+        if (quoted) fail('unterminated quoted value');
+        break;
+      }
+      if (quoted ? c === '"' : c === ',' || c === '+' || c === ';') break;
+      if (c === '\\') {
+        if (isHexDigit(text.charCodeAt(i + 1)) && isHexDigit(text.charCodeAt(i + 2))) {
+          bytes.push(Number.parseInt(text.slice(i + 1, i + 3), 16));
+          i += 3;
+          continue;
+        }
+        const e = text[i + 1];
+        if (e === undefined || !' "#+,;<=>\\'.includes(e)) fail('"\\" must be followed by a special character or two hex digits');
+        flush();
+        out += e;
+        significant = out.length;
+        i += 2;
+        continue;
+      }
+      if (!quoted && (c === '"' || c === '<' || c === '>')) fail(`"${c}" must be escaped in a value`);
+      flush();
+      out += c;
+      if (quoted || c !== ' ') significant = out.length;
+      i++;
     }
+    flush();
+    return { value: out, significant };
+  }
+
+  function readQuoted(type: string): Ava {
     i++;
-    return { type, value: decode(bytes) };
+    const { value } = readValue(true);
+    i++;
+    return { type, value };
   }
 
   function readString(type: string): Ava {
-    const bytes: number[] = [];
-    // Bytes up to here are kept even when they are spaces: they were escaped or followed by text.
-    let significant = 0;
-    for (;;) {
-      const c = text[i];
-      if (c === undefined || c === ',' || c === '+' || c === ';') break;
-      if (c === '\\') {
-        readEscape(bytes);
-        significant = bytes.length;
-      } else if (c === '"' || c === '<' || c === '>') {
-        fail(`"${c}" must be escaped in a value`);
-      } else {
-        pushChar(bytes);
-        if (c !== ' ') significant = bytes.length;
-      }
-    }
-    // Unescaped trailing spaces are insignificant (RFC 4514 §2.4 requires escaping a real one).
-    bytes.length = significant;
-    return { type, value: decode(bytes) };
-  }
-
-  function readEscape(bytes: number[]): void {
-    const pair = text.slice(i + 1, i + 3);
-    if (HEX.test(pair)) {
-      bytes.push(Number.parseInt(pair, 16));
-      i += 3;
-      return;
-    }
-    const c = text[i + 1];
-    if (c === undefined || !' "#+,;<=>\\'.includes(c)) fail('"\\" must be followed by a special character or two hex digits');
-    bytes.push((c as string).charCodeAt(0));
-    i += 2;
-  }
-
-  function pushChar(bytes: number[]): void {
-    const cp = text.codePointAt(i) as number;
-    const ch = String.fromCodePoint(cp);
-    for (const b of Buffer.from(ch, 'utf8')) bytes.push(b);
-    i += ch.length;
-  }
-
-  function decode(bytes: number[]): string {
-    try {
-      return utf8.decode(Uint8Array.from(bytes));
-    } catch {
-      return fail('escaped bytes are not UTF-8');
-    }
+    const { value, significant } = readValue(false);
+    return { type, value: value.slice(0, significant) };
   }
 }
 
@@ -209,7 +211,7 @@ export function formatDn(dn: Dn): string {
 /** The canonical name of an attribute type: lower case, a known OID as its short name. */
 function typeKey(type: string): string {
   const t = type.toLowerCase();
-  return SHORT_NAMES[t] ?? t;
+  return SHORT_NAMES.get(t) ?? t;
 }
 
 /** A `#`-value that is a BER string (UTF8String, PrintableString, IA5String, T61String, BMPString) compares as that string. */
@@ -301,7 +303,7 @@ export function subtreeMatcher(subtrees: readonly string[]): (dn: string) => str
 export function tidyDn(text: string): string {
   const parsed = tryParseDn(text);
   if (parsed === undefined) return text;
-  return formatDn(parsed.map((rdn) => rdn.map((a) => ({ ...a, type: SHORT_NAMES[a.type]?.toUpperCase() ?? a.type }))));
+  return formatDn(parsed.map((rdn) => rdn.map((a) => ({ ...a, type: SHORT_NAMES.get(a.type)?.toUpperCase() ?? a.type }))));
 }
 
 /** The parent's DN (RFC 4514 string), or undefined for a single RDN, the empty DN or a text that is not a DN. */
@@ -327,6 +329,20 @@ export function domainDnOf(dn: string): string | undefined {
 
 /** DC=corp,DC=contoso,DC=com → corp.contoso.com (the DC components, in order, lower case). */
 export function dnToDnsName(dn: string): string {
+  // Fast path for the scan (one call per user): without escapes, quotes, '#', '+' or ';' a DN splits on ',' exactly.
+  if (!/[\\"#+;<>]/.test(dn)) {
+    const labels: string[] = [];
+    let plain = true;
+    for (const part of dn.split(',')) {
+      const eq = part.indexOf('=');
+      if (eq < 0) {
+        plain = false;
+        break;
+      }
+      if (typeKey(part.slice(0, eq).trim().replace(/^oid\./i, '')) === 'dc') labels.push(part.slice(eq + 1).trim());
+    }
+    if (plain) return labels.join('.').toLowerCase();
+  }
   const parsed = tryParseDn(dn);
   if (parsed === undefined)
     return dn

@@ -95,6 +95,8 @@ describe('DN comparison', () => {
     expect(rdnValue('CN=Smith\\, John,OU=Staff,DC=x')).toBe('Smith, John');
     expect(rdnValue('Tier0 Ops')).toBe('Tier0 Ops');
     expect(dnToDnsName('CN=a, OU=b, dc=Child, DC=corp')).toBe('child.corp');
+    expect(dnToDnsName('CN=a\\,DC=x,0.9.2342.19200300.100.1.25=Child , DC=corp')).toBe('child.corp');
+    expect(dnToDnsName('CN=a,OID.0.9.2342.19200300.100.1.25=Child,DC=corp')).toBe('child.corp');
     expect(dnsNameToDn('corp.contoso.com')).toBe('DC=corp,DC=contoso,DC=com');
     expect(looksLikeDn('CN=Entra Pilot,OU=Groups,DC=x')).toBe(true);
     expect(looksLikeDn('cn = Entra Pilot , dc=x')).toBe(true);
