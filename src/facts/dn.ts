@@ -30,9 +30,9 @@ export class DnSyntaxError extends Error {
   constructor(
     readonly text: string,
     readonly position: number,
-    why: string,
+    readonly reason: string,
   ) {
-    super(`not a distinguished name (${why} at character ${position + 1}): ${text}`);
+    super(`not a distinguished name (${reason} at character ${position + 1}): ${text}`);
     this.name = 'DnSyntaxError';
   }
 }
@@ -174,6 +174,16 @@ export function tryParseDn(text: string): Dn | undefined {
     return parseDn(text);
   } catch (error) {
     if (error instanceof DnSyntaxError) return undefined;
+    throw error;
+  }
+}
+
+/** Why a text is not a DN with at least one RDN ("a \",\" with nothing before it at character 6"), or undefined when it is one. */
+export function dnProblem(text: string): string | undefined {
+  try {
+    return parseDn(text).length === 0 ? 'it is empty' : undefined;
+  } catch (error) {
+    if (error instanceof DnSyntaxError) return `${error.reason} at character ${error.position + 1}`;
     throw error;
   }
 }

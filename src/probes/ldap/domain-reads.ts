@@ -1,6 +1,6 @@
 import type { Entry } from 'ldapts';
 import type { CredentialCheck } from '../../facts/areas/ldap.js';
-import { dnEquals, isWithin, tidyDn, tryParseDn } from '../../facts/dn.js';
+import { dnEquals, isWithin, looksLikeDn, tidyDn, tryParseDn } from '../../facts/dn.js';
 import { skipped } from '../../facts/fact.js';
 import { accountDomainHint, adminMemberships, findAccount, samOf } from './accounts.js';
 import { bindAs, type Credential } from './bind.js';
@@ -184,7 +184,8 @@ export const domainReads: readonly Read[] = [
     const named = [...(r.forest.ous?.include ?? []), ...(r.forest.ous?.exclude ?? [])];
     if (named.length === 0) return skipped('no OU filtering is planned for this forest');
     const out: Record<string, boolean> = {};
-    for (const dn of named) out[dn] = (await r.dir.base(tidyDn(dn), ['objectClass'])) !== undefined;
+    // A value that is not a DN is not sent to the DC (FLT002 names it from the plan).
+    for (const dn of named) out[dn] = looksLikeDn(dn) && (await r.dir.base(tidyDn(dn), ['objectClass'])) !== undefined;
     return out;
   }),
   // The scan runs before the object count so the count can reuse its user total instead of paging

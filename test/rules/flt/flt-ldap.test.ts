@@ -102,6 +102,14 @@ describe('FLT002/FLT003/FLT005 with plan DNs spelled differently from the direct
     expect(statusOf(r)).toBe('failed');
   });
 
+  it('FLT002 names a plan OU that is not a distinguished name, from the plan alone', () => {
+    const r = runRule(flt002, plan(['OU=Excluded,,DC=contoso,DC=com', 'Sales']), {});
+    expect(r.findings.map((f) => [f.location.planPath, f.message])).toEqual([
+      ['forests[0].ous.exclude[0]', 'OU OU=Excluded,,DC=contoso,DC=com (exclude list of contoso.com) is not a distinguished name: expected an attribute type at character 13'],
+      ['forests[0].ous.exclude[1]', 'OU Sales (exclude list of contoso.com) is not a distinguished name: expected "=" after the attribute type at character 6'],
+    ]);
+  });
+
   it('FLT002 is not evaluated for a plan OU the probe has no answer for', () => {
     const r = runRule(flt002, plan(['OU=Never Asked,DC=contoso,DC=com']), pilot(group, []));
     expect(r.findings).toEqual([]);
