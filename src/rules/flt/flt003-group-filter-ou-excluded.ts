@@ -1,4 +1,4 @@
-import { looksLikeDn } from '../../facts/dn.js';
+import { dnProblem, looksLikeDn } from '../../facts/dn.js';
 import { defineRule } from '../rule.js';
 import { plannedPilotDomain, pilotPlanned, usePilotFact } from './pilot.js';
 import { outOfScopeReason } from './scope.js';
@@ -23,13 +23,19 @@ export const flt003 = defineRule({
     messages: {
       excluded: 'The pilot group {{group}} is {{reason}}, so group filtering has nothing to read',
       notFound: 'The pilot group {{group}} was not found in {{searched}} (forest {{forest}}): group filtering would synchronize nothing',
+      notDn: 'The pilot group {{group}} is neither a distinguished name ({{problem}}) nor a sAMAccountName (which cannot hold "=")',
       domainNotRead: 'The pilot group {{group}} was not found: its DN is in {{domain}}, which is not a domain of forest {{forest}} that was read',
     },
   },
   appliesTo: pilotPlanned,
   evaluate(ctx) {
-    const found = usePilotFact(ctx);
     const planned = ctx.plan.pilotGroup;
+    const problem = planned?.group.includes('=') ? dnProblem(planned.group) : undefined;
+    if (planned !== undefined && problem !== undefined) {
+      ctx.report({ messageId: 'notDn', data: { group: planned.group, problem }, at: { planPath: 'pilotGroup.group', forest: planned.forest } });
+      return;
+    }
+    const found = usePilotFact(ctx);
     if (found === undefined || planned === undefined) return;
     const { forest, pilot } = found;
     const at = { planPath: 'pilotGroup.group', forest: forest.name };

@@ -142,6 +142,13 @@ describe('FLT003 pilot group not found', () => {
     expect(r.findings[0]?.location.planPath).toBe('pilotGroup.group');
   });
 
+  it('says so when the planned group is a malformed DN, from the plan alone', () => {
+    const p = makePlan({ target: { deployment: 'pilot' }, pilotGroup: { forest: 'contoso.com', group: 'CN=Pilot,,DC=contoso,DC=com' } });
+    expect(runRule(flt003, p, {}).findings.map((f) => f.message)).toEqual([
+      'The pilot group CN=Pilot,,DC=contoso,DC=com is neither a distinguished name (expected an attribute type at character 10) nor a sAMAccountName (which cannot hold "=")',
+    ]);
+  });
+
   it('says when the DN names no domain the probe read', () => {
     const r = runRule(flt003, plan(), notFound([]));
     expect(r.findings[0]?.message).toBe(
