@@ -178,7 +178,7 @@ export function tryParseDn(text: string): Dn | undefined {
   }
 }
 
-/** Why a text is not a DN with at least one RDN ("a \",\" with nothing before it at character 6"), or undefined when it is one. */
+/** Why a text is not a DN with at least one RDN ("expected an attribute type at character 13"), or undefined when it is one. */
 export function dnProblem(text: string): string | undefined {
   try {
     return parseDn(text).length === 0 ? 'it is empty' : undefined;
