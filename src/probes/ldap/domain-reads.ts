@@ -219,8 +219,16 @@ async function findPilotGroup(r: ReadContext, name: string): Promise<{ group: En
   const isGroup = (e: Entry | undefined): e is Entry => e !== undefined && strs(e, 'objectClass').some((c) => c.toLowerCase() === 'group');
   const dn = tryParseDn(name);
   if (dn === undefined || dn.length === 0) {
-    const found = await searchDomains(r, `(&(objectClass=group)(sAMAccountName=${escapeFilterValue(name)}))`, ['cn']);
-    return { group: found[0], searched: r.domainDns.map(dnToDnsName) };
+    // DOMAIN\group searches the domain with that NetBIOS or DNS name only (the domain the wizard's picker would show it in).
+    const i = name.indexOf('\\');
+    const hint = i < 0 ? undefined : name.slice(0, i).toLowerCase();
+    const bases = r.domainDns.filter((d) => {
+      if (hint === undefined) return true;
+      const ref = r.domains.find((x) => dnEquals(x.dn, d));
+      return dnToDnsName(d) === hint || ref?.netbiosName.toLowerCase() === hint;
+    });
+    const found = await searchDomains({ dir: r.dir, domainDns: bases }, `(&(objectClass=group)(sAMAccountName=${escapeFilterValue(samOf(name))}))`, ['cn']);
+    return { group: found[0], searched: bases.map(dnToDnsName) };
   }
   const domain = r.domainDns.filter((d) => isWithin(name, d)).sort((a, b) => b.length - a.length)[0];
   if (domain === undefined) return { group: undefined, searched: [] };

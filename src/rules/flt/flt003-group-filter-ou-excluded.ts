@@ -24,7 +24,7 @@ export const flt003 = defineRule({
       excluded: 'The pilot group {{group}} is {{reason}}, so group filtering has nothing to read',
       notFound: 'The pilot group {{group}} was not found in {{searched}} (forest {{forest}}): group filtering would synchronize nothing',
       notDn: 'The pilot group {{group}} is neither a distinguished name ({{problem}}) nor a sAMAccountName (which cannot hold "=")',
-      domainNotRead: 'The pilot group {{group}} was not found: its DN is in {{domain}}, which is not a domain of forest {{forest}} that was read',
+      domainNotRead: 'The pilot group {{group}} was not found: it names the domain {{domain}}, which is not a domain of forest {{forest}} that was read',
     },
   },
   appliesTo: pilotPlanned,

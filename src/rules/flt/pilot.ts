@@ -31,7 +31,9 @@ export function usePilotGroup(ctx: RuleContext) {
   return { forest: found.forest, pilot: { ...found.pilot, dn: found.pilot.dn } };
 }
 
-/** The domain a planned pilot group DN names (a sAMAccountName names none). */
+/** The domain a planned pilot group names: a DN's domain, DOMAIN of DOMAIN\\group; a bare sAMAccountName names none. */
 export function plannedPilotDomain(group: string): string | undefined {
-  return looksLikeDn(group) ? dnToDnsName(group) : undefined;
+  if (looksLikeDn(group)) return dnToDnsName(group);
+  const i = group.indexOf('\\');
+  return i < 0 ? undefined : group.slice(0, i);
 }

@@ -428,6 +428,11 @@ describe('a forest with a child domain', () => {
     const byName = { ...plan, pilotGroup: { forest: 'corp.contoso.test', group: 'no-such-group' } };
     const { forest: bySam } = await probe(byName);
     expect(value(bySam.pilotGroup)).toMatchObject({ found: false, searched: ['corp.contoso.test', CHILD] });
+    // DOMAIN\\group searches that domain only, by NetBIOS or DNS name.
+    const inDomain = async (group: string) => value((await probe({ ...plan, pilotGroup: { forest: 'corp.contoso.test', group } })).forest.pilotGroup);
+    expect(await inDomain('CORP\\Domain Users')).toMatchObject({ found: true, dn: `CN=Domain Users,CN=Users,${BASE}`, searched: ['corp.contoso.test'] });
+    expect(await inDomain(`${CHILD}\\Domain Users`)).toMatchObject({ found: true, dn: `CN=Domain Users,CN=Users,${CHILD_BASE}`, searched: [CHILD] });
+    expect(await inDomain('NOWHERE\\Domain Users')).toMatchObject({ found: false, searched: [] });
     const r = runRule(flt003, plan, { ldap: { forests: { 'corp.contoso.test': forest } } });
     expect(r.findings.map((f) => [f.severity, f.message])).toEqual([
       ['error', `The pilot group ${missing} was not found in ${CHILD} (forest corp.contoso.test): group filtering would synchronize nothing`],

@@ -152,8 +152,15 @@ describe('FLT003 pilot group not found', () => {
   it('says when the DN names no domain the probe read', () => {
     const r = runRule(flt003, plan(), notFound([]));
     expect(r.findings[0]?.message).toBe(
-      'The pilot group CN=Pilot,OU=Groups,DC=contoso,DC=com was not found: its DN is in contoso.com, which is not a domain of forest contoso.com that was read',
+      'The pilot group CN=Pilot,OU=Groups,DC=contoso,DC=com was not found: it names the domain contoso.com, which is not a domain of forest contoso.com that was read',
     );
+  });
+
+  it('names the domain of a DOMAIN\\group name the probe did not read', () => {
+    const p = makePlan({ target: { deployment: 'pilot' }, pilotGroup: { forest: 'contoso.com', group: 'NOWHERE\\Pilot' } });
+    expect(runRule(flt003, p, notFound([])).findings.map((f) => f.message)).toEqual([
+      'The pilot group NOWHERE\\Pilot was not found: it names the domain NOWHERE, which is not a domain of forest contoso.com that was read',
+    ]);
   });
 
   it('is not evaluated, not an error, when a domain of the forest could not be read', () => {
