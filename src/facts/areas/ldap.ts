@@ -222,6 +222,10 @@ export const pilotGroupFactsSchema = z.strictObject({
     .describe('Direct members (up to the probe\'s cap), with DN so rules can test OU/domain scope'),
   membersTruncated: z.boolean(),
   nestedGroups: sampleSchema.describe('Direct members that are groups'),
+  searched: z
+    .array(z.string())
+    .optional()
+    .describe('DNS names of the domains searched for the group (a DN: the one domain it names, none when that domain was not read)'),
 });
 
 export const kdsRootKeysSchema = z.strictObject({

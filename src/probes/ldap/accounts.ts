@@ -1,5 +1,6 @@
 import type { Entry } from 'ldapts';
 import type { AdminMembership, PrivilegedGroup } from '../../facts/areas/ldap.js';
+import { normalizeDn } from '../../facts/dn.js';
 import type { Reader } from './domains.js';
 import { bufs, dnToDnsName, escapeFilterValue, sidToString, str, strs } from './values.js';
 
@@ -38,7 +39,7 @@ export async function adminMemberships(session: Reader, account: Entry): Promise
   while (queue.length > 0 && seen.size < 500) {
     const next = queue.shift();
     if (next === undefined) break;
-    const key = next.dn.toLowerCase();
+    const key = normalizeDn(next.dn);
     if (seen.has(key)) continue;
     seen.add(key);
     let node = cache.get(key);

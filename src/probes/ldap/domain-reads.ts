@@ -1,5 +1,6 @@
 import type { Entry } from 'ldapts';
 import type { CredentialCheck } from '../../facts/areas/ldap.js';
+import { dnEquals, isWithin, looksLikeDn, tidyDn, tryParseDn } from '../../facts/dn.js';
 import { skipped } from '../../facts/fact.js';
 import { accountDomainHint, adminMemberships, findAccount, samOf } from './accounts.js';
 import { bindAs, type Credential } from './bind.js';
@@ -27,7 +28,7 @@ const isGmsa = (e: Entry): boolean => strs(e, 'objectClass').some((c) => c.toLow
 async function findInDomains(r: Pick<ReadContext, 'dir' | 'domainDns' | 'domains'>, name: string): Promise<Entry | undefined> {
   const hint = accountDomainHint(name);
   const refs: Pick<DomainRef, 'dn' | 'dnsName' | 'netbiosName'>[] = r.domainDns.map(
-    (dn) => r.domains.find((d) => d.dn.toLowerCase() === dn.toLowerCase()) ?? { dn, dnsName: dnToDnsName(dn), netbiosName: '' },
+    (dn) => r.domains.find((d) => dnEquals(d.dn, dn)) ?? { dn, dnsName: dnToDnsName(dn), netbiosName: '' },
   );
   const own = (d: (typeof refs)[number]): boolean => hint !== undefined && (d.netbiosName.toLowerCase() === hint || d.dnsName === hint);
   for (const ref of [...refs.filter(own), ...refs.filter((d) => !own(d))]) {
@@ -162,9 +163,8 @@ export const domainReads: readonly Read[] = [
   read('pilotGroup', async (r) => {
     const pilot = r.probe.plan.pilotGroup;
     if (pilot === undefined || pilot.forest.toLowerCase() !== r.forest.name.toLowerCase()) return skipped('no pilot group in this forest');
-    const filter = /^CN=/i.test(pilot.group) ? `(distinguishedName=${escapeFilterValue(pilot.group)})` : `(sAMAccountName=${escapeFilterValue(pilot.group)})`;
-    const group = (await searchDomains(r, `(&(objectClass=group)${filter})`, ['cn']))[0];
-    if (group === undefined) return { found: false, dn: null, directMemberCount: 0, directMembers: [], membersTruncated: false, nestedGroups: { count: 0, sample: [] } };
+    const { group, searched } = await findPilotGroup(r, pilot.group);
+    if (group === undefined) return { found: false, dn: null, directMemberCount: 0, directMembers: [], membersTruncated: false, nestedGroups: { count: 0, sample: [] }, searched };
     // Direct members only: memberOf=<group> is not transitive, which is exactly what group filtering syncs.
     const members = await searchDomains(r, `(memberOf=${escapeFilterValue(group.dn)})`, ['objectClass']);
     const cap = 200;
@@ -177,13 +177,15 @@ export const domainReads: readonly Read[] = [
       directMembers: members.slice(0, cap).map((m) => ({ dn: m.dn, objectClass: classOf(m) })),
       membersTruncated: members.length > cap,
       nestedGroups: { count: nested.length, sample: nested.slice(0, 10).map((n) => n.dn) },
+      searched,
     };
   }),
   read('ous', async (r) => {
     const named = [...(r.forest.ous?.include ?? []), ...(r.forest.ous?.exclude ?? [])];
     if (named.length === 0) return skipped('no OU filtering is planned for this forest');
     const out: Record<string, boolean> = {};
-    for (const dn of named) out[dn] = (await r.dir.base(dn, ['objectClass'])) !== undefined;
+    // A value that is not a DN is not sent to the DC (FLT002 names it from the plan).
+    for (const dn of named) out[dn] = looksLikeDn(dn) && (await r.dir.base(tidyDn(dn), ['objectClass'])) !== undefined;
     return out;
   }),
   // The scan runs before the object count so the count can reuse its user total instead of paging
@@ -207,6 +209,32 @@ export const domainReads: readonly Read[] = [
     return { users: r.scannedUsers ?? users, groups, contacts, computers, scope: 'forest' as const };
   }),
 ];
+
+/**
+ * The pilot group by DN (looked up in the one domain that DN names, however the plan spells it) or
+ * by sAMAccountName (every domain read), with the DNS names of the domains searched. A DN in a
+ * domain that was not read searches none.
+ */
+async function findPilotGroup(r: ReadContext, name: string): Promise<{ group: Entry | undefined; searched: string[] }> {
+  const isGroup = (e: Entry | undefined): e is Entry => e !== undefined && strs(e, 'objectClass').some((c) => c.toLowerCase() === 'group');
+  const dn = tryParseDn(name);
+  if (dn === undefined || dn.length === 0) {
+    // DOMAIN\group searches the domain with that NetBIOS or DNS name only (the domain the wizard's picker would show it in).
+    const i = name.indexOf('\\');
+    const hint = i < 0 ? undefined : name.slice(0, i).toLowerCase();
+    const bases = r.domainDns.filter((d) => {
+      if (hint === undefined) return true;
+      const ref = r.domains.find((x) => dnEquals(x.dn, d));
+      return dnToDnsName(d) === hint || ref?.netbiosName.toLowerCase() === hint;
+    });
+    const found = await searchDomains({ dir: r.dir, domainDns: bases }, `(&(objectClass=group)(sAMAccountName=${escapeFilterValue(samOf(name))}))`, ['cn']);
+    return { group: found[0], searched: bases.map(dnToDnsName) };
+  }
+  const domain = r.domainDns.filter((d) => isWithin(name, d)).sort((a, b) => b.length - a.length)[0];
+  if (domain === undefined) return { group: undefined, searched: [] };
+  const entry = await r.dir.base(tidyDn(name), ['objectClass']);
+  return { group: isGroup(entry) ? entry : undefined, searched: [dnToDnsName(domain)] };
+}
 
 async function describeAccount(dir: Reader, entry: Entry) {
   const uac = num(entry, 'userAccountControl') ?? 0;

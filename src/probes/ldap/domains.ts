@@ -1,4 +1,5 @@
 import type { Control, Entry, SearchOptions } from 'ldapts';
+import { dnEquals, isWithin } from '../../facts/dn.js';
 import { failed, ok, skipped, type Fact } from '../../facts/fact.js';
 import type { DomainRead } from '../../facts/areas/ldap.js';
 import type { ForestPlan } from '../../plan/schema.js';
@@ -27,12 +28,6 @@ interface DomainSlot {
   readonly read: Fact<DomainRead>;
 }
 
-const isUnder = (dn: string, suffix: string): boolean => {
-  const d = dn.toLowerCase();
-  const s = suffix.toLowerCase();
-  return d === s || d.endsWith(`,${s}`);
-};
-
 /**
  * The forest as the probe reads it: one session per domain, each bound to a DC of that domain with
  * the same credential and TLS settings. A search goes to the DC of the domain whose naming context
@@ -58,7 +53,7 @@ export class Directory implements Reader {
 
   sessionFor(dn: string): Session {
     let best: DomainSlot | undefined;
-    for (const slot of this.slots) if (isUnder(dn, slot.ref.dn) && (best === undefined || slot.ref.dn.length > best.ref.dn.length)) best = slot;
+    for (const slot of this.slots) if (isWithin(dn, slot.ref.dn) && (best === undefined || slot.ref.dn.length > best.ref.dn.length)) best = slot;
     if (best === undefined) return this.root;
     if (best.session !== undefined) return best.session;
     const why = best.read.status === 'failed' ? best.read.reason : best.read.status === 'skipped' ? best.read.why : 'not bound';
@@ -115,10 +110,11 @@ export function domainInScope(forest: ForestPlan, dnsName: string): boolean {
 export async function openDomains(binding: DomainBinding, refs: readonly DomainRef[]): Promise<Directory> {
   const { ctx, forest, tls, credential, root } = binding;
   const rootRead: DomainRead = { host: root.endpoint.host, port: root.endpoint.port, security: root.endpoint.security };
-  const ordered = [...refs].sort((a, b) => Number(b.dn.toLowerCase() === root.domainDn.toLowerCase()) - Number(a.dn.toLowerCase() === root.domainDn.toLowerCase()));
+  const isRoot = (ref: DomainRef): boolean => dnEquals(ref.dn, root.domainDn);
+  const ordered = [...refs].sort((a, b) => Number(isRoot(b)) - Number(isRoot(a)));
   const slots = await Promise.all(
     ordered.map(async (ref): Promise<DomainSlot> => {
-      if (ref.dn.toLowerCase() === root.domainDn.toLowerCase()) return { ref, session: root.session, read: ok(rootRead) };
+      if (isRoot(ref)) return { ref, session: root.session, read: ok(rootRead) };
       if (!domainInScope(forest, ref.dnsName)) return { ref, session: undefined, read: skipped(`the plan's domain filtering leaves ${ref.dnsName} out`) };
       let host = ref.dnsName;
       try {

@@ -1,3 +1,4 @@
+import { dnEquals, rdnValue } from '../../facts/dn.js';
 import { skipped } from '../../facts/fact.js';
 import { bindAs, endpointFor } from './bind.js';
 import { LdapFailure } from './connection.js';
@@ -17,7 +18,7 @@ const partitions = (r: ReadContext): string => `CN=Partitions,${r.naming.config}
 
 /** The domains with their DCs: crossRefs and site roles from the root, computer objects from each domain's own DC. */
 export const domainsRead = read('domains', async (r) => {
-  const isRoot = (dn: string): boolean => dn.toLowerCase() === r.naming.rootDomain.toLowerCase();
+  const isRoot = (dn: string): boolean => dnEquals(dn, r.naming.rootDomain);
   const refs = (await readDomainRefs(r.root, r.naming.config)).sort((a, b) => Number(isRoot(b.dn)) - Number(isRoot(a.dn)));
   const roles = await readSiteRoles(r.root, r.naming.config);
   const reads = r.dir.reads;
@@ -36,7 +37,7 @@ export const forestReads: readonly Read[] = [
   read('upnSuffixes', async (r) => strs((await r.root.base(partitions(r), ['uPNSuffixes'])) ?? { dn: '' }, 'uPNSuffixes').map((s) => s.toLowerCase())),
   read('recycleBinEnabled', async (r) => {
     const enabled = strs((await r.root.base(partitions(r), ['msDS-EnabledFeature'])) ?? { dn: '' }, 'msDS-EnabledFeature');
-    return enabled.some((dn) => /^CN=Recycle Bin Feature,/i.test(dn));
+    return enabled.some((dn) => rdnValue(dn).toLowerCase() === 'recycle bin feature');
   }),
   read('dsHeuristics', async (r) => {
     const entry = await r.root.base(`CN=Directory Service,CN=Windows NT,CN=Services,${r.naming.config}`, ['dSHeuristics']);

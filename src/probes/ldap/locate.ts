@@ -1,4 +1,5 @@
 import type { DcFacts, DomainFacts } from '../../facts/areas/ldap.js';
+import { dnEquals, domainDnOf, isDescendantOf } from '../../facts/dn.js';
 import type { Reader, DomainRef } from './domains.js';
 import { dnToDnsName, num, str } from './values.js';
 
@@ -41,12 +42,12 @@ export async function readSiteRoles(root: Reader, config: string): Promise<SiteR
   for (const server of servers) {
     const host = (str(server, 'dNSHostName') ?? '').toLowerCase();
     if (host === '') continue;
-    const dsa = dsas.find((d) => d.dn.toLowerCase().endsWith(`,${server.dn.toLowerCase()}`));
+    const dsa = dsas.find((d) => isDescendantOf(d.dn, server.dn));
     const ref = str(server, 'serverReference');
     byHost.set(host, {
       isGlobalCatalog: dsa ? ((num(dsa, 'options') ?? 0) & NTDSDSA_OPT_IS_GC) === NTDSDSA_OPT_IS_GC : null,
       functionality: dsa ? (num(dsa, 'msDS-Behavior-Version') ?? null) : null,
-      domainDn: ref ? ref.slice(ref.search(/(^|,)DC=/i)).replace(/^,/, '') : null,
+      domainDn: ref ? (domainDnOf(ref) ?? null) : null,
     });
   }
   return { byHost };
@@ -81,7 +82,7 @@ export async function readDomainDcs(domain: Reader, ref: DomainRef, roles: SiteR
  */
 export function unreadDomainDcs(ref: DomainRef, roles: SiteRoles, reason: string): DcFacts[] {
   return [...roles.byHost]
-    .filter(([, role]) => role.domainDn?.toLowerCase() === ref.dn.toLowerCase())
+    .filter(([, role]) => role.domainDn != null && dnEquals(role.domainDn, ref.dn))
     .map(([host, role]) => ({
       host,
       readOnly: false,

@@ -1,3 +1,4 @@
+import { isWithin, keyWithin, normalizeDn, tidyDn } from '../../facts/dn.js';
 import type { ForestPlan, Plan } from '../../plan/schema.js';
 import { isExcludedFromScan, ScanAggregator, type RecipientValues, type ScanAttributes } from './scan-aggregate.js';
 import type { Session } from './session.js';
@@ -26,13 +27,15 @@ export function scopeOf(forest: ForestPlan, domainDns: readonly string[]): { bas
     return (includeDomains.length === 0 || includeDomains.includes(name)) && !excludeDomains.includes(name);
   });
   const includeOus = forest.ous?.include ?? [];
-  const bases = includeOus.length > 0 ? includeOus.filter((ou) => domains.some((d) => ou.toLowerCase().endsWith(d.toLowerCase()))) : domains;
-  return { bases, excluded: (forest.ous?.exclude ?? []).map((o) => o.toLowerCase()) };
+  // Plan OUs are matched per RFC 4514 (src/facts/dn.ts) and sent to the DC tidied; `excluded` holds normalized keys.
+  const bases = includeOus.length > 0 ? includeOus.filter((ou) => domains.some((d) => isWithin(ou, d))).map(tidyDn) : domains;
+  return { bases, excluded: (forest.ous?.exclude ?? []).map(normalizeDn) };
 }
 
 const isUnder = (dn: string, excluded: readonly string[]): boolean => {
-  const lower = dn.toLowerCase();
-  return excluded.some((ou) => lower === ou || lower.endsWith(`,${ou}`));
+  if (excluded.length === 0) return false;
+  const key = normalizeDn(dn);
+  return excluded.some((ou) => keyWithin(key, ou));
 };
 
 type Entry = Parameters<typeof str>[0];

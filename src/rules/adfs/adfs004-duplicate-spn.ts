@@ -1,3 +1,4 @@
+import { normalizeDn } from '../../facts/dn.js';
 import { defineRule } from '../rule.js';
 import { splitAccountName, useForestFact } from '../shared/ldap.js';
 
@@ -34,7 +35,7 @@ export const adfs004 = defineRule({
       for (const s of spns ?? []) {
         const key = s.spn.toLowerCase();
         const byDn = holders.get(key) ?? new Map();
-        for (const h of s.holders) byDn.set(h.dn.toLowerCase(), { ...h, forest: forest.name });
+        for (const h of s.holders) byDn.set(normalizeDn(h.dn), { ...h, forest: forest.name });
         holders.set(key, byDn);
       }
     }

@@ -1,5 +1,4 @@
 import { defineRule } from '../rule.js';
-import { dnToDnsName } from '../../facts/dn.js';
 import { pilotPlanned, usePilotGroup } from './pilot.js';
 import { outOfScopeReason } from './scope.js';
 
@@ -23,7 +22,7 @@ export const flt005 = defineRule({
     if (found === undefined) return;
     const { forest, pilot } = found;
     const outside = pilot.directMembers.flatMap((m) => {
-      const reason = outOfScopeReason(m.dn, forest, dnToDnsName);
+      const reason = outOfScopeReason(m.dn, forest);
       return reason === undefined ? [] : [`${m.dn} (${reason})`];
     });
     if (outside.length > 0)

@@ -36,11 +36,8 @@ export function useForestFact<K extends keyof ForestFacts>(
 /** Kept here for the LDAP rules' imports; the one implementation lives in version.ts. */
 export { compareVersions } from './version.js';
 
-/** The value of a DN's first RDN ("CN=Tier0 Ops,OU=…" → "Tier0 Ops"); the DN itself if it has none. */
-export function rdnValue(dn: string): string {
-  const m = /^[A-Za-z][\w-]*=((?:\\.|[^,\\])*)/.exec(dn);
-  return m?.[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : dn;
-}
+/** Kept here for the LDAP rules' imports; the one DN implementation lives in src/facts/dn.ts. */
+export { rdnValue } from '../../facts/dn.js';
 
 /** `DOMAIN\user` or `fqdn\user` → { domain, user }; a bare name → domain undefined. */
 export function splitAccountName(name: string): { domain: string | undefined; user: string } {

@@ -18,6 +18,10 @@ import { cli } from '../../helpers/cli.js';
 import { makePlan } from '../../helpers/rules.js';
 import { assertValidSarif } from '../../helpers/sarif.js';
 import { completeCollectionOnTheForest, pseudonymizedVerdictOnTheForest } from './samba-bundles.js';
+import { parse as parseYaml, stringify as toYaml } from 'yaml';
+import { normalizeDn } from '../../../src/facts/dn.js';
+import { flt003 } from '../../../src/rules/flt/flt003-group-filter-ou-excluded.js';
+import { runRule } from '../../helpers/rules.js';
 
 /**
  * Everything that needs the real Samba AD domain controller lives in this one file, so the forest
@@ -394,6 +398,48 @@ describe('a forest with a child domain', () => {
     expect(byDomain['corp.contoso.test']?.upnInvalid['trailing-dot']).toBeUndefined();
   });
 
+  it('plan DNs in the child written with spaces and in other case reach the child\'s DC: its OUs exist, the pilot group is found there, the excluded OU leaves the scan', async () => {
+    const staff = 'ou=staff , dc=CHILD, dc=corp,dc=contoso,dc=test';
+    const gone = `OU=Gone, ${CHILD_BASE}`;
+    const plan = makePlan({
+      network: { intranetResolvers: ['127.0.0.10'] },
+      features: { passwordHashSync: true },
+      forests: [childForest({ ous: { include: [], exclude: [staff, gone] } })],
+      pilotGroup: { forest: 'corp.contoso.test', group: `cn=domain users, CN=users, ${CHILD_BASE.toLowerCase()}` },
+    });
+    const { forest } = await probe(plan);
+    // Before RFC 4514 comparison the spaced DN did not route to the child's DC, and the root DC said "no such object".
+    expect(value(forest.ous)).toEqual({ [staff]: true, [gone]: false });
+    expect(value(forest.pilotGroup)).toMatchObject({ found: true, dn: `CN=Domain Users,CN=Users,${CHILD_BASE}`, searched: [CHILD] });
+    // ivan@@ and judy. sit in the excluded OU=Staff of the child: the scan leaves them out.
+    expect(value(forest.scan).upnByDomain?.[CHILD]?.upnInvalid ?? {}).toEqual({});
+  });
+
+  it('a pilot group that does not exist is FLT003\'s error, naming the group and the domain searched', async () => {
+    const missing = `CN=No Such Group,OU=Staff,${CHILD_BASE}`;
+    const plan = makePlan({
+      network: { intranetResolvers: ['127.0.0.10'] },
+      features: { passwordHashSync: true },
+      target: { deployment: 'pilot' },
+      forests: [childForest()],
+      pilotGroup: { forest: 'corp.contoso.test', group: missing },
+    });
+    const { forest } = await probe(plan);
+    expect(value(forest.pilotGroup)).toMatchObject({ found: false, dn: null, searched: [CHILD] });
+    const byName = { ...plan, pilotGroup: { forest: 'corp.contoso.test', group: 'no-such-group' } };
+    const { forest: bySam } = await probe(byName);
+    expect(value(bySam.pilotGroup)).toMatchObject({ found: false, searched: ['corp.contoso.test', CHILD] });
+    // DOMAIN\\group searches that domain only, by NetBIOS or DNS name.
+    const inDomain = async (group: string) => value((await probe({ ...plan, pilotGroup: { forest: 'corp.contoso.test', group } })).forest.pilotGroup);
+    expect(await inDomain('CORP\\Domain Users')).toMatchObject({ found: true, dn: `CN=Domain Users,CN=Users,${BASE}`, searched: ['corp.contoso.test'] });
+    expect(await inDomain(`${CHILD}\\Domain Users`)).toMatchObject({ found: true, dn: `CN=Domain Users,CN=Users,${CHILD_BASE}`, searched: [CHILD] });
+    expect(await inDomain('NOWHERE\\Domain Users')).toMatchObject({ found: false, searched: [] });
+    const r = runRule(flt003, plan, { ldap: { forests: { 'corp.contoso.test': forest } } });
+    expect(r.findings.map((f) => [f.severity, f.message])).toEqual([
+      ['error', `The pilot group ${missing} was not found in ${CHILD} (forest corp.contoso.test): group filtering would synchronize nothing`],
+    ]);
+  });
+
   it('an unreachable child costs only the child: its read fails naming it, the root domain is read in full', async () => {
     const { forest } = await probe(childPlan({ domainControllersByDomain: { [CHILD]: ['dc2.child.corp.contoso.test'] } }), 2000);
     expect(forest.domainReads?.[CHILD]).toMatchObject({ status: 'failed', kind: 'refused', host: 'dc2.child.corp.contoso.test:636' });
@@ -518,6 +564,33 @@ describe('entra-preflight check against the Samba test forest', () => {
         'UPN005 fabrikam.com', // undeclared suffix
       ].sort(),
     );
+  });
+
+  it('a plan whose OU and pilot group DNs are spelled differently (spaces, case, OID types) gets the same verdicts', async () => {
+    const keyOf = (f: { ruleId: string; location: Record<string, string> }): string => {
+      const where = f.location['dn'] ?? f.location['host'] ?? f.location['object'] ?? f.location['domain'] ?? f.location['forest'] ?? f.location['planPath'] ?? '';
+      return `${f.ruleId} ${f.location['dn'] === undefined ? where : normalizeDn(where)}`;
+    };
+    const findings = async (planFile: string) => {
+      const run = await cli(['check', '--plan', planFile, '--format', 'json', '--fail-on', 'never'], { env, cwd: repo });
+      expect(run.stderr).toBe('');
+      return (JSON.parse(run.stdout) as { findings: { ruleId: string; location: Record<string, string> }[] }).findings.map(keyOf).sort();
+    };
+    const dir = await mkdtemp(join(tmpdir(), 'ep-dn-plan-'));
+    const plan = parseYaml(await readFile(samplePlan, 'utf8')) as { forests: { ldap: { caFile: string }; ous: { exclude: string[] } }[]; pilotGroup: { group: string } };
+    const forest = plan.forests[0] as (typeof plan.forests)[number];
+    forest.ldap.caFile = caFile;
+    const reference = join(dir, 'reference.yaml');
+    await writeFile(reference, toYaml(plan));
+    forest.ous.exclude = ['ou=excluded , dc=CORP, dc=contoso, dc=test', 'OID.2.5.4.11=Gone,0.9.2342.19200300.100.1.25=corp,DC=contoso,DC=test'];
+    plan.pilotGroup.group = 'cn=entra pilot, OU=groups,DC=Corp , DC=Contoso,DC=Test';
+    const spelled = join(dir, 'spelled.yaml');
+    await writeFile(spelled, toYaml(plan));
+    const expected = await findings(reference);
+    // The verdicts the reference plan gets (FLT002 for OU=Gone, FLT005 for carol in OU=Excluded, the excluded OU's user out of UPN002)…
+    expect(expected).toEqual(expect.arrayContaining([`FLT002 ${normalizeDn(`OU=Gone,${BASE}`)}`, `FLT005 ${normalizeDn(`CN=Entra Pilot,OU=Groups,${BASE}`)}`]));
+    // …are exactly those of the plan that spells the same DNs otherwise.
+    expect(await findings(spelled)).toEqual(expected);
   });
 
   it('reports the data-quality faults planted on users, a mail-enabled group and a contact, and nothing of the X500 address', async () => {
