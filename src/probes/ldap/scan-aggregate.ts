@@ -249,7 +249,7 @@ export class ScanAggregator {
   private readonly suffixes = new Map<string, Sampler>();
   private readonly invalid = new Map<UpnProblem, Sampler>();
   private readonly upns = new Duplicates();
-  private readonly signIn: { stats: AttributeStats; notRfc822: Sampler } | undefined;
+  private readonly signIn: { stats: AttributeStats; notRfc822: Sampler; suffixes: Map<string, Sampler> } | undefined;
   private readonly anchor: { stats: AttributeStats; containsAt: Sampler } | undefined;
   private readonly matching: AttributeStats | undefined;
   private readonly guid = { populated: 0, invalid: new Sampler(), duplicates: new Duplicates() };
@@ -265,7 +265,7 @@ export class ScanAggregator {
   }
 
   constructor(attributes: ScanAttributes) {
-    if (attributes.signIn) this.signIn = { stats: new AttributeStats(attributes.signIn), notRfc822: new Sampler() };
+    if (attributes.signIn) this.signIn = { stats: new AttributeStats(attributes.signIn), notRfc822: new Sampler(), suffixes: new Map() };
     if (attributes.sourceAnchor) this.anchor = { stats: new AttributeStats(attributes.sourceAnchor), containsAt: new Sampler() };
     if (attributes.matching) this.matching = new AttributeStats(attributes.matching);
   }
@@ -317,7 +317,16 @@ export class ScanAggregator {
     }
     if (this.signIn) {
       this.signIn.stats.add(user.signIn, user.dn);
-      for (const v of user.signIn ?? []) if (v !== '' && !isRfc822Address(v)) this.signIn.notRfc822.add(`${v} (${user.dn})`);
+      for (const v of user.signIn ?? []) {
+        if (v !== '' && !isRfc822Address(v)) this.signIn.notRfc822.add(`${v} (${user.dn})`);
+        // The alternate ID's domain parts, as the UPN suffixes above (UPN002 judges them).
+        const at = v.lastIndexOf('@');
+        if (at < 0) continue;
+        const suffix = v.slice(at + 1).toLowerCase();
+        let s = this.signIn.suffixes.get(suffix);
+        if (!s) this.signIn.suffixes.set(suffix, (s = new Sampler()));
+        s.add(v);
+      }
     }
     if (this.anchor) {
       this.anchor.stats.add(user.sourceAnchor, user.dn);
@@ -351,7 +360,13 @@ export class ScanAggregator {
       upnDuplicates: this.upns.value,
       upnAlsoInOtherForests: across.value,
       signIn: this.signIn
-        ? { attribute: this.signIn.stats.attribute, empty: this.signIn.stats.empty.value, notRfc822: this.signIn.notRfc822.value, multipleValues: this.signIn.stats.multiple.value }
+        ? {
+            attribute: this.signIn.stats.attribute,
+            empty: this.signIn.stats.empty.value,
+            notRfc822: this.signIn.notRfc822.value,
+            multipleValues: this.signIn.stats.multiple.value,
+            suffixes: Object.fromEntries([...this.signIn.suffixes].map(([k, v]) => [k, v.value])),
+          }
         : null,
       sourceAnchor: this.anchor
         ? {

@@ -107,6 +107,10 @@ describe('LDAP probe against the Samba test forest', () => {
     ]);
     expect(forest.domainReads?.[CHILD]).toMatchObject({ status: 'skipped' });
     expect(value(forest.upnSuffixes)).toEqual(['contoso.com', 'contoso.local']);
+    // The alternate login ID's domain parts (UPN002 judges them instead of the UPN suffixes): alice's two otherMailbox values.
+    const altSuffixes = value(forest.scan).signIn?.suffixes ?? {};
+    expect(Object.keys(altSuffixes)).toEqual(['contoso.com']);
+    expect(altSuffixes['contoso.com']?.count).toBe(2);
     const schema = value(forest.schema);
     expect(schema.attributes['othermailbox']).toMatchObject({ exists: true, isSingleValued: false });
     expect(schema.hasConsistencyGuid).toBe(true);
@@ -504,10 +508,10 @@ describe('entra-preflight check against the Samba test forest', () => {
         `HIA002 CN=alice,OU=Staff,${BASE}`, // HIA UPN held on premises (twice: duplicate UPN)
         `HIA002 CN=bob,OU=Staff,${BASE}`,
         'HIA003 hybridIdentityAdministrator.upn',
-        'SA003 corp.contoso.test', // ms-DS-ConsistencyGuid already in use → objectGUID
+        'SA003 identity.sourceAnchor.mode', // ms-DS-ConsistencyGuid already in use → objectGUID, one verdict for all forests
         `STG001 CN=MSOL_0a1b2c3d4e5f,CN=Users,${BASE}`, // recent logon of an earlier sync server
         'UPN001 fabrikam.com', // unverified suffix
-        'UPN002 corp.contoso.test', // non-routable .test suffix
+        // No UPN002: the .test UPN suffix does not sign in with otherMailbox as the alternate ID, whose values are all @contoso.com.
         'UPN003 corp.contoso.test', // grace@@contoso.com
         'UPN004 corp.contoso.test', // alice@contoso.com twice
         'UPN005 fabrikam.com', // undeclared suffix

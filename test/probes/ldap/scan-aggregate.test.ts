@@ -62,6 +62,18 @@ describe('ScanAggregator', () => {
     expect(r.consistencyGuid).toMatchObject({ populated: 2, invalidLength: { count: 1, sample: ['CN=b'] } });
   });
 
+  it('gathers the domain parts of an alternate sign-in attribute (UPN002 judges them instead of UPN suffixes)', () => {
+    const agg = new ScanAggregator({ signIn: 'mail' });
+    agg.add({ dn: 'CN=a', signIn: ['a@Contoso.com'] });
+    agg.add({ dn: 'CN=b', signIn: ['b@contoso.lokal', 'b2@contoso.com'] });
+    agg.add({ dn: 'CN=c', signIn: ['no domain', ''] });
+    expect(agg.result().signIn?.suffixes).toEqual({
+      'contoso.com': { count: 2, sample: ['a@Contoso.com', 'b2@contoso.com'] },
+      'contoso.lokal': { count: 1, sample: ['b@contoso.lokal'] },
+    });
+    expect(new ScanAggregator({}).result().signIn).toBeNull();
+  });
+
   it('DQ008: counts distinct proxy addresses per object (SMTP: and smtp: of one address are one), and certificate/photo sizes', () => {
     const agg = new ScanAggregator({});
     const addresses = (n: number) => Array.from({ length: n }, (_, i) => `smtp:a${i}@contoso.com`);
