@@ -299,7 +299,9 @@ export const forestFactsSchema = z.strictObject({
   serviceAccount: factOf(serviceAccountSchema).optional().describe('install.serviceAccount looked up in this forest'),
   syncGroups: factOf(z.array(syncGroupLookupSchema)).optional(),
   domainRootRights: factOf(z.array(domainRootRightsSchema)).optional(),
-  adminCountUsers: factOf(sampleSchema).optional().describe('Users with adminCount=1 (sample of DNs)'),
+  adminCountUsers: factOf(sampleSchema)
+    .optional()
+    .describe('Users with adminCount=1, critical system objects, the built-in Administrator/Guest/krbtgt (by RID) and MSOL_/Sync_/AAD_ accounts left out (sample of DNs)'),
   publicFolderGroupMembers: factOf(sampleSchema).optional().describe('Groups with publicFolder objects as members (sample of group DNs)'),
   spns: factOf(z.array(spnLookupSchema)).optional().describe('host/<fs> and http/<fs> holders'),
   adfsServerComputers: factOf(z.array(computerLookupSchema)).optional(),

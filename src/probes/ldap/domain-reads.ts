@@ -7,8 +7,9 @@ import { LdapFailure, type Endpoint, type TlsSettings } from './connection.js';
 import type { DomainRef, Reader } from './domains.js';
 import { read, sampleOf, searchDomains, type Read, type ReadContext } from './read.js';
 import { domainRootRights, gmsaReaders } from './rights.js';
+import { isExcludedFromScan } from './scan-aggregate.js';
 import { scanForest } from './scan.js';
-import { dnToDnsName, escapeFilterValue, fileTimeToIso, num, str, strs } from './values.js';
+import { bufs, dnToDnsName, escapeFilterValue, fileTimeToIso, num, sidToString, str, strs } from './values.js';
 
 /**
  * Reads that only each domain's own DC can answer in full: accounts and their DACLs, adminCount,
@@ -98,7 +99,26 @@ export const domainReads: readonly Read[] = [
     if (entry === undefined) throw new LdapFailure('not-found', `${account.name} bound but its user object was not found`);
     return domainRootRights(r.dir, r.probe.plan, entry.dn, r.domainDns, r.naming.schema);
   }),
-  read('adminCountUsers', (r) => sampleOf(r, '(&(objectCategory=person)(objectClass=user)(adminCount=1))')),
+  // Users at risk only: critical system objects (each domain's Administrator and krbtgt carry
+  // adminCount=1 from the start), the built-in accounts by RID and sync service accounts are left
+  // out by the scan's own exclusion.
+  read('adminCountUsers', async (r) => {
+    const found: Entry[] = [];
+    for (const base of r.domainDns)
+      found.push(
+        ...(await r.dir.search(base, {
+          scope: 'sub',
+          filter: '(&(objectCategory=person)(objectClass=user)(adminCount=1))',
+          attributes: ['sAMAccountName', 'isCriticalSystemObject', 'objectSid'],
+          explicitBufferAttributes: ['objectSid'],
+        })),
+      );
+    const atRisk = found.filter((e) => {
+      const sid = bufs(e, 'objectSid')[0];
+      return !isExcludedFromScan(str(e, 'sAMAccountName') ?? '', str(e, 'isCriticalSystemObject') === 'TRUE', sid ? sidToString(sid) : undefined);
+    });
+    return { count: atRisk.length, sample: atRisk.slice(0, 10).map((e) => e.dn) };
+  }),
   read('publicFolderGroupMembers', async (r) => {
     if (!r.probe.plan.features.exchangeMailPublicFolders) return skipped('mail public folder sync is not planned');
     // Public folder objects exist only with the Exchange schema; without it there can be none.

@@ -388,9 +388,15 @@ export class ScanAggregator {
   }
 }
 
-/** IdFix's exclusions: objects that are not people to synchronise. */
-export function isExcludedFromScan(sAMAccountName: string, isCriticalSystemObject: boolean): boolean {
+/**
+ * IdFix's exclusions: objects that are not people to synchronise, nor users at risk (ACC007):
+ * critical system objects, krbtgt, computers, the sync engines' own MSOL_/Sync_/AAD_ accounts,
+ * Exchange system mailboxes, and (by objectSid, so also when renamed) the domain's built-in
+ * Administrator (RID 500), Guest (501) and krbtgt (502).
+ */
+export function isExcludedFromScan(sAMAccountName: string, isCriticalSystemObject: boolean, objectSid?: string): boolean {
   if (isCriticalSystemObject) return true;
+  if (objectSid !== undefined && /^S-1-5-21(-\d+)+-50[012]$/.test(objectSid)) return true;
   const sam = sAMAccountName.toLowerCase();
   return (
     sam === 'krbtgt' ||

@@ -95,6 +95,15 @@ describe('ScanAggregator', () => {
     expect(isExcludedFromScan('Administrator', true)).toBe(true);
     expect(isExcludedFromScan('alice', false)).toBe(false);
   });
+
+  it('leaves out the built-in Administrator, Guest and krbtgt by RID, even renamed and without isCriticalSystemObject', () => {
+    expect(isExcludedFromScan('root-admin', false, 'S-1-5-21-1004336348-1177238915-682003330-500')).toBe(true);
+    expect(isExcludedFromScan('visitor', false, 'S-1-5-21-1004336348-1177238915-682003330-501')).toBe(true);
+    expect(isExcludedFromScan('kdc', false, 'S-1-5-21-1004336348-1177238915-682003330-502')).toBe(true);
+    expect(isExcludedFromScan('alice', false, 'S-1-5-21-1004336348-1177238915-682003330-1500')).toBe(false);
+    // RID 500 of another authority is not the domain's built-in Administrator.
+    expect(isExcludedFromScan('alice', false, 'S-1-5-32-500')).toBe(false);
+  });
 });
 
 describe('LDAP value conversions', () => {
