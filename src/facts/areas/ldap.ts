@@ -234,7 +234,9 @@ export const objectCountSchema = z.strictObject({
   groups: z.number().int().nonnegative(),
   contacts: z.number().int().nonnegative(),
   computers: z.number().int().nonnegative(),
-  scope: z.enum(['in-scope', 'forest']).describe('in-scope = after the plan\'s domain/OU filtering'),
+  scope: z
+    .enum(['in-scope', 'forest'])
+    .describe('in-scope = after the plan\'s domain/OU filtering for every class, critical system objects left out; forest = whole domains (older probes)'),
 });
 
 /** The DC a domain's own reads went to (its domain-root DACL, adminCount users, its part of the scan…). */

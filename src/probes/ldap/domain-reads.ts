@@ -8,7 +8,7 @@ import type { DomainRef, Reader } from './domains.js';
 import { read, sampleOf, searchDomains, type Read, type ReadContext } from './read.js';
 import { domainRootRights, gmsaReaders } from './rights.js';
 import { isExcludedFromScan } from './scan-aggregate.js';
-import { scanForest } from './scan.js';
+import { scanForest, scopeOf } from './scan.js';
 import { bufs, dnToDnsName, escapeFilterValue, fileTimeToIso, num, sidToString, str, strs } from './values.js';
 
 /**
@@ -212,19 +212,29 @@ export const domainReads: readonly Read[] = [
     const aggregator = await scanForest((base) => r.dir.sessionFor(base), r.probe.plan, r.forest, r.domainDns);
     r.scans?.set(r.forest.name.toLowerCase(), aggregator);
     const result = aggregator.result();
-    r.scannedUsers = result.usersScanned + result.excluded;
+    // The users the scan judged: in scope, critical system objects and sync accounts left out.
+    r.scannedUsers = result.usersScanned;
     return result;
   }),
+  // What will be in scope, counted the way the scan scopes users: the plan's domain and OU filtering
+  // applied to groups, contacts and computers alike, critical system objects (built-in groups, DCs)
+  // left out. An excluded OU under a search base is counted and subtracted (nested excluded OUs once).
   read('objectCount', async (r) => {
-    let users = 0, groups = 0, contacts = 0, computers = 0;
-    for (const base of r.domainDns) {
-      const session = r.dir.sessionFor(base);
-      if (r.scannedUsers === undefined) users += await session.count(base, '(&(objectCategory=person)(objectClass=user))');
-      groups += await session.count(base, '(objectClass=group)');
-      contacts += await session.count(base, '(objectClass=contact)');
-      computers += await session.count(base, '(objectClass=computer)');
-    }
-    return { users: r.scannedUsers ?? users, groups, contacts, computers, scope: 'forest' as const };
+    const { bases, excluded } = scopeOf(r.forest, r.domainDns);
+    const outermost = excluded.filter((ou) => !excluded.some((o) => o !== ou && ou.endsWith(`,${o}`)));
+    const count = async (filter: string): Promise<number> => {
+      const scoped = `(&${filter}(!(isCriticalSystemObject=TRUE)))`;
+      let n = 0;
+      for (const base of bases) {
+        const session = r.dir.sessionFor(base);
+        n += await session.count(base, scoped);
+        for (const ou of outermost)
+          if (ou.endsWith(`,${base.toLowerCase()}`) && (await r.dir.base(ou, ['objectClass'])) !== undefined) n -= await session.count(ou, scoped);
+      }
+      return n;
+    };
+    const users = r.scannedUsers ?? (await count('(&(objectCategory=person)(objectClass=user))'));
+    return { users, groups: await count('(objectClass=group)'), contacts: await count('(objectClass=contact)'), computers: await count('(objectClass=computer)'), scope: 'in-scope' as const };
   }),
 ];
 

@@ -224,6 +224,18 @@ describe('LDAP probe against the Samba test forest', () => {
     expect(value(forest.ous)).toEqual({ [`OU=Excluded,${BASE}`]: true, [`OU=Gone,${BASE}`]: false });
   });
 
+  it('counts objects in scope as the scan scopes users: OU filtering for every class, critical system objects left out', async () => {
+    const whole = value((await probe(forestPlan())).forest.objectCount);
+    expect(whole.scope).toBe('in-scope');
+    expect(whole.groups).toBeGreaterThanOrEqual(4); // Tier0 Ops, Sales, Entra Pilot, Pilot Nested (and the non-critical defaults)
+    // OU=Staff holds 7 users and the contact Partner: the groups (OU=Groups) and computers (OU=Servers) were counted forest-wide before.
+    const staff = value((await probe(forestPlan({ ous: { include: [`OU=Staff,${BASE}`] } }))).forest.objectCount);
+    expect(staff).toEqual({ users: 7, groups: 0, contacts: 1, computers: 0, scope: 'in-scope' });
+    // An excluded OU is left out of every class: carol is its only object.
+    const excluded = value((await probe(forestPlan({ ous: { exclude: [`OU=Excluded,${BASE}`] } }))).forest.objectCount);
+    expect({ ...whole, users: whole.users - 1 }).toEqual(excluded);
+  });
+
   it('escapes plan values in filters (RFC 4515): a UPN with filter characters matches nothing instead of everything', async () => {
     const { forest } = await probe(forestPlan({}, { hybridIdentityAdministrator: { upn: '*)(objectClass=*@contoso.com' } }));
     expect(value(forest.hiaUpnMatches)).toEqual([]);
