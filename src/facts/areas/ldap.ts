@@ -169,7 +169,17 @@ export const serviceAccountSchema = z.strictObject({
     .describe('Principals in msDS-GroupMSAMembership; null when not a gMSA or unreadable'),
   thisServer: z
     .enum(['allowed', 'denied', 'unknown'])
-    .describe('Whether the computer running the check (or a group it is in) may retrieve the gMSA password'),
+    .describe('Whether the sync server (syncServer.fqdn\'s computer account, or a group in its token) may retrieve the gMSA password; unknown without syncServer.fqdn, its computer account or a readable msDS-GroupMSAMembership'),
+  // Optional: bundles collected before it was read stay valid (INS003 is then not evaluated for it).
+  syncServerComputer: z
+    .strictObject({
+      fqdn: z.string().describe('syncServer.fqdn as the plan gave it'),
+      dn: z.string().nullable().describe('Its computer account; null = none in this forest'),
+      grantedBy: z.string().nullable().describe('The allowed principal its token holds (the computer or one of its groups); null = none'),
+    })
+    .nullable()
+    .optional()
+    .describe('The sync server\'s computer account compared with msDS-GroupMSAMembership; null when the account is no gMSA or the plan names no sync server'),
 });
 export type ServiceAccountFacts = z.infer<typeof serviceAccountSchema>;
 

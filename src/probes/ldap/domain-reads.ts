@@ -3,6 +3,7 @@ import type { CredentialCheck } from '../../facts/areas/ldap.js';
 import { skipped } from '../../facts/fact.js';
 import { accountDomainHint, adminMemberships, findAccount, samOf } from './accounts.js';
 import { bindAs, type Credential } from './bind.js';
+import { syncServerRetrieval } from './gmsa.js';
 import { LdapFailure, type Endpoint, type TlsSettings } from './connection.js';
 import type { DomainRef, Reader } from './domains.js';
 import { read, sampleOf, searchDomains, type Read, type ReadContext } from './read.js';
@@ -68,15 +69,18 @@ export const domainReads: readonly Read[] = [
     if (sa.kind === 'virtual' || sa.name === undefined) return skipped('the virtual service account is planned');
     const entries = await searchDomains(r, `(sAMAccountName=${escapeFilterValue(samOf(sa.name))})`, ['sAMAccountName', 'userAccountControl', 'objectClass']);
     const e = entries[0];
+    const allowed = e && isGmsa(e) ? await gmsaReaders(r.dir, e.dn) : null;
+    // Whether the planned sync server may read a gMSA's password: its computer account's token against the allowed principals.
+    const fqdn = r.probe.plan.syncServer?.fqdn;
+    const retrieval = e && isGmsa(e) && fqdn !== undefined ? await syncServerRetrieval(r, fqdn, allowed) : { thisServer: 'unknown' as const, syncServerComputer: null };
     return {
       found: e !== undefined,
       dn: e?.dn ?? null,
       sAMAccountName: e ? (str(e, 'sAMAccountName') ?? null) : null,
       enabled: e ? ((num(e, 'userAccountControl') ?? 0) & UAC_DISABLED) === 0 : null,
       isGmsa: e ? isGmsa(e) : null,
-      allowedToRetrievePassword: e && isGmsa(e) ? await gmsaReaders(r.dir, e.dn) : null,
-      // Which computer the wizard will run on is not in the plan, so whether *this* server may read it stays unknown.
-      thisServer: 'unknown' as const,
+      allowedToRetrievePassword: allowed,
+      ...retrieval,
     };
   }),
   read('syncGroups', async (r) => {
