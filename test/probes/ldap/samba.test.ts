@@ -10,6 +10,8 @@ import type { PlanInput } from '../../../src/plan/schema.js';
 import { ldapProbe } from '../../../src/probes/ldap/index.js';
 import { readUserAttributeBinding } from '../../../src/probes/ldap/schema-binding.js';
 import { Session } from '../../../src/probes/ldap/session.js';
+import { syncServerRetrieval } from '../../../src/probes/ldap/gmsa.js';
+import { bufs, sidToString } from '../../../src/probes/ldap/values.js';
 import { connect, hangUp } from '../../../src/probes/ldap/connection.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
 import { startHostileLdap } from '../../../fixtures/ldap/hostile-peer.js';
@@ -132,6 +134,37 @@ describe('LDAP probe against the Samba test forest', () => {
       // dnsHostName belongs to computer, not user: exists, but user may not hold it.
       expect(binding['dnshostname']).toMatchObject({ exists: true, boundToUser: false, via: null });
       expect(binding['mail']?.classesRead).toBeGreaterThanOrEqual(4);
+    } finally {
+      await hangUp(connection, 5000);
+    }
+  });
+
+  it('INS003: compares the sync server\'s computer account and its token groups with a gMSA\'s allowed principals', async () => {
+    const connection = await connect({ host: 'dc1.corp.contoso.test', address: '127.0.0.10', port: 636, security: 'ldaps' }, { ca: await readFile(caFile), insecure: false }, 5000);
+    try {
+      await connection.client.bind('CORP\\svc-sync', SYNC_PW);
+      const session = new Session(connection, 'dc1', 5000);
+      const r = { dir: session, domainDns: [BASE] } as unknown as Parameters<typeof syncServerRetrieval>[0];
+      const sidOf = async (filter: string): Promise<string> => {
+        const e = (await session.search(BASE, { scope: 'sub', filter, attributes: ['objectSid'], explicitBufferAttributes: ['objectSid'] }))[0];
+        const sid = e === undefined ? undefined : bufs(e, 'objectSid')[0];
+        if (sid === undefined) throw new Error(`no objectSid for ${filter}`);
+        return sidToString(sid);
+      };
+      const adfs1 = await sidOf('(sAMAccountName=ADFS1$)');
+      const domainComputers = await sidOf('(sAMAccountName=Domain Computers)');
+      const other = await sidOf('(sAMAccountName=svc-web)');
+      // ADFS1 plays the sync server: allowed itself, allowed through its primary group, or not allowed at all.
+      expect(await syncServerRetrieval(r, 'adfs1.corp.contoso.test', [{ sid: adfs1, name: 'ADFS1$' }])).toEqual({
+        thisServer: 'allowed',
+        syncServerComputer: { fqdn: 'adfs1.corp.contoso.test', dn: `CN=ADFS1,OU=Servers,${BASE}`, grantedBy: 'ADFS1$' },
+      });
+      expect((await syncServerRetrieval(r, 'adfs1.corp.contoso.test', [{ sid: other, name: 'svc-web' }, { sid: domainComputers, name: 'Domain Computers' }])).syncServerComputer?.grantedBy).toBe('Domain Computers');
+      expect((await syncServerRetrieval(r, 'ADFS1.corp.contoso.test', [{ sid: other, name: 'svc-web' }])).thisServer).toBe('denied');
+      expect(await syncServerRetrieval(r, 'aadc99.corp.contoso.test', [{ sid: adfs1, name: 'ADFS1$' }])).toEqual({
+        thisServer: 'unknown',
+        syncServerComputer: { fqdn: 'aadc99.corp.contoso.test', dn: null, grantedBy: null },
+      });
     } finally {
       await hangUp(connection, 5000);
     }
