@@ -421,9 +421,12 @@ export const planSchema = z
     stagingMode: z.boolean().default(false),
     coexistence: z
       .strictObject({
-        legacySyncActive: z.boolean().default(false).describe('DirSync or Azure AD Sync still runs somewhere'),
+        legacySyncActive: z
+          .boolean()
+          .optional()
+          .describe('DirSync or Azure AD Sync still runs somewhere; absent = unknown: STG003/OPT001 then look for recent logons of legacy MSOL_ accounts in LDAP'),
       })
-      .default({ legacySyncActive: false }),
+      .default({}),
     network: networkSchema.default({ intranetResolvers: [], extranetResolvers: [] }),
     timeouts: z
       .strictObject({

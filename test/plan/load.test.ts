@@ -33,6 +33,13 @@ describe('plan loading', () => {
     expect(source.positionOf('forests[0].connectorAccount.name')).toEqual({ line: 7, column: 7 });
   });
 
+  it('gives no default that looks like knowledge: an omitted coexistence.legacySyncActive stays unknown, not false', () => {
+    const { plan } = parsePlanText(minimal, 'plan.yaml');
+    expect(plan.coexistence.legacySyncActive).toBeUndefined();
+    expect(plan.features.passwordHashSync).toBeUndefined();
+    expect(parsePlanText(`${minimal}coexistence:\n  legacySyncActive: false\n`, 'plan.yaml').plan.coexistence.legacySyncActive).toBe(false);
+  });
+
   it('accepts the plan init writes', () => {
     expect(() => parsePlanText(examplePlan, 'plan.yaml')).not.toThrow();
   });

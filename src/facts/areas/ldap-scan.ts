@@ -70,6 +70,11 @@ export const ldapScanFactsSchema = z.strictObject({
       empty: sampleSchema,
       notRfc822: sampleSchema,
       multipleValues: sampleSchema.describe('Users holding more than one value'),
+      // Optional: bundles written before it was gathered stay valid (UPN002 is then not evaluated).
+      suffixes: z
+        .record(z.string().describe('domain part, lower case'), sampleSchema)
+        .optional()
+        .describe('Domain parts (after the last @) of the values, as upnSuffixes does for userPrincipalName'),
     })
     .nullable()
     .describe('null when the sign-in attribute is userPrincipalName (the UPN fields cover it)'),

@@ -169,7 +169,17 @@ export const serviceAccountSchema = z.strictObject({
     .describe('Principals in msDS-GroupMSAMembership; null when not a gMSA or unreadable'),
   thisServer: z
     .enum(['allowed', 'denied', 'unknown'])
-    .describe('Whether the computer running the check (or a group it is in) may retrieve the gMSA password'),
+    .describe('Whether the sync server (syncServer.fqdn\'s computer account, or a group in its token) may retrieve the gMSA password; unknown without syncServer.fqdn, its computer account or a readable msDS-GroupMSAMembership'),
+  // Optional: bundles collected before it was read stay valid (INS003 is then not evaluated for it).
+  syncServerComputer: z
+    .strictObject({
+      fqdn: z.string().describe('syncServer.fqdn as the plan gave it'),
+      dn: z.string().nullable().describe('Its computer account; null = none in this forest'),
+      grantedBy: z.string().nullable().describe('The allowed principal its token holds (the computer or one of its groups); null = none'),
+    })
+    .nullable()
+    .optional()
+    .describe('The sync server\'s computer account compared with msDS-GroupMSAMembership; null when the account is no gMSA or the plan names no sync server'),
 });
 export type ServiceAccountFacts = z.infer<typeof serviceAccountSchema>;
 
@@ -238,7 +248,9 @@ export const objectCountSchema = z.strictObject({
   groups: z.number().int().nonnegative(),
   contacts: z.number().int().nonnegative(),
   computers: z.number().int().nonnegative(),
-  scope: z.enum(['in-scope', 'forest']).describe('in-scope = after the plan\'s domain/OU filtering'),
+  scope: z
+    .enum(['in-scope', 'forest'])
+    .describe('in-scope = after the plan\'s domain/OU filtering for every class, critical system objects left out; forest = whole domains (older probes)'),
 });
 
 /** The DC a domain's own reads went to (its domain-root DACL, adminCount users, its part of the scan…). */
@@ -303,7 +315,9 @@ export const forestFactsSchema = z.strictObject({
   serviceAccount: factOf(serviceAccountSchema).optional().describe('install.serviceAccount looked up in this forest'),
   syncGroups: factOf(z.array(syncGroupLookupSchema)).optional(),
   domainRootRights: factOf(z.array(domainRootRightsSchema)).optional(),
-  adminCountUsers: factOf(sampleSchema).optional().describe('Users with adminCount=1 (sample of DNs)'),
+  adminCountUsers: factOf(sampleSchema)
+    .optional()
+    .describe('Users with adminCount=1, critical system objects, the built-in Administrator/Guest/krbtgt (by RID) and MSOL_/Sync_/AAD_ accounts left out (sample of DNs)'),
   publicFolderGroupMembers: factOf(sampleSchema).optional().describe('Groups with publicFolder objects as members (sample of group DNs)'),
   spns: factOf(z.array(spnLookupSchema)).optional().describe('host/<fs> and http/<fs> holders'),
   adfsServerComputers: factOf(z.array(computerLookupSchema)).optional(),

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { UpnProblem } from '../../facts/areas/ldap-scan.js';
+import { isKnownTld } from '../../facts/tld.js';
 
 /**
  * The checks IdFix used to make (RULES.md, DQ001–DQ007), as pure functions of one value: each
@@ -7,13 +7,8 @@ import type { UpnProblem } from '../../facts/areas/ldap-scan.js';
  * IdFix also proposed fixes, these only say what is wrong.
  */
 
-// IANA's root zone list, kept current by the `tlds` package: an invented or internal TLD
-// (contoso.local, contoso.corp) is what "bad TLD" means, and only a list can tell those apart from
-// new real ones (.xyz, .microsoft). A JSON package, hence require.
-const TLDS: ReadonlySet<string> = new Set((createRequire(import.meta.url)('tlds') as string[]).map((t) => t.toLowerCase()));
-
-/** Whether `tld` (without the dot, any case, IDN as punycode or Unicode) is in the IANA root zone. */
-export const isKnownTld = (tld: string): boolean => TLDS.has(tld.toLowerCase());
+// The IANA root zone list lives in src/facts/tld.ts, shared with the UPN rules.
+export { isKnownTld } from '../../facts/tld.js';
 
 // RFC 5322 addr-spec, pragmatically: a dot-atom local part (atext runs joined by single dots) or a
 // quoted string, and a host name of at least two LDH labels. Domain literals ([192.0.2.1]),

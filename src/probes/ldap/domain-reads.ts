@@ -4,12 +4,14 @@ import { dnEquals, isWithin, looksLikeDn, tidyDn, tryParseDn } from '../../facts
 import { skipped } from '../../facts/fact.js';
 import { accountDomainHint, adminMemberships, findAccount, samOf } from './accounts.js';
 import { bindAs, type Credential } from './bind.js';
+import { syncServerRetrieval } from './gmsa.js';
 import { LdapFailure, type Endpoint, type TlsSettings } from './connection.js';
 import type { DomainRef, Reader } from './domains.js';
 import { read, sampleOf, searchDomains, type Read, type ReadContext } from './read.js';
 import { domainRootRights, gmsaReaders } from './rights.js';
-import { scanForest } from './scan.js';
-import { dnToDnsName, escapeFilterValue, fileTimeToIso, num, str, strs } from './values.js';
+import { isExcludedFromScan } from './scan-aggregate.js';
+import { scanForest, scopeOf } from './scan.js';
+import { bufs, dnToDnsName, escapeFilterValue, fileTimeToIso, num, sidToString, str, strs } from './values.js';
 
 /**
  * Reads that only each domain's own DC can answer in full: accounts and their DACLs, adminCount,
@@ -68,15 +70,18 @@ export const domainReads: readonly Read[] = [
     if (sa.kind === 'virtual' || sa.name === undefined) return skipped('the virtual service account is planned');
     const entries = await searchDomains(r, `(sAMAccountName=${escapeFilterValue(samOf(sa.name))})`, ['sAMAccountName', 'userAccountControl', 'objectClass']);
     const e = entries[0];
+    const allowed = e && isGmsa(e) ? await gmsaReaders(r.dir, e.dn) : null;
+    // Whether the planned sync server may read a gMSA's password: its computer account's token against the allowed principals.
+    const fqdn = r.probe.plan.syncServer?.fqdn;
+    const retrieval = e && isGmsa(e) && fqdn !== undefined ? await syncServerRetrieval(r, fqdn, allowed) : { thisServer: 'unknown' as const, syncServerComputer: null };
     return {
       found: e !== undefined,
       dn: e?.dn ?? null,
       sAMAccountName: e ? (str(e, 'sAMAccountName') ?? null) : null,
       enabled: e ? ((num(e, 'userAccountControl') ?? 0) & UAC_DISABLED) === 0 : null,
       isGmsa: e ? isGmsa(e) : null,
-      allowedToRetrievePassword: e && isGmsa(e) ? await gmsaReaders(r.dir, e.dn) : null,
-      // Which computer the wizard will run on is not in the plan, so whether *this* server may read it stays unknown.
-      thisServer: 'unknown' as const,
+      allowedToRetrievePassword: allowed,
+      ...retrieval,
     };
   }),
   read('syncGroups', async (r) => {
@@ -99,7 +104,26 @@ export const domainReads: readonly Read[] = [
     if (entry === undefined) throw new LdapFailure('not-found', `${account.name} bound but its user object was not found`);
     return domainRootRights(r.dir, r.probe.plan, entry.dn, r.domainDns, r.naming.schema);
   }),
-  read('adminCountUsers', (r) => sampleOf(r, '(&(objectCategory=person)(objectClass=user)(adminCount=1))')),
+  // Users at risk only: critical system objects (each domain's Administrator and krbtgt carry
+  // adminCount=1 from the start), the built-in accounts by RID and sync service accounts are left
+  // out by the scan's own exclusion.
+  read('adminCountUsers', async (r) => {
+    const found: Entry[] = [];
+    for (const base of r.domainDns)
+      found.push(
+        ...(await r.dir.search(base, {
+          scope: 'sub',
+          filter: '(&(objectCategory=person)(objectClass=user)(adminCount=1))',
+          attributes: ['sAMAccountName', 'isCriticalSystemObject', 'objectSid'],
+          explicitBufferAttributes: ['objectSid'],
+        })),
+      );
+    const atRisk = found.filter((e) => {
+      const sid = bufs(e, 'objectSid')[0];
+      return !isExcludedFromScan(str(e, 'sAMAccountName') ?? '', str(e, 'isCriticalSystemObject') === 'TRUE', sid ? sidToString(sid) : undefined);
+    });
+    return { count: atRisk.length, sample: atRisk.slice(0, 10).map((e) => e.dn) };
+  }),
   read('publicFolderGroupMembers', async (r) => {
     if (!r.probe.plan.features.exchangeMailPublicFolders) return skipped('mail public folder sync is not planned');
     // Public folder objects exist only with the Exchange schema; without it there can be none.
@@ -194,19 +218,29 @@ export const domainReads: readonly Read[] = [
     const aggregator = await scanForest((base) => r.dir.sessionFor(base), r.probe.plan, r.forest, r.domainDns);
     r.scans?.set(r.forest.name.toLowerCase(), aggregator);
     const result = aggregator.result();
-    r.scannedUsers = result.usersScanned + result.excluded;
+    // The users the scan judged: in scope, critical system objects and sync accounts left out.
+    r.scannedUsers = result.usersScanned;
     return result;
   }),
+  // What will be in scope, counted the way the scan scopes users: the plan's domain and OU filtering
+  // applied to groups, contacts and computers alike, critical system objects (built-in groups, DCs)
+  // left out. An excluded OU under a search base is counted and subtracted (nested excluded OUs once).
   read('objectCount', async (r) => {
-    let users = 0, groups = 0, contacts = 0, computers = 0;
-    for (const base of r.domainDns) {
-      const session = r.dir.sessionFor(base);
-      if (r.scannedUsers === undefined) users += await session.count(base, '(&(objectCategory=person)(objectClass=user))');
-      groups += await session.count(base, '(objectClass=group)');
-      contacts += await session.count(base, '(objectClass=contact)');
-      computers += await session.count(base, '(objectClass=computer)');
-    }
-    return { users: r.scannedUsers ?? users, groups, contacts, computers, scope: 'forest' as const };
+    const { bases, excluded } = scopeOf(r.forest, r.domainDns);
+    const outermost = excluded.filter((ou) => !excluded.some((o) => o !== ou && ou.endsWith(`,${o}`)));
+    const count = async (filter: string): Promise<number> => {
+      const scoped = `(&${filter}(!(isCriticalSystemObject=TRUE)))`;
+      let n = 0;
+      for (const base of bases) {
+        const session = r.dir.sessionFor(base);
+        n += await session.count(base, scoped);
+        for (const ou of outermost)
+          if (ou.endsWith(`,${base.toLowerCase()}`) && (await r.dir.base(ou, ['objectClass'])) !== undefined) n -= await session.count(ou, scoped);
+      }
+      return n;
+    };
+    const users = r.scannedUsers ?? (await count('(&(objectCategory=person)(objectClass=user))'));
+    return { users, groups: await count('(objectClass=group)'), contacts: await count('(objectClass=contact)'), computers: await count('(objectClass=computer)'), scope: 'in-scope' as const };
   }),
 ];
 

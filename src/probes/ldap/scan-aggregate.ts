@@ -249,7 +249,7 @@ export class ScanAggregator {
   private readonly suffixes = new Map<string, Sampler>();
   private readonly invalid = new Map<UpnProblem, Sampler>();
   private readonly upns = new Duplicates();
-  private readonly signIn: { stats: AttributeStats; notRfc822: Sampler } | undefined;
+  private readonly signIn: { stats: AttributeStats; notRfc822: Sampler; suffixes: Map<string, Sampler> } | undefined;
   private readonly anchor: { stats: AttributeStats; containsAt: Sampler } | undefined;
   private readonly matching: AttributeStats | undefined;
   private readonly guid = { populated: 0, invalid: new Sampler(), duplicates: new Duplicates() };
@@ -265,7 +265,7 @@ export class ScanAggregator {
   }
 
   constructor(attributes: ScanAttributes) {
-    if (attributes.signIn) this.signIn = { stats: new AttributeStats(attributes.signIn), notRfc822: new Sampler() };
+    if (attributes.signIn) this.signIn = { stats: new AttributeStats(attributes.signIn), notRfc822: new Sampler(), suffixes: new Map() };
     if (attributes.sourceAnchor) this.anchor = { stats: new AttributeStats(attributes.sourceAnchor), containsAt: new Sampler() };
     if (attributes.matching) this.matching = new AttributeStats(attributes.matching);
   }
@@ -317,7 +317,16 @@ export class ScanAggregator {
     }
     if (this.signIn) {
       this.signIn.stats.add(user.signIn, user.dn);
-      for (const v of user.signIn ?? []) if (v !== '' && !isRfc822Address(v)) this.signIn.notRfc822.add(`${v} (${user.dn})`);
+      for (const v of user.signIn ?? []) {
+        if (v !== '' && !isRfc822Address(v)) this.signIn.notRfc822.add(`${v} (${user.dn})`);
+        // The alternate ID's domain parts, as the UPN suffixes above (UPN002 judges them).
+        const at = v.lastIndexOf('@');
+        if (at < 0) continue;
+        const suffix = v.slice(at + 1).toLowerCase();
+        let s = this.signIn.suffixes.get(suffix);
+        if (!s) this.signIn.suffixes.set(suffix, (s = new Sampler()));
+        s.add(v);
+      }
     }
     if (this.anchor) {
       this.anchor.stats.add(user.sourceAnchor, user.dn);
@@ -351,7 +360,13 @@ export class ScanAggregator {
       upnDuplicates: this.upns.value,
       upnAlsoInOtherForests: across.value,
       signIn: this.signIn
-        ? { attribute: this.signIn.stats.attribute, empty: this.signIn.stats.empty.value, notRfc822: this.signIn.notRfc822.value, multipleValues: this.signIn.stats.multiple.value }
+        ? {
+            attribute: this.signIn.stats.attribute,
+            empty: this.signIn.stats.empty.value,
+            notRfc822: this.signIn.notRfc822.value,
+            multipleValues: this.signIn.stats.multiple.value,
+            suffixes: Object.fromEntries([...this.signIn.suffixes].map(([k, v]) => [k, v.value])),
+          }
         : null,
       sourceAnchor: this.anchor
         ? {
@@ -373,9 +388,15 @@ export class ScanAggregator {
   }
 }
 
-/** IdFix's exclusions: objects that are not people to synchronise. */
-export function isExcludedFromScan(sAMAccountName: string, isCriticalSystemObject: boolean): boolean {
+/**
+ * IdFix's exclusions: objects that are not people to synchronise, nor users at risk (ACC007):
+ * critical system objects, krbtgt, computers, the sync engines' own MSOL_/Sync_/AAD_ accounts,
+ * Exchange system mailboxes, and (by objectSid, so also when renamed) the domain's built-in
+ * Administrator (RID 500), Guest (501) and krbtgt (502).
+ */
+export function isExcludedFromScan(sAMAccountName: string, isCriticalSystemObject: boolean, objectSid?: string): boolean {
   if (isCriticalSystemObject) return true;
+  if (objectSid !== undefined && /^S-1-5-21(-\d+)+-50[012]$/.test(objectSid)) return true;
   const sam = sAMAccountName.toLowerCase();
   return (
     sam === 'krbtgt' ||

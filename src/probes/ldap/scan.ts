@@ -2,7 +2,7 @@ import { isWithin, keyWithin, normalizeDn, tidyDn } from '../../facts/dn.js';
 import type { ForestPlan, Plan } from '../../plan/schema.js';
 import { isExcludedFromScan, ScanAggregator, type RecipientValues, type ScanAttributes } from './scan-aggregate.js';
 import type { Session } from './session.js';
-import { bufs, dnToDnsName, str, strs } from './values.js';
+import { bufs, dnToDnsName, sidToString, str, strs } from './values.js';
 
 /** Attributes held as binary; the scan hands them to the aggregator as hex. */
 const BINARY = new Set(['objectguid', 'ms-ds-consistencyguid', 'objectsid', 'msexchmasteraccountsid']);
@@ -82,13 +82,15 @@ const isRecipientGroup = (entry: Entry): boolean =>
 export async function scanForest(sessionFor: (base: string) => Session, plan: Plan, forest: ForestPlan, domainDns: readonly string[]): Promise<ScanAggregator> {
   const attrs = scanAttributes(plan);
   const aggregator = new ScanAggregator(attrs);
-  const wanted = ['sAMAccountName', 'userPrincipalName', 'isCriticalSystemObject', 'mS-DS-ConsistencyGuid', ...RECIPIENT_ATTRIBUTES, ...Object.values(attrs)];
+  const wanted = ['sAMAccountName', 'userPrincipalName', 'isCriticalSystemObject', 'objectSid', 'mS-DS-ConsistencyGuid', ...RECIPIENT_ATTRIBUTES, ...Object.values(attrs)];
   const explicitBufferAttributes = wanted.filter((a) => BINARY.has(a.toLowerCase()));
   const { bases, excluded } = scopeOf(forest, domainDns);
   const outOfScope = (entry: Entry): boolean => isUnder(entry.dn, excluded) || entry.dn.includes('\nCNF:') || /\\0ACNF:/i.test(entry.dn);
   // Contacts have no sAMAccountName: IdFix matched its exclusions against cn.
-  const isSystemObject = (entry: Entry): boolean =>
-    isExcludedFromScan(str(entry, 'sAMAccountName') ?? str(entry, 'cn') ?? '', str(entry, 'isCriticalSystemObject') === 'TRUE');
+  const isSystemObject = (entry: Entry): boolean => {
+    const sid = bufs(entry, 'objectSid')[0];
+    return isExcludedFromScan(str(entry, 'sAMAccountName') ?? str(entry, 'cn') ?? '', str(entry, 'isCriticalSystemObject') === 'TRUE', sid ? sidToString(sid) : undefined);
+  };
   // The three searches of a base run at once on the one connection (LDAP multiplexes by message
   // id): most of a scan's time is waiting for the DC, and the aggregator is synchronous, so the
   // interleaving is safe and its results do not depend on arrival order (duplicates are sorted).

@@ -1,5 +1,7 @@
 import type { ForestPlan } from '../../plan/schema.js';
+import type { DomainFacts } from '../../facts/areas/ldap.js';
 import { defineRule } from '../rule.js';
+import { forestFacts } from '../shared/ldap.js';
 import { isSameOrSubdomain } from '../shared/names.js';
 
 /** NetBIOS domain names: 1–15 characters, no dot, none of \ / : * ? " < > | (MS-ADTS naming rules). */
@@ -22,6 +24,20 @@ export function accountNameProblem(name: string, forest: string): string | undef
   return undefined;
 }
 
+/**
+ * With the forest's domains read from its crossRefs: the prefix must be the nETBIOSName or the DNS
+ * name of one of them (a well-formed FABRIKAM\ or us.contoso.com\ may still name no domain there).
+ */
+export function accountDomainProblem(name: string, forest: string, domains: readonly DomainFacts[]): string | undefined {
+  const prefix = name.slice(0, name.indexOf('\\'));
+  if (prefix.includes('.')) {
+    if (domains.some((d) => d.dnsName.toLowerCase() === prefix.toLowerCase().replace(/\.$/, ''))) return undefined;
+    return `${prefix} is not a domain of ${forest} (${domains.map((d) => d.dnsName).join(', ')})`;
+  }
+  if (domains.some((d) => d.netbiosName.toLowerCase() === prefix.toLowerCase())) return undefined;
+  return `${prefix} is not the NetBIOS name of a domain in ${forest} (${domains.map((d) => d.netbiosName).join(', ')})`;
+}
+
 function accountOf(forest: ForestPlan): { name: string; path: string } {
   return forest.connectorAccount.mode === 'existing'
     ? { name: forest.connectorAccount.name, path: 'connectorAccount.name' }
@@ -35,11 +51,12 @@ export const acc004 = defineRule({
     title: 'Directory account not written as NETBIOS\\user or fqdn\\user of that forest',
     severity: 'error',
     page: 'Connect your directories',
-    sources: ['P'],
-    needs: ['plan.forests[].connectorAccount'],
+    sources: ['P', 'LDAP'],
+    needs: ['plan.forests[].connectorAccount', 'ldap.forests.*.domains? (NetBIOS and DNS names of the forest\'s domains; without them only the form is checked)'],
     help:
       'On "Connect your directories" the wizard takes the AD DS connector account (or the Enterprise Admin that creates it) as ' +
-      'DOMAIN\\user, with the NetBIOS or DNS name of a domain in that forest. Other forms are refused, or resolve in the wrong domain.',
+      'DOMAIN\\user, with the NetBIOS or DNS name of a domain in that forest. Other forms are refused, or resolve in the wrong domain. ' +
+      'When the forest was read, the prefix is matched against the nETBIOSName and DNS name of each of its domains.',
     remediation: 'Write the account as NETBIOS\\user (for example CONTOSO\\svc-aadsync) or contoso.com\\svc-aadsync, with a domain of the forest it connects.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-custom',
     messages: { format: 'Forest {{forest}}: account "{{account}}" cannot be used: {{problem}}' },
@@ -47,9 +64,15 @@ export const acc004 = defineRule({
   evaluate(ctx) {
     ctx.plan.forests.forEach((forest, i) => {
       const { name, path } = accountOf(forest);
-      const problem = accountNameProblem(name, forest.name);
-      if (problem !== undefined)
-        ctx.report({ messageId: 'format', data: { forest: forest.name, account: name, problem }, at: { planPath: `forests[${i}].${path}`, forest: forest.name, object: name } });
+      const at = { planPath: `forests[${i}].${path}`, forest: forest.name, object: name };
+      let problem = accountNameProblem(name, forest.name);
+      // The domain names come from LDAP when it was gathered; a plan-only check judges the form alone.
+      const gathered = forestFacts(ctx.facts, forest.name)?.domains;
+      if (problem === undefined && gathered !== undefined) {
+        const domains = ctx.use(gathered, `ldap.forests.${forest.name.toLowerCase()}.domains`, at);
+        if (domains !== undefined && domains.length > 0) problem = accountDomainProblem(name, forest.name, domains);
+      }
+      if (problem !== undefined) ctx.report({ messageId: 'format', data: { forest: forest.name, account: name, problem }, at });
     });
   },
 });

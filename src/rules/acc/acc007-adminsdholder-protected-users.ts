@@ -13,7 +13,8 @@ export const acc007 = defineRule({
     help:
       'Users with adminCount=1 are (or were) members of protected groups: every hour SDProp replaces their permissions with those of ' +
       'AdminSDHolder and turns off inheritance. Rights granted to the connector account at the domain root therefore never reach them, ' +
-      'so password writeback and Exchange hybrid writeback fail for these users.',
+      'so password writeback and Exchange hybrid writeback fail for these users. Critical system objects (krbtgt, the built-in ' +
+      'Administrator and Guest) and the sync engines\' MSOL_/Sync_ accounts are not counted: they are not synchronised users.',
     remediation:
       'Review the users listed. For users that are no longer in a protected group, clear adminCount and re-enable permission inheritance. ' +
       'For users that must stay protected, grant the connector account the needed rights on CN=AdminSDHolder,CN=System, or accept that ' +

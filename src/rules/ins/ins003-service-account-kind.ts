@@ -10,11 +10,12 @@ export const ins003 = defineRule({
     severity: 'error',
     page: 'Install required components',
     sources: ['P', 'LDAP'],
-    needs: ['plan.install.serviceAccount', 'ldap.forests.*.serviceAccount'],
+    needs: ['plan.install.serviceAccount', 'plan.syncServer.fqdn', 'ldap.forests.*.serviceAccount'],
     help:
       'With "Use an existing service account" the ADSync service runs as the named managed or domain account. The installation fails ' +
       'when the account does not exist or is disabled, and a gMSA can only run the service on a computer allowed to retrieve its password ' +
-      '(msDS-GroupMSAMembership, PrincipalsAllowedToRetrieveManagedPassword).',
+      '(msDS-GroupMSAMembership, PrincipalsAllowedToRetrieveManagedPassword). The sync server is syncServer.fqdn: its computer account ' +
+      'and the groups in its token are compared with the allowed principals.',
     remediation:
       'Check the account name (DOMAIN\\name, with a trailing $ for a gMSA/MSA), enable the account, and for a gMSA add this server ' +
       '(or a group it is in) with Set-ADServiceAccount -PrincipalsAllowedToRetrieveManagedPassword, then reboot or purge its Kerberos tickets.',
@@ -22,7 +23,8 @@ export const ins003 = defineRule({
     messages: {
       notFound: 'Service account {{account}} was not found in {{forests}}',
       disabled: 'Service account {{account}} ({{dn}}) is disabled',
-      notAllowed: 'This server may not retrieve the password of gMSA {{account}} ({{dn}}); allowed: {{allowed}}',
+      notAllowed: 'The sync server {{server}} ({{computer}}) may not retrieve the password of gMSA {{account}} ({{dn}}); allowed: {{allowed}}',
+      serverNotFound: 'The sync server {{server}} has no computer account in {{forest}}, so it cannot be allowed to retrieve the password of gMSA {{account}} ({{dn}})',
     },
   },
   appliesTo(plan) {
@@ -52,9 +54,26 @@ export const ins003 = defineRule({
     const at = { planPath, forest, ...(facts.dn === null ? {} : { dn: facts.dn }) };
     const dn = facts.dn ?? account;
     if (facts.enabled === false) ctx.report({ messageId: 'disabled', data: { account, dn }, at });
-    if (facts.isGmsa === true && facts.thisServer === 'denied') {
-      const allowed = (facts.allowedToRetrievePassword ?? []).map((p) => p.name ?? p.sid);
-      ctx.report({ messageId: 'notAllowed', data: { account, dn, allowed: allowed.length > 0 ? allowed : ['nobody'] }, at });
+    if (facts.isGmsa !== true) return;
+    const server = ctx.plan.syncServer?.fqdn;
+    if (server === undefined) {
+      ctx.notRequested('syncServer.fqdn', 'Set syncServer.fqdn (the server Entra Connect goes on) to check that it may retrieve the gMSA password', at);
+      return;
     }
+    const fact = `ldap.forests.${forest.toLowerCase()}.serviceAccount`;
+    const computer = facts.syncServerComputer;
+    // Gathered for another sync server name (a bundle re-checked with an edited plan) is not gathered for this one.
+    if (computer == null || computer.fqdn.toLowerCase() !== server.toLowerCase()) {
+      ctx.use(undefined, `${fact}.syncServerComputer`, at);
+      return;
+    }
+    if (computer.dn === null) {
+      ctx.report({ messageId: 'serverNotFound', data: { server, forest, account, dn }, at });
+      return;
+    }
+    if (facts.thisServer === 'denied') {
+      const allowed = (facts.allowedToRetrievePassword ?? []).map((p) => p.name ?? p.sid);
+      ctx.report({ messageId: 'notAllowed', data: { server, computer: computer.dn, account, dn, allowed: allowed.length > 0 ? allowed : ['nobody'] }, at });
+    } else if (facts.thisServer === 'unknown') ctx.use(undefined, `${fact}.allowedToRetrievePassword`, at);
   },
 });

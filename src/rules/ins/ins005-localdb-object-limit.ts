@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { useForestFact } from '../shared/ldap.js';
+import { objectsInScope } from '../shared/object-count.js';
 
 /** Microsoft's guidance: LocalDB/SQL Express (10 GB) suits up to about 100,000 objects. */
 export const LOCALDB_OBJECT_LIMIT = 100_000;
@@ -15,28 +15,22 @@ export const ins005 = defineRule({
     needs: ['plan.install.sql.mode', 'ldap.forests.*.objectCount'],
     help:
       'The default installation uses SQL Server Express LocalDB, whose databases are limited to 10 GB: enough for about 100,000 objects. ' +
-      'Beyond that the database fills up and synchronization stops.',
+      'Beyond that the database fills up and synchronization stops. The count is what the connector imports: users, groups, contacts ' +
+      'and computers after the plan\'s domain and OU filtering (critical system objects left out); group filtering does not reduce it.',
     remediation: 'Plan an existing full SQL Server (install.sql.mode: existing) for this installation, or reduce the objects in scope with domain/OU filtering.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-prerequisites',
     messages: {
-      tooMany: 'The forests hold {{total}} objects in scope ({{perForest}}), more than the {{limit}} LocalDB is sized for',
+      tooMany: 'The forests hold {{total}} objects in scope ({{perForest}}; {{how}}), more than the {{limit}} LocalDB is sized for',
     },
   },
   appliesTo(plan) {
     return plan.install.sql.mode === 'localdb' ? true : 'an existing SQL Server is planned';
   },
   evaluate(ctx) {
-    let total = 0;
-    const perForest: string[] = [];
-    for (const forest of ctx.plan.forests) {
-      const count = useForestFact(ctx, forest.name, 'objectCount', { planPath: 'install.sql.mode' });
-      if (count === undefined) continue;
-      const n = count.users + count.groups + count.contacts + count.computers;
-      total += n;
-      perForest.push(`${forest.name}: ${n}`);
-    }
+    const at = { planPath: 'install.sql.mode' };
+    const objects = objectsInScope(ctx, at, { database: true });
     // Forests that could not be counted only make the total larger, so a total over the limit is already a finding.
-    if (total > LOCALDB_OBJECT_LIMIT)
-      ctx.report({ messageId: 'tooMany', data: { total, perForest, limit: LOCALDB_OBJECT_LIMIT }, at: { planPath: 'install.sql.mode' } });
+    if (objects !== undefined && objects.total > LOCALDB_OBJECT_LIMIT)
+      ctx.report({ messageId: 'tooMany', data: { total: objects.total, perForest: objects.perForest, how: objects.how, limit: LOCALDB_OBJECT_LIMIT }, at });
   },
 });

@@ -16,21 +16,30 @@ export const sa003 = defineRule({
     remediation: 'Nothing to do if the choice is what you expect; clear stray ms-DS-ConsistencyGuid values first if you want the wizard to use it.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/plan-connect-design-concepts',
     messages: {
-      consistencyGuid: 'Forest {{forest}}: ms-DS-ConsistencyGuid is unused ({{users}} users scanned); the wizard will use it as the source anchor',
-      objectGuid: 'Forest {{forest}}: {{populated}} of {{users}} users already have ms-DS-ConsistencyGuid set; the wizard will fall back to objectGUID',
-      noSchema: 'Forest {{forest}}: the schema has no ms-DS-ConsistencyGuid; the wizard will use objectGUID',
+      consistencyGuid: 'ms-DS-ConsistencyGuid is unused in every forest ({{forests}}; {{users}} users scanned); the wizard will use it as the source anchor',
+      objectGuid: 'The wizard will use objectGUID as the source anchor for every forest ({{forests}}): {{reasons}}',
     },
   },
   appliesTo: (plan) => (plan.identity.sourceAnchor.mode === 'azure-managed' ? true : 'a sourceAnchor attribute is chosen in the plan'),
   evaluate(ctx) {
+    // One choice for the whole installation: ms-DS-ConsistencyGuid only if no forest holds values
+    // (and every schema has it). A forest that forces objectGUID decides it even when another
+    // forest could not be read; otherwise an unread forest leaves the choice unknown.
+    const at = { planPath: 'identity.sourceAnchor.mode' };
+    const forests = ctx.plan.forests.map((f) => f.name);
+    const reasons: string[] = [];
+    let users = 0;
+    let unknown = false;
     for (const forest of ctx.plan.forests) {
-      const at = { planPath: 'identity.sourceAnchor.mode', forest: forest.name };
       const schema = useForestFact(ctx, forest.name, 'schema', at);
       const scan = useForestFact(ctx, forest.name, 'scan', at);
-      if (schema === undefined || scan === undefined) return;
-      const data = { forest: forest.name, users: scan.usersScanned, populated: scan.consistencyGuid.populated };
-      const messageId = !schema.hasConsistencyGuid ? 'noSchema' : scan.consistencyGuid.populated === 0 ? 'consistencyGuid' : 'objectGuid';
-      ctx.report({ messageId, data, at });
+      if (schema !== undefined && !schema.hasConsistencyGuid) reasons.push(`the schema of ${forest.name} has no ms-DS-ConsistencyGuid`);
+      else if (scan !== undefined && scan.consistencyGuid.populated > 0)
+        reasons.push(`${forest.name}: ${scan.consistencyGuid.populated} of ${scan.usersScanned} users already have ms-DS-ConsistencyGuid set`);
+      else if (schema === undefined || scan === undefined) unknown = true;
+      else users += scan.usersScanned;
     }
+    if (reasons.length > 0) ctx.report({ messageId: 'objectGuid', data: { forests, reasons: reasons.join('; ') }, at });
+    else if (!unknown) ctx.report({ messageId: 'consistencyGuid', data: { forests, users }, at });
   },
 });

@@ -1,7 +1,11 @@
-/** Top-level labels that no registrar sells, so a domain under them can never be verified. */
-export const NON_ROUTABLE_TLDS = ['local', 'lan', 'internal', 'corp', 'localdomain', 'home', 'intranet', 'private', 'localhost', 'test', 'invalid', 'example'];
+import { isKnownTld } from '../../facts/tld.js';
 
+/**
+ * A UPN (or alternate login ID) domain that can never be registered, so never verified: a single
+ * label, or a top-level label outside the IANA root zone (.local, .lan, .corp, .lokal, .intra,
+ * .priv, .loc, .test…), by the same list DQ004 uses.
+ */
 export function isNonRoutableSuffix(suffix: string): boolean {
   const labels = suffix.toLowerCase().replace(/\.$/, '').split('.');
-  return labels.length < 2 || NON_ROUTABLE_TLDS.includes(labels.at(-1) ?? '');
+  return labels.length < 2 || !isKnownTld(labels.at(-1) ?? '');
 }

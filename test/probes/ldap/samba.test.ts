@@ -10,6 +10,8 @@ import type { PlanInput } from '../../../src/plan/schema.js';
 import { ldapProbe } from '../../../src/probes/ldap/index.js';
 import { readUserAttributeBinding } from '../../../src/probes/ldap/schema-binding.js';
 import { Session } from '../../../src/probes/ldap/session.js';
+import { syncServerRetrieval } from '../../../src/probes/ldap/gmsa.js';
+import { bufs, sidToString } from '../../../src/probes/ldap/values.js';
 import { connect, hangUp } from '../../../src/probes/ldap/connection.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
 import { startHostileLdap } from '../../../fixtures/ldap/hostile-peer.js';
@@ -112,6 +114,10 @@ describe('LDAP probe against the Samba test forest', () => {
     ]);
     expect(forest.domainReads?.[CHILD]).toMatchObject({ status: 'skipped' });
     expect(value(forest.upnSuffixes)).toEqual(['contoso.com', 'contoso.local']);
+    // The alternate login ID's domain parts (UPN002 judges them instead of the UPN suffixes): alice's two otherMailbox values.
+    const altSuffixes = value(forest.scan).signIn?.suffixes ?? {};
+    expect(Object.keys(altSuffixes)).toEqual(['contoso.com']);
+    expect(altSuffixes['contoso.com']?.count).toBe(2);
     const schema = value(forest.schema);
     expect(schema.attributes['othermailbox']).toMatchObject({ exists: true, isSingleValued: false });
     expect(schema.hasConsistencyGuid).toBe(true);
@@ -133,6 +139,37 @@ describe('LDAP probe against the Samba test forest', () => {
       // dnsHostName belongs to computer, not user: exists, but user may not hold it.
       expect(binding['dnshostname']).toMatchObject({ exists: true, boundToUser: false, via: null });
       expect(binding['mail']?.classesRead).toBeGreaterThanOrEqual(4);
+    } finally {
+      await hangUp(connection, 5000);
+    }
+  });
+
+  it('INS003: compares the sync server\'s computer account and its token groups with a gMSA\'s allowed principals', async () => {
+    const connection = await connect({ host: 'dc1.corp.contoso.test', address: '127.0.0.10', port: 636, security: 'ldaps' }, { ca: await readFile(caFile), insecure: false }, 5000);
+    try {
+      await connection.client.bind('CORP\\svc-sync', SYNC_PW);
+      const session = new Session(connection, 'dc1', 5000);
+      const r = { dir: session, domainDns: [BASE] } as unknown as Parameters<typeof syncServerRetrieval>[0];
+      const sidOf = async (filter: string): Promise<string> => {
+        const e = (await session.search(BASE, { scope: 'sub', filter, attributes: ['objectSid'], explicitBufferAttributes: ['objectSid'] }))[0];
+        const sid = e === undefined ? undefined : bufs(e, 'objectSid')[0];
+        if (sid === undefined) throw new Error(`no objectSid for ${filter}`);
+        return sidToString(sid);
+      };
+      const adfs1 = await sidOf('(sAMAccountName=ADFS1$)');
+      const domainComputers = await sidOf('(sAMAccountName=Domain Computers)');
+      const other = await sidOf('(sAMAccountName=svc-web)');
+      // ADFS1 plays the sync server: allowed itself, allowed through its primary group, or not allowed at all.
+      expect(await syncServerRetrieval(r, 'adfs1.corp.contoso.test', [{ sid: adfs1, name: 'ADFS1$' }])).toEqual({
+        thisServer: 'allowed',
+        syncServerComputer: { fqdn: 'adfs1.corp.contoso.test', dn: `CN=ADFS1,OU=Servers,${BASE}`, grantedBy: 'ADFS1$' },
+      });
+      expect((await syncServerRetrieval(r, 'adfs1.corp.contoso.test', [{ sid: other, name: 'svc-web' }, { sid: domainComputers, name: 'Domain Computers' }])).syncServerComputer?.grantedBy).toBe('Domain Computers');
+      expect((await syncServerRetrieval(r, 'ADFS1.corp.contoso.test', [{ sid: other, name: 'svc-web' }])).thisServer).toBe('denied');
+      expect(await syncServerRetrieval(r, 'aadc99.corp.contoso.test', [{ sid: adfs1, name: 'ADFS1$' }])).toEqual({
+        thisServer: 'unknown',
+        syncServerComputer: { fqdn: 'aadc99.corp.contoso.test', dn: null, grantedBy: null },
+      });
     } finally {
       await hangUp(connection, 5000);
     }
@@ -223,6 +260,18 @@ describe('LDAP probe against the Samba test forest', () => {
     expect(pilot.directMemberCount).toBe(3);
     expect(pilot.nestedGroups).toEqual({ count: 1, sample: [`CN=Pilot Nested,OU=Groups,${BASE}`] });
     expect(value(forest.ous)).toEqual({ [`OU=Excluded,${BASE}`]: true, [`OU=Gone,${BASE}`]: false });
+  });
+
+  it('counts objects in scope as the scan scopes users: OU filtering for every class, critical system objects left out', async () => {
+    const whole = value((await probe(forestPlan())).forest.objectCount);
+    expect(whole.scope).toBe('in-scope');
+    expect(whole.groups).toBeGreaterThanOrEqual(4); // Tier0 Ops, Sales, Entra Pilot, Pilot Nested (and the non-critical defaults)
+    // OU=Staff holds 7 users and the contact Partner: the groups (OU=Groups) and computers (OU=Servers) were counted forest-wide before.
+    const staff = value((await probe(forestPlan({ ous: { include: [`OU=Staff,${BASE}`] } }))).forest.objectCount);
+    expect(staff).toEqual({ users: 7, groups: 0, contacts: 1, computers: 0, scope: 'in-scope' });
+    // An excluded OU is left out of every class: carol is its only object.
+    const excluded = value((await probe(forestPlan({ ous: { exclude: [`OU=Excluded,${BASE}`] } }))).forest.objectCount);
+    expect({ ...whole, users: whole.users - 1 }).toEqual(excluded);
   });
 
   it('escapes plan values in filters (RFC 4515): a UPN with filter characters matches nothing instead of everything', async () => {
@@ -392,7 +441,10 @@ describe('a forest with a child domain', () => {
       ['corp.contoso.test', BASE, true, true],
       [CHILD, CHILD_BASE, false, false],
     ]);
-    expect(value(forest.adminCountUsers).sample).toContain(`CN=child-admin,OU=Staff,${CHILD_BASE}`);
+    // Only people at risk: each domain's Administrator and krbtgt (adminCount=1 from provisioning) are critical system objects.
+    expect(value(forest.adminCountUsers).sample.sort()).toEqual(
+      [`CN=child-admin,OU=Staff,${CHILD_BASE}`, `CN=alice,OU=Staff,${BASE}`, `CN=admin-tier0,OU=Staff,${BASE}`].sort(),
+    );
     const byDomain = value(forest.scan).upnByDomain ?? {};
     expect(byDomain[CHILD]?.upnInvalid).toMatchObject({ 'several-at': { count: 1, sample: ['ivan@@contoso.com'] }, 'trailing-dot': { count: 1, sample: ['judy@contoso.com.'] } });
     expect(byDomain['corp.contoso.test']?.upnInvalid['trailing-dot']).toBeUndefined();
@@ -555,10 +607,10 @@ describe('entra-preflight check against the Samba test forest', () => {
         `HIA002 CN=alice,OU=Staff,${BASE}`, // HIA UPN held on premises (twice: duplicate UPN)
         `HIA002 CN=bob,OU=Staff,${BASE}`,
         'HIA003 hybridIdentityAdministrator.upn',
-        'SA003 corp.contoso.test', // ms-DS-ConsistencyGuid already in use → objectGUID
+        'SA003 identity.sourceAnchor.mode', // ms-DS-ConsistencyGuid already in use → objectGUID, one verdict for all forests
         `STG001 CN=MSOL_0a1b2c3d4e5f,CN=Users,${BASE}`, // recent logon of an earlier sync server
         'UPN001 fabrikam.com', // unverified suffix
-        'UPN002 corp.contoso.test', // non-routable .test suffix
+        // No UPN002: the .test UPN suffix does not sign in with otherMailbox as the alternate ID, whose values are all @contoso.com.
         'UPN003 corp.contoso.test', // grace@@contoso.com
         'UPN004 corp.contoso.test', // alice@contoso.com twice
         'UPN005 fabrikam.com', // undeclared suffix

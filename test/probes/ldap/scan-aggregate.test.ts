@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { grantingPrincipal } from '../../../src/probes/ldap/gmsa.js';
 import { isExcludedFromScan, isRfc822Address, ScanAggregator, upnProblemsOf } from '../../../src/probes/ldap/scan-aggregate.js';
 import { escapeFilterValue, fileTimeToIso, generalizedTimeToIso, sidToString } from '../../../src/probes/ldap/values.js';
 
@@ -62,6 +63,18 @@ describe('ScanAggregator', () => {
     expect(r.consistencyGuid).toMatchObject({ populated: 2, invalidLength: { count: 1, sample: ['CN=b'] } });
   });
 
+  it('gathers the domain parts of an alternate sign-in attribute (UPN002 judges them instead of UPN suffixes)', () => {
+    const agg = new ScanAggregator({ signIn: 'mail' });
+    agg.add({ dn: 'CN=a', signIn: ['a@Contoso.com'] });
+    agg.add({ dn: 'CN=b', signIn: ['b@contoso.lokal', 'b2@contoso.com'] });
+    agg.add({ dn: 'CN=c', signIn: ['no domain', ''] });
+    expect(agg.result().signIn?.suffixes).toEqual({
+      'contoso.com': { count: 2, sample: ['a@Contoso.com', 'b2@contoso.com'] },
+      'contoso.lokal': { count: 1, sample: ['b@contoso.lokal'] },
+    });
+    expect(new ScanAggregator({}).result().signIn).toBeNull();
+  });
+
   it('DQ008: counts distinct proxy addresses per object (SMTP: and smtp: of one address are one), and certificate/photo sizes', () => {
     const agg = new ScanAggregator({});
     const addresses = (n: number) => Array.from({ length: n }, (_, i) => `smtp:a${i}@contoso.com`);
@@ -83,6 +96,15 @@ describe('ScanAggregator', () => {
     expect(isExcludedFromScan('Administrator', true)).toBe(true);
     expect(isExcludedFromScan('alice', false)).toBe(false);
   });
+
+  it('leaves out the built-in Administrator, Guest and krbtgt by RID, even renamed and without isCriticalSystemObject', () => {
+    expect(isExcludedFromScan('root-admin', false, 'S-1-5-21-1004336348-1177238915-682003330-500')).toBe(true);
+    expect(isExcludedFromScan('visitor', false, 'S-1-5-21-1004336348-1177238915-682003330-501')).toBe(true);
+    expect(isExcludedFromScan('kdc', false, 'S-1-5-21-1004336348-1177238915-682003330-502')).toBe(true);
+    expect(isExcludedFromScan('alice', false, 'S-1-5-21-1004336348-1177238915-682003330-1500')).toBe(false);
+    // RID 500 of another authority is not the domain's built-in Administrator.
+    expect(isExcludedFromScan('alice', false, 'S-1-5-32-500')).toBe(false);
+  });
 });
 
 describe('LDAP value conversions', () => {
@@ -97,5 +119,18 @@ describe('LDAP value conversions', () => {
     expect(generalizedTimeToIso('20261125120000.0Z')).toBe('2026-11-25T12:00:00.000Z');
     const sid = Buffer.from('010500000000000515000000a065cf7e784b9b5fe77c8770f4010000', 'hex');
     expect(sidToString(sid)).toBe('S-1-5-21-2127521184-1604012920-1887927527-500');
+  });
+});
+
+describe('gMSA password retrieval by the sync server', () => {
+  it('names the allowed principal the computer token holds: the computer itself or a group of it', () => {
+    const allowed = [
+      { sid: 'S-1-5-21-1-2-3-1105', name: 'SYNC02$' },
+      { sid: 'S-1-5-21-1-2-3-2001', name: 'Sync Servers' },
+    ];
+    expect(grantingPrincipal(allowed, new Set(['S-1-1-0', 'S-1-5-21-1-2-3-1200', 'S-1-5-21-1-2-3-2001']))).toBe('Sync Servers');
+    expect(grantingPrincipal(allowed, new Set(['S-1-5-21-1-2-3-1105']))).toBe('SYNC02$');
+    expect(grantingPrincipal(allowed, new Set(['S-1-1-0', 'S-1-5-11', 'S-1-5-21-1-2-3-515']))).toBeUndefined();
+    expect(grantingPrincipal([{ sid: 'S-1-5-21-9-9-9-3000', name: null }], new Set(['S-1-5-21-9-9-9-3000']))).toBe('S-1-5-21-9-9-9-3000');
   });
 });

@@ -10,7 +10,9 @@ const two = makePlan({ forests: [...(planInput().forests ?? []), { name: 'fabrik
 describe('INS005 localdb-object-limit', () => {
   it('fires when the forests together exceed 100,000 objects', () => {
     const r = runRule(ins005, two, ldapFacts({ 'contoso.com': { objectCount: count(60_000) }, 'fabrikam.com': { objectCount: count(40_000) } }));
-    expect(r.findings[0]?.message).toBe('The forests hold 107000 objects in scope (contoso.com: 63500, fabrikam.com: 43500), more than the 100000 LocalDB is sized for');
+    expect(r.findings[0]?.message).toBe(
+      'The forests hold 107000 objects in scope (contoso.com: 63500, fabrikam.com: 43500; users, groups, contacts and computers after domain and OU filtering, critical system objects left out), more than the 100000 LocalDB is sized for',
+    );
     expect(r.findings[0]?.location).toEqual({ planPath: 'install.sql.mode' });
   });
 
@@ -24,4 +26,14 @@ describe('INS005 localdb-object-limit', () => {
     expect(statusOf(runRule(ins005, makePlan({ install: { sql: { mode: 'existing', server: 'sql1' } } }), {}))).toBe('not-applicable');
     expect(statusOf(runRule(ins005, makePlan(), {}))).toBe('not-evaluated');
   });
+
+  it('says how it counted: a count gathered without OU filtering is named, and a pilot group does not shrink the database', () => {
+    const forestWide = ok({ users: 99_000, groups: 1000, contacts: 500, computers: 2000, scope: 'forest' as const });
+    const r = runRule(ins005, makePlan({ pilotGroup: { forest: 'contoso.com', group: 'Pilot' } }), ldapFacts({ 'contoso.com': { objectCount: forestWide } }));
+    expect(r.findings[0]?.message).toBe(
+      'The forests hold 102500 objects in scope (contoso.com: 102500; users, groups, contacts and computers of whole domains for contoso.com (gathered without OU filtering); ' +
+        'group filtering (pilot group) does not shrink the database: objects outside the group are still imported into the connector space), more than the 100000 LocalDB is sized for',
+    );
+  });
 });
+

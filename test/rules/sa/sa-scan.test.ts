@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../../src/facts/fact.js';
+import { failed, ok } from '../../../src/facts/fact.js';
 import { sa001 } from '../../../src/rules/sa/sa001-sourceanchor-has-at.js';
 import { sa003 } from '../../../src/rules/sa/sa003-sourceanchor-selection.js';
 import { sa004 } from '../../../src/rules/sa/sa004-consistencyguid-invalid-values.js';
 import { sa005 } from '../../../src/rules/sa/sa005-sourceanchor-missing-in-schema.js';
 import { sa006 } from '../../../src/rules/sa/sa006-sourceanchor-empty-or-duplicate.js';
 import { sa007 } from '../../../src/rules/sa/sa007-sourceanchor-multivalued.js';
-import { forestWithScan, none, scan, unreachable } from '../../helpers/scan-facts.js';
+import { forestWithScan, ldapFacts, none, scan, unreachable } from '../../helpers/scan-facts.js';
 import { makePlan, runRule, statusOf } from '../../helpers/rules.js';
 
 const anchorPlan = (attribute: string) => makePlan({ identity: { sourceAnchor: { mode: 'attribute', attribute } } });
@@ -46,8 +46,45 @@ describe('SA003 sourceanchor-selection', () => {
     const unused = forestWithScan(scan(), { schema: schemaWith({}) });
     expect(runRule(sa003, makePlan(), unused).findings[0]?.messageId).toBe('consistencyGuid');
     const used = forestWithScan(scan({ consistencyGuid: { populated: 3, invalidLength: none, duplicates: none } }), { schema: schemaWith({}) });
-    expect(runRule(sa003, makePlan(), used).findings[0]?.message).toBe('Forest contoso.com: 3 of 10 users already have ms-DS-ConsistencyGuid set; the wizard will fall back to objectGUID');
+    expect(runRule(sa003, makePlan(), used).findings[0]?.message).toBe('The wizard will use objectGUID as the source anchor for every forest (contoso.com): contoso.com: 3 of 10 users already have ms-DS-ConsistencyGuid set');
     expect(statusOf(runRule(sa003, makePlan(), unreachable))).toBe('not-evaluated');
+  });
+
+  // The choice is global: ms-DS-ConsistencyGuid only when no forest holds values (and every schema has it).
+  const twoForests = makePlan({
+    forests: [
+      { name: 'contoso.com', connectorAccount: { mode: 'existing', name: 'CONTOSO\\svc', password: 'env:P' } },
+      { name: 'fabrikam.com', connectorAccount: { mode: 'existing', name: 'FABRIKAM\\svc', password: 'env:P' } },
+    ],
+  });
+  const forest = (populated: number, hasConsistencyGuid = true) => ({
+    scan: ok(scan({ consistencyGuid: { populated, invalidLength: none, duplicates: none } })),
+    schema: schemaWith({}, hasConsistencyGuid),
+  });
+
+  it('gives one verdict for all forests: objectGUID for every forest when one of them holds values', () => {
+    const r = runRule(sa003, twoForests, ldapFacts({ 'contoso.com': forest(0), 'fabrikam.com': forest(2) }));
+    expect(r.findings.map((f) => f.message)).toEqual([
+      'The wizard will use objectGUID as the source anchor for every forest (contoso.com, fabrikam.com): fabrikam.com: 2 of 10 users already have ms-DS-ConsistencyGuid set',
+    ]);
+  });
+
+  it('judges every forest (no early return after a forest it could not evaluate)', () => {
+    const r = runRule(sa003, twoForests, ldapFacts({ 'contoso.com': { scan: failed('dc1.contoso.com:636', 'timeout', 'no answer') }, 'fabrikam.com': forest(0, false) }));
+    expect(r.findings.map((f) => f.message)).toEqual([
+      'The wizard will use objectGUID as the source anchor for every forest (contoso.com, fabrikam.com): the schema of fabrikam.com has no ms-DS-ConsistencyGuid',
+    ]);
+    // With an unknown forest and no forest forcing objectGUID, there is no verdict: not evaluated, never "consistencyGuid".
+    const unknown = runRule(sa003, twoForests, ldapFacts({ 'contoso.com': { scan: failed('dc1.contoso.com:636', 'timeout', 'no answer') }, 'fabrikam.com': forest(0) }));
+    expect(unknown.findings).toEqual([]);
+    expect(unknown.outcomes[0]?.status).toBe('not-evaluated');
+  });
+
+  it('says ms-DS-ConsistencyGuid once when it is unused in every forest', () => {
+    const r = runRule(sa003, twoForests, ldapFacts({ 'contoso.com': forest(0), 'fabrikam.com': forest(0) }));
+    expect(r.findings.map((f) => f.message)).toEqual([
+      'ms-DS-ConsistencyGuid is unused in every forest (contoso.com, fabrikam.com; 20 users scanned); the wizard will use it as the source anchor',
+    ]);
   });
 });
 

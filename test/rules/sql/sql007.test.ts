@@ -14,7 +14,9 @@ const withCount = (base: Facts, users: number): Facts => ({
 describe('SQL007 sql-express-size', () => {
   it('fires for Express with more than 100,000 objects', () => {
     const r = runRule(sql007, sqlPlan(), withCount(sqlFacts({ server: express }), 120_000));
-    expect(r.findings[0]?.message).toBe('SQL Server sql1.contoso.com is Express Edition (64-bit) and the forests hold 123500 objects in scope (contoso.com: 123500), more than the 100000 Express is sized for');
+    expect(r.findings[0]?.message).toBe(
+      'SQL Server sql1.contoso.com is Express Edition (64-bit) and the forests hold 123500 objects in scope (contoso.com: 123500; users, groups, contacts and computers after domain and OU filtering, critical system objects left out), more than the 100000 Express is sized for',
+    );
     expect(r.findings[0]?.location).toEqual({ planPath: 'install.sql.server', sqlInstance: 'sql1.contoso.com' });
   });
 

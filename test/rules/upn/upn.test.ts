@@ -35,6 +35,38 @@ describe('UPN002 upn-suffix-non-routable', () => {
     expect(r.findings.map((f) => f.data['suffix'])).toEqual(['corp.local', 'corp']);
     expect(runRule(upn002, makePlan(), forestWithScan(scan())).findings).toEqual([]);
   });
+
+  // "Non-routable" = a TLD outside the IANA root zone (the list DQ004 uses) or a single label;
+  // a fixed list of 12 TLDs let .lokal, .intra, .priv and .loc through.
+  it.each(['corp.lokal', 'contoso.intra', 'ad.priv', 'contoso.loc', 'contoso.test'])('reports %s, whose TLD is not in the IANA root zone', (suffix) => {
+    const r = runRule(upn002, makePlan(), forestWithScan(scan({ upnSuffixes: { [suffix]: { count: 1, sample: [`x@${suffix}`] } } })));
+    expect(r.findings.map((f) => f.data['suffix'])).toEqual([suffix]);
+  });
+
+  it.each(['contoso.xyz', 'contoso.microsoft', 'contoso.co.uk', 'example.xn--p1ai', 'example.рф'])('accepts %s, a TLD of the root zone', (suffix) => {
+    expect(runRule(upn002, makePlan(), forestWithScan(scan({ upnSuffixes: { [suffix]: { count: 1, sample: [`x@${suffix}`] } } }))).findings).toEqual([]);
+  });
+
+  const altPlan = makePlan({ identity: { signInAttribute: 'mail' } });
+  const altScan = (altSuffixes: Record<string, { count: number; sample: string[] }> | undefined) =>
+    forestWithScan(
+      scan({
+        upnSuffixes: { 'corp.local': { count: 10, sample: ['a@corp.local'] } },
+        signIn: { attribute: 'mail', empty: none, notRfc822: none, multipleValues: none, ...(altSuffixes === undefined ? {} : { suffixes: altSuffixes }) },
+      }),
+    );
+
+  it('with an alternate login ID, judges the domains of that attribute, not the UPN suffixes', () => {
+    const r = runRule(upn002, altPlan, altScan({ 'contoso.com': { count: 9, sample: ['a@contoso.com'] }, 'contoso.lokal': { count: 1, sample: ['b@contoso.lokal'] } }));
+    expect(r.findings.map((f) => f.message)).toEqual(['1 user(s) in contoso.com have a mail (the sign-in attribute) in the non-routable domain contoso.lokal (e.g. b@contoso.lokal)']);
+    expect(runRule(upn002, altPlan, altScan({ 'contoso.com': { count: 10, sample: ['a@contoso.com'] } })).findings).toEqual([]);
+  });
+
+  it('with an alternate login ID whose domains the bundle lacks, is not evaluated rather than passed', () => {
+    const r = runRule(upn002, altPlan, altScan(undefined));
+    expect(r.findings).toEqual([]);
+    expect(statusOf(r)).toBe('not-evaluated');
+  });
 });
 
 describe('UPN003 upn-invalid-format', () => {
