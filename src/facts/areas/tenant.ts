@@ -73,15 +73,20 @@ export const hiaFactsSchema = z.strictObject({
 export type HiaFacts = z.infer<typeof hiaFactsSchema>;
 
 export const cloudUserSchema = z.strictObject({
+  index: z.number().int().nonnegative().describe('Ordinal of this user\'s record in keys'),
   upn: z.string(),
-  addresses: z.array(z.string()).describe('SMTP addresses (proxyAddresses smtp:/SMTP: and mail), lower case, without prefix'),
+  addresses: z.array(z.string()).describe('SMTP addresses of proxyAddresses (smtp:/SMTP:), lower case, without prefix'),
   adminRoles: z.array(z.string()).describe('Role definition ids of active directory-role assignments'),
 });
 
 export const cloudOnlyUsersSchema = z.strictObject({
   count: z.number().int().nonnegative().describe('Cloud-only users (onPremisesSyncEnabled not true) read'),
-  users: z.array(cloudUserSchema).describe('Those whose UPN or an SMTP address lies in a domain the plan syncs (soft-match candidates), up to the cap'),
-  truncated: z.boolean().describe('More candidates than the cap: the list is a sample'),
+  candidates: z.number().int().nonnegative().describe('Those with a UPN or SMTP address outside *.onmicrosoft.com: one record each in keys'),
+  keys: z
+    .string()
+    .describe('Per candidate, in reading order: 1 byte (bit 7 admin role, bits 0-6 key count), then the 48-bit keys of its UPN and SMTP addresses; base64url (see soft-match-keys)'),
+  users: z.array(cloudUserSchema).describe('Candidates named in full, for message samples: those holding an admin role and the others, each up to the cap'),
+  truncated: z.boolean().describe('More candidates than the cap: some are known only by their keys'),
 });
 export type CloudOnlyUsers = z.infer<typeof cloudOnlyUsersSchema>;
 

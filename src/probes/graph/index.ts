@@ -6,6 +6,7 @@ import { request, type Agent } from 'undici';
 import { failed, ok, skipped, type Fact, type FailureKind } from '../../facts/fact.js';
 import type { CloudOnlyUsers, HiaFacts, OnPremisesSyncFacts, OrganizationFacts, RoleName, TenantDomain, TenantFacts } from '../../facts/areas/tenant.js';
 import type { Plan } from '../../plan/schema.js';
+import { smtpAddresses, UserKeysBuilder } from '../../facts/soft-match-keys.js';
 import { connectionOutcomeOf } from '../http-outcome.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { CredentialSetupError, credentialFor, hostsOf, type DevicePrompt, type GraphPlan } from './auth.js';
@@ -25,7 +26,7 @@ export const PERMISSION = {
   roles: 'RoleManagement.Read.Directory',
 } as const;
 
-/** Soft-match candidates kept in the facts; beyond it the list is a sample (the count stays exact). */
+/** Soft-match candidates kept by name (admin-role holders and others, each); beyond it only their keys. */
 export const CANDIDATE_CAP = 1000;
 
 const USER_SELECT = 'id,userPrincipalName,userType,accountEnabled,onPremisesSyncEnabled,creationType,identities';
@@ -193,31 +194,34 @@ async function readHia(g: GraphClient, who: { source: 'plan'; upn: string } | { 
 }
 
 /**
- * Cloud-only users, streamed page by page (ConsistencyLevel: eventual for the advanced filter):
- * only the soft-match candidates (a UPN or SMTP address outside *.onmicrosoft.com) are kept, up to
- * CANDIDATE_CAP, so memory stays flat however large the tenant is.
+ * Cloud-only users, streamed page by page (ConsistencyLevel: eventual for the advanced filter).
+ * Each soft-match candidate (a UPN or SMTP proxy address outside *.onmicrosoft.com) leaves a
+ * compact record of 48-bit address keys for the exact join with the on-premises users in TEN004;
+ * only up to CANDIDATE_CAP admin-role holders and CANDIDATE_CAP others are kept by name, so memory
+ * stays flat however large the tenant is.
  */
 async function readCloudOnly(g: GraphClient, assignments: Map<string, string[]>): Promise<CloudOnlyUsers> {
   let count = 0;
   let truncated = false;
+  let admins = 0;
+  let others = 0;
+  const records = new UserKeysBuilder();
   const users: CloudOnlyUsers['users'] = [];
-  const path = '/v1.0/users?$filter=onPremisesSyncEnabled ne true&$count=true&$select=id,userPrincipalName,mail,proxyAddresses&$top=999';
+  const path = '/v1.0/users?$filter=onPremisesSyncEnabled ne true&$count=true&$select=id,userPrincipalName,proxyAddresses&$top=999';
   for await (const page of g.pages<GraphUser>(path.replace(/ /g, '%20'), { ConsistencyLevel: 'eventual' })) {
     for (const u of page) {
       count++;
-      const addresses = new Set<string>();
-      for (const p of u.proxyAddresses ?? []) if (/^smtp:/i.test(p)) addresses.add(p.slice(5).toLowerCase());
-      if (u.mail) addresses.add(u.mail.toLowerCase());
-      const keys = [u.userPrincipalName.toLowerCase(), ...addresses];
-      if (!keys.some((k) => !domainOf(k).endsWith('.onmicrosoft.com'))) continue;
-      if (users.length >= CANDIDATE_CAP) {
-        truncated = true;
-        continue;
-      }
-      users.push({ upn: u.userPrincipalName, addresses: [...addresses], adminRoles: assignments.get(u.id) ?? [] });
+      const addresses = [...new Set(smtpAddresses(u.proxyAddresses))];
+      const keys = [u.userPrincipalName.toLowerCase(), ...addresses].filter((k) => !domainOf(k).endsWith('.onmicrosoft.com'));
+      if (keys.length === 0) continue;
+      const adminRoles = assignments.get(u.id) ?? [];
+      const index = records.add(keys, adminRoles.length > 0);
+      const named = adminRoles.length > 0 ? admins++ < CANDIDATE_CAP : others++ < CANDIDATE_CAP;
+      if (named) users.push({ index, upn: u.userPrincipalName, addresses, adminRoles });
+      else truncated = true;
     }
   }
-  return { count, users, truncated };
+  return { count, candidates: records.count, keys: records.value, users, truncated };
 }
 
 export interface TenantProbeDeps {

@@ -13,9 +13,9 @@ import { ten004 } from '../../../src/rules/ten/ten004-soft-match-preview.js';
 import { ten005 } from '../../../src/rules/ten/ten005-hard-match-takeover-blocked.js';
 import { evaluateRules } from '../../../src/engine/evaluate.js';
 import { ldapFacts } from '../../helpers/ldap-facts.js';
-import { scan } from '../../helpers/scan-facts.js';
+import { scan, softMatchKeys } from '../../helpers/scan-facts.js';
 import { makePlan, NOW, runRule, statusOf } from '../../helpers/rules.js';
-import { tenantFacts } from './tenant-facts.js';
+import { cloudOnly, tenantFacts } from './tenant-facts.js';
 
 const graph = { tenantId: 'contoso.onmicrosoft.com', clientId: 'c', credential: { kind: 'client-secret', secret: 'env:S' } } as const;
 const plan = makePlan({ hybridIdentityAdministrator: { upn: 'hia@contoso.onmicrosoft.com' }, tenant: { graph } });
@@ -66,27 +66,39 @@ describe('tenant rules on facts', () => {
     expect(statusOf(unknown)).toBe('not-evaluated');
   });
 
-  it('TEN004: lists candidates in synced domains, errors for admins and when soft match is blocked', () => {
-    const users = ok({
-      count: 3,
-      truncated: false,
-      users: [
-        { upn: 'a@contoso.com', addresses: ['a@contoso.com'], adminRoles: [] },
-        { upn: 'b@contoso.onmicrosoft.com', addresses: ['b@contoso.com'], adminRoles: ['fe930be7-5e62-47db-91af-98c3a49a38b1'] },
-        { upn: 'c@elsewhere.org', addresses: [], adminRoles: [] },
-      ],
-    });
-    const r = runRule(ten004, plan, facts({ cloudOnlyUsers: users }));
+  it('TEN004: joins exactly on UPN / primary SMTP, errors for admins and when soft match is blocked', () => {
+    // On premises: a@contoso.com (UPN) and b.primary@contoso.com (primary SMTP of another user).
+    const onPrem = ldapFacts({ 'contoso.com': { objectCount: ok({ users: 1000, groups: 0, contacts: 0, computers: 0, scope: 'in-scope' }), scan: ok(scan({ softMatchKeys: softMatchKeys(['a@contoso.com', 'b.primary@contoso.com']) })) } });
+    const users = cloudOnly([
+      { upn: 'A@Contoso.com', addresses: ['a@contoso.com'] },
+      { upn: 'b@contoso.onmicrosoft.com', addresses: ['b.primary@contoso.com'], adminRoles: ['fe930be7-5e62-47db-91af-98c3a49a38b1'] },
+      // Same domain, no equal address: the old domain join counted it, the exact join does not.
+      { upn: 'c@contoso.com', addresses: ['c@contoso.com'] },
+      { upn: 'd@elsewhere.org' },
+    ]);
+    const r = runRule(ten004, plan, { ...onPrem, tenant: tenantFacts({ cloudOnlyUsers: users }) });
     expect(r.findings.map((f) => [f.messageId, f.severity])).toEqual([
       ['preview', 'note'],
       ['admin', 'error'],
     ]);
     expect(r.findings[0]?.data['count']).toBe(2);
-    const blocked = runRule(ten004, plan, facts({ cloudOnlyUsers: users, onPremisesSync: ok({ features: { blockSoftMatchEnabled: true }, configuration: {} }) }));
+    expect(r.findings[0]?.data['sample']).toEqual(['A@Contoso.com', 'b@contoso.onmicrosoft.com']);
+    expect(r.findings[1]?.message).toMatch(/b@contoso\.onmicrosoft\.com holds an administrator role/);
+    const blocked = runRule(ten004, plan, { ...onPrem, tenant: tenantFacts({ cloudOnlyUsers: users, onPremisesSync: ok({ features: { blockSoftMatchEnabled: true }, configuration: {} }) }) });
     expect(blocked.findings.map((f) => [f.messageId, f.severity])).toEqual([
       ['blocked', 'error'],
       ['admin', 'error'],
     ]);
+    // No on-premises address equal: silent, whatever the domains.
+    const none = runRule(ten004, plan, { ...withLdap(), tenant: tenantFacts({ cloudOnlyUsers: cloudOnly([{ upn: 'c@contoso.com', addresses: ['x@contoso.com'] }]) }) });
+    expect(none.findings).toEqual([]);
+    expect(statusOf(none)).toBe('passed');
+  });
+
+  it('TEN004: a bundle without the on-premises keys is not evaluated (unknown), never a silent pass', () => {
+    const old = ldapFacts({ 'contoso.com': { scan: ok(scan({ softMatchKeys: undefined })) } });
+    const r = runRule(ten004, plan, { ...old, tenant: tenantFacts({ cloudOnlyUsers: cloudOnly([{ upn: 'a@contoso.com' }]) }) });
+    expect(statusOf(r)).toBe('not-evaluated');
   });
 
   it('TEN005: takeover blocked in a tenant that already holds synced objects', () => {
