@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GraphPeer } from '../../../fixtures/graph/peer.js';
@@ -13,7 +14,7 @@ export function graphBlock(peer: GraphPeer, credential: Record<string, unknown> 
   return { tenantId: 'contoso.onmicrosoft.com', clientId: CLIENT_ID, credential, authorityHost: peer.url, endpoint: peer.url, caFile: peer.caFile };
 }
 
-export function graphContext(peer: GraphPeer, opts: { credential?: Record<string, unknown>; overrides?: Partial<PlanInput>; secret?: string; log?: string[] } = {}): ProbeContext {
+export function graphContext(peer: GraphPeer, opts: { credential?: Record<string, unknown>; overrides?: Partial<PlanInput>; secret?: string; secrets?: Record<string, string>; log?: string[]; env?: Record<string, string> } = {}): ProbeContext {
   const plan = makePlan({
     hybridIdentityAdministrator: { upn: 'hia@contoso.onmicrosoft.com' },
     ...opts.overrides,
@@ -25,11 +26,13 @@ export function graphContext(peer: GraphPeer, opts: { credential?: Record<string
     timeoutMs: 5000,
     signal: new AbortController().signal,
     secrets: async (ref) => {
+      const other = opts.secrets?.[ref];
+      if (other !== undefined) return other;
       if (ref !== 'env:GRAPH_SECRET') throw new Error(`unexpected ref ${ref}`);
       return opts.secret ?? SECRET;
     },
     insecureTls: false,
-    env: {},
+    env: opts.env ?? {},
     log: (m) => opts.log?.push(m),
   };
 }
@@ -40,4 +43,12 @@ export function appCertificate(peer: GraphPeer, name = 'app'): { pemFile: string
   const pemFile = join(peer.pki.dir, `${name}-combined.pem`);
   writeFileSync(pemFile, `${leaf.cert.toString()}\n${leaf.key.toString()}`);
   return { pemFile, certificate: leaf.cert.toString() };
+}
+
+/** The app's certificate and key as a PFX (OpenSSL 3 defaults: AES-256, PBKDF2, SHA-256 MAC), the password never in argv. */
+export function appPfx(peer: GraphPeer, password: string, name = 'app'): { pfxFile: string; certificate: string } {
+  const leaf = peer.pki.leaf(name, ['DNS:app.contoso.test']);
+  const pfxFile = join(peer.pki.dir, `${name}.pfx`);
+  execFileSync('openssl', ['pkcs12', '-export', '-in', leaf.certFile, '-inkey', join(peer.pki.dir, `${name}.key`), '-out', pfxFile, '-passout', 'env:PFXPW'], { env: { ...process.env, PFXPW: password }, stdio: 'ignore' });
+  return { pfxFile, certificate: leaf.cert.toString() };
 }
