@@ -92,6 +92,7 @@ export type CloudOnlyUsers = z.infer<typeof cloudOnlyUsersSchema>;
 
 export const tenantFactsSchema = z.strictObject({
   endpoint: z.string().describe('Graph endpoint read'),
+  viaProxy: z.string().optional().describe('The forward proxy the Graph requests went through (network.proxy or HTTPS_PROXY), without credentials'),
   credentialKind: z.enum(['client-secret', 'client-certificate', 'device-code', 'azure-cli']),
   signIn: factOf(
     z.strictObject({
