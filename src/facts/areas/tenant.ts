@@ -72,6 +72,14 @@ export const hiaFactsSchema = z.strictObject({
 });
 export type HiaFacts = z.infer<typeof hiaFactsSchema>;
 
+export const hiaMfaSchema = z.strictObject({
+  isMfaRegistered: z.boolean().nullable(),
+  isMfaCapable: z.boolean().nullable().describe('Registered for a strong method allowed by policy'),
+  isPasswordlessCapable: z.boolean().nullable(),
+  methodsRegistered: z.array(z.string()).describe('e.g. microsoftAuthenticatorPush, fido2, mobilePhone'),
+});
+export type HiaMfaFacts = z.infer<typeof hiaMfaSchema>;
+
 export const cloudUserSchema = z.strictObject({
   index: z.number().int().nonnegative().describe('Ordinal of this user\'s record in keys'),
   upn: z.string(),
@@ -105,6 +113,9 @@ export const tenantFactsSchema = z.strictObject({
   domains: factOf(z.array(tenantDomainSchema)),
   onPremisesSync: factOf(onPremisesSyncSchema),
   hia: factOf(hiaFactsSchema).describe('skipped when the plan names no HIA and the credential is not device code'),
+  hiaMfa: factOf(hiaMfaSchema)
+    .optional()
+    .describe('The HIA\'s MFA registration (reports/authenticationMethods/userRegistrationDetails); failed with kind permission without AuditLog.Read.All + UserAuthenticationMethod.Read.All or a P1/P2 licence; absent in older bundles'),
   cloudOnlyUsers: factOf(cloudOnlyUsersSchema),
 });
 export type TenantFacts = z.infer<typeof tenantFactsSchema>;

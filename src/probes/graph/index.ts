@@ -4,7 +4,7 @@ import { isAbsolute, resolve as resolvePath } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
 import { request, type Dispatcher } from 'undici';
 import { failed, ok, skipped, type Fact, type FailureKind } from '../../facts/fact.js';
-import type { CloudOnlyUsers, HiaFacts, OnPremisesSyncFacts, OrganizationFacts, RoleName, TenantDomain, TenantFacts } from '../../facts/areas/tenant.js';
+import type { CloudOnlyUsers, HiaFacts, HiaMfaFacts, OnPremisesSyncFacts, OrganizationFacts, RoleName, TenantDomain, TenantFacts } from '../../facts/areas/tenant.js';
 import type { Plan } from '../../plan/schema.js';
 import { smtpAddresses, UserKeysBuilder } from '../../facts/soft-match-keys.js';
 import { connectionOutcomeOf } from '../http-outcome.js';
@@ -27,6 +27,8 @@ export const PERMISSION = {
   onPremisesSync: 'OnPremDirectorySynchronization.Read.All',
   users: 'User.Read.All',
   roles: 'RoleManagement.Read.Directory',
+  /** Optional: the HIA's MFA registration (userRegistrationDetails needs both, and Microsoft Entra ID P1/P2). */
+  mfa: 'AuditLog.Read.All and UserAuthenticationMethod.Read.All',
 } as const;
 
 /** Soft-match candidates kept by name (admin-role holders and others, each); beyond it only their keys. */
@@ -156,7 +158,7 @@ async function readAssignments(g: GraphClient): Promise<Map<string, string[]>> {
 
 const roleOf = (id: string): RoleName | undefined => (Object.keys(ROLE_TEMPLATE) as RoleName[]).find((k) => ROLE_TEMPLATE[k] === id);
 
-async function readHia(g: GraphClient, who: { source: 'plan'; upn: string } | { source: 'signed-in' }, assignments: Map<string, string[]>, domains: TenantDomain[] | undefined, homeDomains: string[]): Promise<HiaFacts> {
+async function readHia(g: GraphClient, who: { source: 'plan'; upn: string } | { source: 'signed-in' }, assignments: Map<string, string[]>, domains: TenantDomain[] | undefined, homeDomains: string[], found: { id?: string }): Promise<HiaFacts> {
   let user: GraphUser;
   try {
     user = await g.get<GraphUser>(who.source === 'plan' ? `/v1.0/users/${encodeURIComponent(who.upn)}?$select=${USER_SELECT}` : `/v1.0/me?$select=${USER_SELECT}`);
@@ -165,6 +167,7 @@ async function readHia(g: GraphClient, who: { source: 'plan'; upn: string } | { 
       return { source: 'plan', upn: who.upn, found: false, userType: null, creationType: null, identityIssuers: [], homeTenant: null, accountEnabled: null, onPremisesSyncEnabled: null, domainAuthenticationType: null, active: [], eligible: [] };
     throw e;
   }
+  found.id = user.id;
   const groups: string[] = [];
   for await (const page of g.pages<{ id: string }>(`/v1.0/users/${user.id}/transitiveMemberOf?$select=id`)) groups.push(...page.map((x) => x.id));
   const active: HiaFacts['active'] = [];
@@ -195,6 +198,19 @@ async function readHia(g: GraphClient, who: { source: 'plan'; upn: string } | { 
     domainAuthenticationType: domains?.find((d) => d.id === upnDomain)?.authenticationType ?? null,
     active,
     eligible: [...eligible],
+  };
+}
+
+/** The HIA's MFA registration state (Microsoft Entra ID P1/P2 tenants; 403 otherwise or without the permissions). */
+async function readMfa(g: GraphClient, userId: string): Promise<HiaMfaFacts> {
+  const r = await g.get<{ isMfaRegistered?: boolean; isMfaCapable?: boolean; isPasswordlessCapable?: boolean; methodsRegistered?: string[] }>(
+    `/v1.0/reports/authenticationMethods/userRegistrationDetails/${encodeURIComponent(userId)}`,
+  );
+  return {
+    isMfaRegistered: r.isMfaRegistered ?? null,
+    isMfaCapable: r.isMfaCapable ?? null,
+    isPasswordlessCapable: r.isPasswordlessCapable ?? null,
+    methodsRegistered: r.methodsRegistered ?? [],
   };
 }
 
@@ -280,6 +296,7 @@ export async function collectTenant(ctx: ProbeContext, deps: TenantProbeDeps = {
     domains: fact,
     onPremisesSync: fact,
     hia: fact,
+    hiaMfa: fact,
     cloudOnlyUsers: fact,
   });
 
@@ -357,9 +374,13 @@ export async function collectTenant(ctx: ProbeContext, deps: TenantProbeDeps = {
     const me = kind === 'device-code' ? ({ source: 'signed-in' } as const) : ctx.plan.hybridIdentityAdministrator === undefined ? undefined : ({ source: 'plan', upn: ctx.plan.hybridIdentityAdministrator.upn } as const);
     const homeDomains = [...(organization.status === 'ok' ? organization.value.verifiedDomains : []), ...(domains.status === 'ok' ? domains.value.map((d) => d.id) : [])];
     let hia: Fact<HiaFacts>;
+    const hiaUser: { id?: string } = {};
     if (me === undefined) hia = notRead('hybridIdentityAdministrator.upn is not in the plan');
     else if (assignments.status !== 'ok') hia = assignments;
-    else hia = await read(host, 'the Hybrid Identity Administrator', `${PERMISSION.users} and ${PERMISSION.roles}`, () => readHia(g, me, assignments.value, domains.status === 'ok' ? domains.value : undefined, homeDomains), graphProxy);
+    else hia = await read(host, 'the Hybrid Identity Administrator', `${PERMISSION.users} and ${PERMISSION.roles}`, () => readHia(g, me, assignments.value, domains.status === 'ok' ? domains.value : undefined, homeDomains, hiaUser), graphProxy);
+    const hiaUserId = hiaUser.id;
+    const hiaMfa: Fact<HiaMfaFacts> =
+      hia.status !== 'ok' ? hia : hiaUserId === undefined ? notRead('the Hybrid Identity Administrator does not exist in the tenant') : await read(host, 'the HIA\'s MFA registration (reports/authenticationMethods/userRegistrationDetails)', PERMISSION.mfa, () => readMfa(g, hiaUserId), graphProxy);
 
     const cloudOnlyUsers: Fact<CloudOnlyUsers> =
       assignments.status !== 'ok' ? assignments : await read(host, 'cloud-only users', PERMISSION.users, () => readCloudOnly(g, assignments.value), graphProxy);
@@ -374,6 +395,7 @@ export async function collectTenant(ctx: ProbeContext, deps: TenantProbeDeps = {
       domains,
       onPremisesSync,
       hia,
+      hiaMfa,
       cloudOnlyUsers,
     };
   } finally {

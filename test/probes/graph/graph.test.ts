@@ -10,7 +10,8 @@ import { scan, softMatchKeys } from '../../helpers/scan-facts.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALL_PERMISSIONS, appCertificate, appPfx, CLIENT_ID, graphContext, SECRET } from './helpers.js';
+import { hia004 } from '../../../src/rules/hia/hia004-hia-needs-interactive-auth.js';
+import { ALL_PERMISSIONS, appCertificate, appPfx, CLIENT_ID, graphContext, REQUIRED_PERMISSIONS, SECRET } from './helpers.js';
 
 let peer: GraphPeer | undefined;
 afterEach(async () => {
@@ -204,6 +205,31 @@ describe('tenant probe against the OIDC/Graph peer', () => {
     expect(f.domains.status).toBe('ok');
     expect(f.hia.status).toBe('ok');
     expect(p.requests.some((r) => r.status === 403)).toBe(true);
+  });
+
+  it('HIA MFA registration: read with AuditLog.Read.All + UserAuthenticationMethod.Read.All; without them, or without a P1/P2 licence, a permission fact, the rest read', async () => {
+    const tenant = cleanTenant();
+    const users = tenant.users.map((u) => (u.id === HIA_ID ? { ...u, registration: { isMfaRegistered: true, methodsRegistered: ['microsoftAuthenticatorPush', 'fido2'] } } : u));
+    const p = await start({ tenant: { ...tenant, users } });
+    const f = await collectTenant(graphContext(p));
+    expect(f.hiaMfa).toEqual({ status: 'ok', value: { isMfaRegistered: true, isMfaCapable: true, isPasswordlessCapable: true, methodsRegistered: ['microsoftAuthenticatorPush', 'fido2'] } });
+    expect(p.requests.some((r) => r.path === `/v1.0/reports/authenticationMethods/userRegistrationDetails/${HIA_ID}` && r.method === 'GET')).toBe(true);
+    // HIA004 turns it into /InteractiveAuth advice: the plan says password (the default).
+    const ctx = graphContext(p);
+    const r = evaluateRules(ctx.plan, { tenant: f }, [hia004], { now: new Date() });
+    expect(r.findings.map((x) => [x.messageId, x.severity])).toEqual([['fromTenant', 'warning']]);
+    await p.close();
+
+    peer = await startGraphPeer({ tenant: { ...tenant, users }, apps: [{ clientId: CLIENT_ID, secret: SECRET, permissions: REQUIRED_PERMISSIONS }] });
+    const denied = await collectTenant(graphContext(peer));
+    expect(denied.hiaMfa).toMatchObject({ status: 'failed', kind: 'permission', reason: expect.stringMatching(/AuditLog\.Read\.All and UserAuthenticationMethod\.Read\.All/) });
+    expect(denied.hia.status).toBe('ok');
+    expect(evaluateRules(ctx.plan, { tenant: denied }, [hia004], { now: new Date() }).outcomes[0]?.status).toBe('passed');
+    await peer.close();
+
+    peer = await startGraphPeer({ tenant: { ...tenant, users, premium: false }, apps: [{ clientId: CLIENT_ID, secret: SECRET, permissions: ALL_PERMISSIONS }] });
+    const free = await collectTenant(graphContext(peer));
+    expect(free.hiaMfa).toMatchObject({ status: 'failed', kind: 'permission', reason: expect.stringMatching(/premium license/) });
   });
 
   it('honours 429 Retry-After once and then reads the resource', async () => {

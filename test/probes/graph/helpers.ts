@@ -8,7 +8,9 @@ import { makePlan } from '../../helpers/rules.js';
 
 export const CLIENT_ID = '00000000-0000-0000-0000-0000000000a1';
 export const SECRET = 'S3cret-Graph-Value-That-Must-Not-Leak~9';
-export const ALL_PERMISSIONS = ['Domain.Read.All', 'Organization.Read.All', 'User.Read.All', 'RoleManagement.Read.Directory', 'OnPremDirectorySynchronization.Read.All'];
+export const REQUIRED_PERMISSIONS = ['Domain.Read.All', 'Organization.Read.All', 'User.Read.All', 'RoleManagement.Read.Directory', 'OnPremDirectorySynchronization.Read.All'];
+/** The required ones and the optional pair for the HIA's MFA registration. */
+export const ALL_PERMISSIONS = [...REQUIRED_PERMISSIONS, 'AuditLog.Read.All', 'UserAuthenticationMethod.Read.All'];
 
 export function graphBlock(peer: GraphPeer, credential: Record<string, unknown> = { kind: 'client-secret', secret: 'env:GRAPH_SECRET' }): Record<string, unknown> {
   return { tenantId: 'contoso.onmicrosoft.com', clientId: CLIENT_ID, credential, authorityHost: peer.url, endpoint: peer.url, caFile: peer.caFile };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HiaFacts } from '../../../src/facts/areas/tenant.js';
 import { failed, ok, type Fact } from '../../../src/facts/fact.js';
 import type { Facts } from '../../../src/facts/schema.js';
+import { hia004 } from '../../../src/rules/hia/hia004-hia-needs-interactive-auth.js';
 import { hia005 } from '../../../src/rules/ten/hia005-hia-sign-in.js';
 import { hia006 } from '../../../src/rules/ten/hia006-hia-role-not-active.js';
 import { hia007 } from '../../../src/rules/ten/hia007-hia-foreign-account.js';
@@ -107,10 +108,26 @@ describe('tenant rules on facts', () => {
     expect(runRule(ten005, plan, facts({ onPremisesSync: ok({ features: { blockCloudObjectTakeoverThroughHardMatchEnabled: true }, configuration: {} }) })).findings).toEqual([]);
   });
 
-  it('HIA005: not found, disabled, federated', () => {
+  it('HIA005: not found, disabled; a federated account signs in (HIA004 gives the advice)', () => {
     expect(runRule(hia005, plan, facts(hia({ found: false }))).findings[0]?.messageId).toBe('notFound');
     expect(runRule(hia005, plan, facts(hia({ accountEnabled: false }))).findings[0]?.messageId).toBe('disabled');
-    expect(runRule(hia005, plan, facts(hia({ domainAuthenticationType: 'Federated' }))).findings.map((f) => [f.messageId, f.severity])).toEqual([['federated', 'note']]);
+    expect(runRule(hia005, plan, facts(hia({ domainAuthenticationType: 'Federated' }))).findings).toEqual([]);
+  });
+
+  it('HIA004: /InteractiveAuth advice from the tenant\'s facts (federated domain, MFA registered) when the plan says password', () => {
+    const fed = runRule(hia004, plan, facts(hia({ upn: 'hia@fabrikam.org', domainAuthenticationType: 'Federated' })));
+    expect(fed.findings.map((f) => [f.messageId, f.severity])).toEqual([['fromTenant', 'warning']]);
+    expect(fed.findings[0]?.message).toMatch(/hia@fabrikam\.org in a federated domain \(fabrikam\.org\).*set auth: federated/);
+    const mfa = runRule(hia004, plan, facts({ hiaMfa: ok({ isMfaRegistered: true, isMfaCapable: true, isPasswordlessCapable: false, methodsRegistered: ['microsoftAuthenticatorPush', 'mobilePhone'] }) }));
+    expect(mfa.findings[0]?.message).toMatch(/with MFA registered \(microsoftAuthenticatorPush, mobilePhone\).*set auth: mfa/);
+    // Nothing registered, managed domain: the plan's password sign-in stands.
+    expect(runRule(hia004, plan, facts()).findings).toEqual([]);
+    // The MFA report unreadable (403): no advice from it, and HIA004 is not made "not evaluated" by an optional fact.
+    const denied = runRule(hia004, plan, facts({ hiaMfa: failed('graph', 'permission', 'grant AuditLog.Read.All and UserAuthenticationMethod.Read.All') }));
+    expect(statusOf(denied)).toBe('passed');
+    // Without the tenant probe the plan alone decides, as before.
+    const planned = runRule(hia004, makePlan({ hybridIdentityAdministrator: { upn: 'hia@contoso.onmicrosoft.com', auth: 'mfa' } }), withLdap());
+    expect(planned.findings.map((f) => f.messageId)).toEqual(['interactive']);
   });
 
   it('HIA006: no active role is an error; eligible only says to activate it', () => {

@@ -40,6 +40,7 @@ export function tenantFacts(overrides: Partial<TenantFacts> = {}): TenantFacts {
       active: [{ role: 'hybridIdentityAdministrator', via: 'direct' }],
       eligible: [],
     }),
+    hiaMfa: ok({ isMfaRegistered: false, isMfaCapable: false, isPasswordlessCapable: false, methodsRegistered: [] }),
     cloudOnlyUsers: cloudOnly([{ upn: 'z@fabrikam.org' }]),
     ...overrides,
   };
