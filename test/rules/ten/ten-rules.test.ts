@@ -13,6 +13,7 @@ import { ten003 } from '../../../src/rules/ten/ten003-object-quota.js';
 import { ten004 } from '../../../src/rules/ten/ten004-soft-match-preview.js';
 import { ten005 } from '../../../src/rules/ten/ten005-hard-match-takeover-blocked.js';
 import { evaluateRules } from '../../../src/engine/evaluate.js';
+import { pseudonymizeFacts } from '../../../src/facts/pseudonymize.js';
 import { ldapFacts } from '../../helpers/ldap-facts.js';
 import { scan, softMatchKeys } from '../../helpers/scan-facts.js';
 import { makePlan, NOW, runRule, statusOf } from '../../helpers/rules.js';
@@ -94,6 +95,21 @@ describe('tenant rules on facts', () => {
     const none = runRule(ten004, plan, { ...withLdap(), tenant: tenantFacts({ cloudOnlyUsers: cloudOnly([{ upn: 'c@contoso.com', addresses: ['x@contoso.com'] }]) }) });
     expect(none.findings).toEqual([]);
     expect(statusOf(none)).toBe('passed');
+  });
+
+  it('TEN004: a pseudonymised bundle joins the same (the keys survive, the names are replaced)', () => {
+    const onPrem = ldapFacts({ 'contoso.com': { scan: ok(scan({ softMatchKeys: softMatchKeys(['lee.chen@contoso.com', 'pat.admin@contoso.com']) })) } });
+    const users = cloudOnly([
+      { upn: 'lee.chen@contoso.com' },
+      { upn: 'pat@contoso.onmicrosoft.com', addresses: ['pat.admin@contoso.com'], adminRoles: ['fe930be7-5e62-47db-91af-98c3a49a38b1'] },
+      { upn: 'kim@contoso.com' },
+    ]);
+    const live = runRule(ten004, plan, { ...onPrem, tenant: tenantFacts({ cloudOnlyUsers: users }) });
+    const pseudo = pseudonymizeFacts({ ...onPrem, tenant: tenantFacts({ cloudOnlyUsers: users }) }, plan);
+    expect(JSON.stringify(pseudo)).not.toContain('lee.chen');
+    const offline = runRule(ten004, plan, pseudo);
+    expect(offline.findings.map((f) => [f.messageId, f.data['count']])).toEqual(live.findings.map((f) => [f.messageId, f.data['count']]));
+    expect(live.findings.map((f) => f.messageId)).toEqual(['preview', 'admin']);
   });
 
   it('TEN004: a bundle without the on-premises keys is not evaluated (unknown), never a silent pass', () => {
