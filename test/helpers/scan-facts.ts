@@ -2,10 +2,18 @@ import type { ForestFacts } from '../../src/facts/areas/ldap.js';
 import type { DataQualityFacts, LdapScanFacts } from '../../src/facts/areas/ldap-scan.js';
 import { failed, ok } from '../../src/facts/fact.js';
 import type { Facts } from '../../src/facts/schema.js';
+import { KeySetBuilder } from '../../src/facts/soft-match-keys.js';
 import { cleanDataQuality } from '../../src/probes/ldap/scan-aggregate.js';
 import { ldapFacts } from './ldap-facts.js';
 
 export const none = { count: 0, sample: [] as string[] };
+
+/** The soft-match keys (TEN004) of in-scope users with these UPNs / primary SMTP addresses. */
+export function softMatchKeys(addresses: readonly string[]): LdapScanFacts['softMatchKeys'] {
+  const b = new KeySetBuilder();
+  for (const a of addresses) b.add(a);
+  return b.value;
+}
 
 /** A scan with nothing wrong; tests override the part they look at. */
 export function scan(overrides: Partial<LdapScanFacts> = {}): LdapScanFacts {
@@ -23,6 +31,7 @@ export function scan(overrides: Partial<LdapScanFacts> = {}): LdapScanFacts {
     matching: null,
     conflictObjects: none,
     dataQuality: cleanDataQuality(),
+    softMatchKeys: softMatchKeys(['a@contoso.com']),
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sampleSchema } from '../fact.js';
+import { keySetSchema } from '../soft-match-keys.js';
 
 /**
  * Aggregates of the paged, streaming scan of one forest's in-scope users: what the UPN, sign-in
@@ -87,5 +88,8 @@ export const ldapScanFactsSchema = z.strictObject({
   matching: attributeStatsSchema.nullable().describe('null when no matching across forests is planned'),
   conflictObjects: sampleSchema.describe('Objects whose DN holds \\0ACNF: (replication conflicts), any class, in scope'),
   dataQuality: dataQualitySchema,
+  softMatchKeys: keySetSchema
+    .optional()
+    .describe('Keys of the in-scope users\' UPNs and primary SMTP addresses (see soft-match-keys), for the exact soft-match join with cloud-only users (TEN004); absent in bundles from before it'),
 });
 export type LdapScanFacts = z.infer<typeof ldapScanFactsSchema>;

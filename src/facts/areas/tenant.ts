@@ -72,21 +72,35 @@ export const hiaFactsSchema = z.strictObject({
 });
 export type HiaFacts = z.infer<typeof hiaFactsSchema>;
 
+export const hiaMfaSchema = z.strictObject({
+  isMfaRegistered: z.boolean().nullable(),
+  isMfaCapable: z.boolean().nullable().describe('Registered for a strong method allowed by policy'),
+  isPasswordlessCapable: z.boolean().nullable(),
+  methodsRegistered: z.array(z.string()).describe('e.g. microsoftAuthenticatorPush, fido2, mobilePhone'),
+});
+export type HiaMfaFacts = z.infer<typeof hiaMfaSchema>;
+
 export const cloudUserSchema = z.strictObject({
+  index: z.number().int().nonnegative().describe('Ordinal of this user\'s record in keys'),
   upn: z.string(),
-  addresses: z.array(z.string()).describe('SMTP addresses (proxyAddresses smtp:/SMTP: and mail), lower case, without prefix'),
+  addresses: z.array(z.string()).describe('SMTP addresses of proxyAddresses (smtp:/SMTP:), lower case, without prefix'),
   adminRoles: z.array(z.string()).describe('Role definition ids of active directory-role assignments'),
 });
 
 export const cloudOnlyUsersSchema = z.strictObject({
   count: z.number().int().nonnegative().describe('Cloud-only users (onPremisesSyncEnabled not true) read'),
-  users: z.array(cloudUserSchema).describe('Those whose UPN or an SMTP address lies in a domain the plan syncs (soft-match candidates), up to the cap'),
-  truncated: z.boolean().describe('More candidates than the cap: the list is a sample'),
+  candidates: z.number().int().nonnegative().describe('Those with a UPN or SMTP address outside *.onmicrosoft.com: one record each in keys'),
+  keys: z
+    .string()
+    .describe('Per candidate, in reading order: 1 byte (bit 7 admin role, bits 0-6 key count), then the 48-bit keys of its UPN and SMTP addresses; base64url (see soft-match-keys)'),
+  users: z.array(cloudUserSchema).describe('Candidates named in full, for message samples: those holding an admin role and the others, each up to the cap'),
+  truncated: z.boolean().describe('More candidates than the cap: some are known only by their keys'),
 });
 export type CloudOnlyUsers = z.infer<typeof cloudOnlyUsersSchema>;
 
 export const tenantFactsSchema = z.strictObject({
   endpoint: z.string().describe('Graph endpoint read'),
+  viaProxy: z.string().optional().describe('The forward proxy the Graph requests went through (network.proxy or HTTPS_PROXY), without credentials'),
   credentialKind: z.enum(['client-secret', 'client-certificate', 'device-code', 'azure-cli']),
   signIn: factOf(
     z.strictObject({
@@ -99,6 +113,9 @@ export const tenantFactsSchema = z.strictObject({
   domains: factOf(z.array(tenantDomainSchema)),
   onPremisesSync: factOf(onPremisesSyncSchema),
   hia: factOf(hiaFactsSchema).describe('skipped when the plan names no HIA and the credential is not device code'),
+  hiaMfa: factOf(hiaMfaSchema)
+    .optional()
+    .describe('The HIA\'s MFA registration (reports/authenticationMethods/userRegistrationDetails); failed with kind permission without AuditLog.Read.All + UserAuthenticationMethod.Read.All or a P1/P2 licence; absent in older bundles'),
   cloudOnlyUsers: factOf(cloudOnlyUsersSchema),
 });
 export type TenantFacts = z.infer<typeof tenantFactsSchema>;

@@ -5,6 +5,7 @@ import type { Dispatcher } from 'undici';
 import type { Plan } from '../../plan/schema.js';
 import type { ProbeContext } from '../probe.js';
 import { identityHttpClient } from './http.js';
+import { PfxError, pfxToPem } from './pfx.js';
 
 export type GraphPlan = NonNullable<Plan['tenant']['graph']>;
 
@@ -55,16 +56,30 @@ export async function credentialFor(ctx: ProbeContext, graph: GraphPlan, dispatc
     }
     case 'client-certificate': {
       const path = isAbsolute(c.certificate) ? c.certificate : resolvePath(ctx.planDir, c.certificate);
-      let pem: string;
+      let data: Buffer;
       try {
-        pem = await readFile(path, 'utf8');
+        data = await readFile(path);
       } catch (e) {
         throw new CredentialSetupError(`cannot read tenant.graph.credential.certificate ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
       }
-      if (!pem.includes('-----BEGIN CERTIFICATE-----') || !/-----BEGIN (ENCRYPTED |RSA )?PRIVATE KEY-----/.test(pem))
-        throw new CredentialSetupError(`tenant.graph.credential.certificate ${path} must be a PEM file holding the certificate and its private key (convert a PFX with: openssl pkcs12 -in app.pfx -out app.pem -nodes)`);
       const password = c.password === undefined ? undefined : await ctx.secrets(c.password, 'tenant.graph.credential.password');
-      return new ClientCertificateCredential(graph.tenantId, clientId, { certificate: pem, ...(password === undefined ? {} : { certificatePassword: password }) }, common);
+      const text = data.toString('latin1');
+      let pem: string;
+      if (text.includes('-----BEGIN ')) {
+        pem = data.toString('utf8');
+        if (!pem.includes('-----BEGIN CERTIFICATE-----') || !/-----BEGIN (ENCRYPTED |RSA )?PRIVATE KEY-----/.test(pem))
+          throw new CredentialSetupError(`tenant.graph.credential.certificate ${path} must be a PEM file holding the certificate and its private key, or a PFX`);
+        return new ClientCertificateCredential(graph.tenantId, clientId, { certificate: pem, ...(password === undefined ? {} : { certificatePassword: password }) }, common);
+      }
+      // Not PEM: a PKCS#12 file (.pfx/.p12), opened here with the planned password.
+      try {
+        pem = pfxToPem(data, password ?? '');
+      } catch (e) {
+        if (!(e instanceof PfxError)) throw e;
+        const field = e.reason === 'wrong-password' ? (password === undefined ? 'tenant.graph.credential.password (absent)' : 'tenant.graph.credential.password') : 'tenant.graph.credential.certificate';
+        throw new CredentialSetupError(`${field}: the PFX ${path} did not open: ${e.message}${e.reason === 'wrong-password' && password === undefined ? '; set tenant.graph.credential.password to its password' : ''}`);
+      }
+      return new ClientCertificateCredential(graph.tenantId, clientId, { certificate: pem }, common);
     }
     case 'device-code': {
       if (prompt === undefined) throw new CredentialSetupError('device-code sign-in needs an interactive terminal and is never used in CI; use client-secret or client-certificate there');

@@ -1,6 +1,8 @@
+import type { LookupFunction } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { createHttpHeaders, type HttpClient, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import type { ProxyChoice } from '../https/proxy.js';
 
 /** A Graph page of 999 users with their addresses stays well under this; a larger answer is hostile. */
 export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
@@ -16,6 +18,48 @@ export function graphAgent(caPem: string | undefined, timeoutMs: number, insecur
     bodyTimeout: timeoutMs,
     maxResponseSize: MAX_RESPONSE_BYTES,
   });
+}
+
+/**
+ * The same bounds through a forward proxy (network.proxy, or HTTPS_PROXY from the environment):
+ * every connection is a CONNECT tunnel; the TLS inside it trusts the plan's caFile as graphAgent
+ * does. Proxy credentials travel in the Proxy-Authorization token only, never in the URL.
+ */
+export function graphProxyAgent(choice: ProxyChoice, token: string | undefined, caPem: string | undefined, timeoutMs: number, insecure: boolean, lookup: LookupFunction): ProxyAgent {
+  return new ProxyAgent({
+    uri: new URL(choice.url).origin,
+    ...(token !== undefined ? { token } : {}),
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    maxResponseSize: MAX_RESPONSE_BYTES,
+    proxyTls: { timeout: timeoutMs, lookup },
+    requestTls: { timeout: timeoutMs, rejectUnauthorized: !insecure, ...(caPem === undefined ? {} : { ca: [...rootCertificates, caPem] }) },
+  });
+}
+
+/** undici reports a CONNECT the proxy refused as "Proxy response (407) !== 200 when HTTP Tunneling". */
+const TUNNEL_REFUSED = /Proxy response \((\d{3})\)/;
+
+/**
+ * What a proxy's refusal means, as a failure kind and a reason naming the proxy; undefined when
+ * the error is not the proxy's (the caller maps it as a direct connection's).
+ */
+export function proxyFailure(e: unknown, proxy: ProxyChoice | undefined, target: string): { kind: 'auth' | 'permission' | 'protocol' | 'refused' | 'dns'; reason: string } | undefined {
+  if (proxy === undefined) return undefined;
+  const err = e as { code?: unknown; cause?: { code?: unknown; message?: unknown }; message?: unknown };
+  const message = `${String(err.message ?? e)} ${String(err.cause?.message ?? '')}`;
+  const tunnel = TUNNEL_REFUSED.exec(message);
+  if (tunnel !== null) {
+    const status = Number(tunnel[1]);
+    if (status === 407)
+      return { kind: 'auth', reason: `the proxy ${proxy.display} answered 407 Proxy Authentication Required to CONNECT ${target}: set network.proxy.credentials (name, and password as env:/file:/prompt)` };
+    if (status === 403) return { kind: 'permission', reason: `the proxy ${proxy.display} refused CONNECT ${target} (403): allow this host on the proxy` };
+    return { kind: 'protocol', reason: `the proxy ${proxy.display} answered ${status} to CONNECT ${target}: it could not reach the host` };
+  }
+  const code = String(err.cause?.code ?? err.code ?? '');
+  if (code === 'ECONNREFUSED') return { kind: 'refused', reason: `the proxy ${proxy.display} could not be reached (${code})` };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { kind: 'dns', reason: `the proxy ${proxy.display} could not be reached: its name does not resolve (${code})` };
+  return undefined;
 }
 
 /**

@@ -2,14 +2,18 @@ import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
-import { request, type Agent } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { failed, ok, skipped, type Fact, type FailureKind } from '../../facts/fact.js';
-import type { CloudOnlyUsers, HiaFacts, OnPremisesSyncFacts, OrganizationFacts, RoleName, TenantDomain, TenantFacts } from '../../facts/areas/tenant.js';
+import type { CloudOnlyUsers, HiaFacts, HiaMfaFacts, OnPremisesSyncFacts, OrganizationFacts, RoleName, TenantDomain, TenantFacts } from '../../facts/areas/tenant.js';
 import type { Plan } from '../../plan/schema.js';
+import { smtpAddresses, UserKeysBuilder } from '../../facts/soft-match-keys.js';
 import { connectionOutcomeOf } from '../http-outcome.js';
 import type { Probe, ProbeContext } from '../probe.js';
 import { CredentialSetupError, credentialFor, hostsOf, type DevicePrompt, type GraphPlan } from './auth.js';
-import { graphAgent, graphClient, GraphHttpError, type GraphClient } from './http.js';
+import { graphAgent, graphClient, GraphHttpError, graphProxyAgent, proxyFailure, type GraphClient } from './http.js';
+import { proxyAuthorization, proxyFor, type ProxyChoice } from '../https/proxy.js';
+import { intranetLookup } from '../intranet-lookup.js';
+import type { LookupFunction } from 'node:net';
 
 export const ROLE_TEMPLATE: Readonly<Record<RoleName, string>> = {
   hybridIdentityAdministrator: '8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2',
@@ -23,15 +27,19 @@ export const PERMISSION = {
   onPremisesSync: 'OnPremDirectorySynchronization.Read.All',
   users: 'User.Read.All',
   roles: 'RoleManagement.Read.Directory',
+  /** Optional: the HIA's MFA registration (userRegistrationDetails needs both, and Microsoft Entra ID P1/P2). */
+  mfa: 'AuditLog.Read.All and UserAuthenticationMethod.Read.All',
 } as const;
 
-/** Soft-match candidates kept in the facts; beyond it the list is a sample (the count stays exact). */
+/** Soft-match candidates kept by name (admin-role holders and others, each); beyond it only their keys. */
 export const CANDIDATE_CAP = 1000;
 
 const USER_SELECT = 'id,userPrincipalName,userType,accountEnabled,onPremisesSyncEnabled,creationType,identities';
 
 /** Maps whatever a read threw to a failed fact; 403 names the permission the app or account lacks. */
-function failure(host: string, what: string, permission: string | undefined, e: unknown): Fact<never> {
+function failure(host: string, what: string, permission: string | undefined, e: unknown, proxy?: ProxyChoice): Fact<never> {
+  const refused = proxyFailure(e, proxy, host);
+  if (refused !== undefined) return failed(host, refused.kind, `${what}: ${refused.reason}`);
   if (e instanceof GraphHttpError) {
     const kind: FailureKind = e.status === 403 ? 'permission' : e.status === 401 ? 'auth' : e.status === 404 ? 'not-found' : 'protocol';
     const reason =
@@ -45,11 +53,11 @@ function failure(host: string, what: string, permission: string | undefined, e: 
   return failed(host, kind, `${what}: ${error}`);
 }
 
-async function read<T>(host: string, what: string, permission: string | undefined, fn: () => Promise<T>): Promise<Fact<T>> {
+async function read<T>(host: string, what: string, permission: string | undefined, fn: () => Promise<T>, proxy?: ProxyChoice): Promise<Fact<T>> {
   try {
     return ok(await fn());
   } catch (e) {
-    return failure(host, what, permission, e);
+    return failure(host, what, permission, e, proxy);
   }
 }
 
@@ -150,7 +158,7 @@ async function readAssignments(g: GraphClient): Promise<Map<string, string[]>> {
 
 const roleOf = (id: string): RoleName | undefined => (Object.keys(ROLE_TEMPLATE) as RoleName[]).find((k) => ROLE_TEMPLATE[k] === id);
 
-async function readHia(g: GraphClient, who: { source: 'plan'; upn: string } | { source: 'signed-in' }, assignments: Map<string, string[]>, domains: TenantDomain[] | undefined, homeDomains: string[]): Promise<HiaFacts> {
+async function readHia(g: GraphClient, who: { source: 'plan'; upn: string } | { source: 'signed-in' }, assignments: Map<string, string[]>, domains: TenantDomain[] | undefined, homeDomains: string[], found: { id?: string }): Promise<HiaFacts> {
   let user: GraphUser;
   try {
     user = await g.get<GraphUser>(who.source === 'plan' ? `/v1.0/users/${encodeURIComponent(who.upn)}?$select=${USER_SELECT}` : `/v1.0/me?$select=${USER_SELECT}`);
@@ -159,6 +167,7 @@ async function readHia(g: GraphClient, who: { source: 'plan'; upn: string } | { 
       return { source: 'plan', upn: who.upn, found: false, userType: null, creationType: null, identityIssuers: [], homeTenant: null, accountEnabled: null, onPremisesSyncEnabled: null, domainAuthenticationType: null, active: [], eligible: [] };
     throw e;
   }
+  found.id = user.id;
   const groups: string[] = [];
   for await (const page of g.pages<{ id: string }>(`/v1.0/users/${user.id}/transitiveMemberOf?$select=id`)) groups.push(...page.map((x) => x.id));
   const active: HiaFacts['active'] = [];
@@ -192,32 +201,48 @@ async function readHia(g: GraphClient, who: { source: 'plan'; upn: string } | { 
   };
 }
 
+/** The HIA's MFA registration state (Microsoft Entra ID P1/P2 tenants; 403 otherwise or without the permissions). */
+async function readMfa(g: GraphClient, userId: string): Promise<HiaMfaFacts> {
+  const r = await g.get<{ isMfaRegistered?: boolean; isMfaCapable?: boolean; isPasswordlessCapable?: boolean; methodsRegistered?: string[] }>(
+    `/v1.0/reports/authenticationMethods/userRegistrationDetails/${encodeURIComponent(userId)}`,
+  );
+  return {
+    isMfaRegistered: r.isMfaRegistered ?? null,
+    isMfaCapable: r.isMfaCapable ?? null,
+    isPasswordlessCapable: r.isPasswordlessCapable ?? null,
+    methodsRegistered: r.methodsRegistered ?? [],
+  };
+}
+
 /**
- * Cloud-only users, streamed page by page (ConsistencyLevel: eventual for the advanced filter):
- * only the soft-match candidates (a UPN or SMTP address outside *.onmicrosoft.com) are kept, up to
- * CANDIDATE_CAP, so memory stays flat however large the tenant is.
+ * Cloud-only users, streamed page by page (ConsistencyLevel: eventual for the advanced filter).
+ * Each soft-match candidate (a UPN or SMTP proxy address outside *.onmicrosoft.com) leaves a
+ * compact record of 48-bit address keys for the exact join with the on-premises users in TEN004;
+ * only up to CANDIDATE_CAP admin-role holders and CANDIDATE_CAP others are kept by name, so memory
+ * stays flat however large the tenant is.
  */
 async function readCloudOnly(g: GraphClient, assignments: Map<string, string[]>): Promise<CloudOnlyUsers> {
   let count = 0;
   let truncated = false;
+  let admins = 0;
+  let others = 0;
+  const records = new UserKeysBuilder();
   const users: CloudOnlyUsers['users'] = [];
-  const path = '/v1.0/users?$filter=onPremisesSyncEnabled ne true&$count=true&$select=id,userPrincipalName,mail,proxyAddresses&$top=999';
+  const path = '/v1.0/users?$filter=onPremisesSyncEnabled ne true&$count=true&$select=id,userPrincipalName,proxyAddresses&$top=999';
   for await (const page of g.pages<GraphUser>(path.replace(/ /g, '%20'), { ConsistencyLevel: 'eventual' })) {
     for (const u of page) {
       count++;
-      const addresses = new Set<string>();
-      for (const p of u.proxyAddresses ?? []) if (/^smtp:/i.test(p)) addresses.add(p.slice(5).toLowerCase());
-      if (u.mail) addresses.add(u.mail.toLowerCase());
-      const keys = [u.userPrincipalName.toLowerCase(), ...addresses];
-      if (!keys.some((k) => !domainOf(k).endsWith('.onmicrosoft.com'))) continue;
-      if (users.length >= CANDIDATE_CAP) {
-        truncated = true;
-        continue;
-      }
-      users.push({ upn: u.userPrincipalName, addresses: [...addresses], adminRoles: assignments.get(u.id) ?? [] });
+      const addresses = [...new Set(smtpAddresses(u.proxyAddresses))];
+      const keys = [u.userPrincipalName.toLowerCase(), ...addresses].filter((k) => !domainOf(k).endsWith('.onmicrosoft.com'));
+      if (keys.length === 0) continue;
+      const adminRoles = assignments.get(u.id) ?? [];
+      const index = records.add(keys, adminRoles.length > 0);
+      const named = adminRoles.length > 0 ? admins++ < CANDIDATE_CAP : others++ < CANDIDATE_CAP;
+      if (named) users.push({ index, upn: u.userPrincipalName, addresses, adminRoles });
+      else truncated = true;
     }
   }
-  return { count, users, truncated };
+  return { count, candidates: records.count, keys: records.value, users, truncated };
 }
 
 export interface TenantProbeDeps {
@@ -236,12 +261,14 @@ async function readCaFile(ctx: ProbeContext, file: string | undefined): Promise<
   return readFile(isAbsolute(file) ? file : resolvePath(ctx.planDir, file), 'utf8');
 }
 
-async function diagnoseAuthority(url: string, dispatcher: Agent, ctx: ProbeContext): Promise<{ kind: FailureKind; reason: string }> {
+async function diagnoseAuthority(url: string, dispatcher: Dispatcher, ctx: ProbeContext, proxy: ProxyChoice | undefined): Promise<{ kind: FailureKind; reason: string }> {
   try {
     const res = await request(url, { method: 'GET', dispatcher, signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.timeoutMs)]) });
     await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
     return { kind: res.statusCode === 400 || res.statusCode === 404 ? 'not-found' : 'protocol', reason: `HTTP ${res.statusCode} (is tenant.graph.tenantId right?)` };
   } catch (e) {
+    const refused = proxyFailure(e, proxy, new URL(url).host);
+    if (refused !== undefined) return refused;
     const { connection, error } = connectionOutcomeOf(e, false, 'tenant.graph.caFile');
     return { kind: connection === 'dns' || connection === 'refused' || connection === 'timeout' || connection === 'tls' ? connection : 'other', reason: error };
   }
@@ -253,8 +280,15 @@ export async function collectTenant(ctx: ProbeContext, deps: TenantProbeDeps = {
   const host = new URL(endpoint).host;
   const kind = graph.credential.kind;
   const notRead = (why: string) => skipped(why);
+  // network.proxy, else HTTPS_PROXY/NO_PROXY from the CLI's environment, per host (the authority
+  // and Graph may differ); the facts name the proxy Graph was read through.
+  const planProxy = ctx.plan.network.proxy?.url;
+  const authorityProxy = proxyFor(authorityHost, planProxy, ctx.env);
+  const graphProxy = proxyFor(endpoint, planProxy, ctx.env);
+  const viaProxy = graphProxy === undefined ? {} : { viaProxy: graphProxy.display };
   const all = (fact: Fact<never>): TenantFacts => ({
     endpoint,
+    ...viaProxy,
     credentialKind: kind,
     signIn: fact,
     organization: fact,
@@ -262,6 +296,7 @@ export async function collectTenant(ctx: ProbeContext, deps: TenantProbeDeps = {
     domains: fact,
     onPremisesSync: fact,
     hia: fact,
+    hiaMfa: fact,
     cloudOnlyUsers: fact,
   });
 
@@ -271,11 +306,28 @@ export async function collectTenant(ctx: ProbeContext, deps: TenantProbeDeps = {
   } catch (e) {
     return all(failed(host, 'other', `cannot read tenant.graph.caFile (${(e as NodeJS.ErrnoException).code ?? 'error'})`));
   }
-  const agent = graphAgent(ca, ctx.timeoutMs, ctx.insecureTls);
+  // One dispatcher per route (direct or a proxy), all closed when the read ends.
+  const dispatchers = new Map<string, Dispatcher>();
+  const dispatcherFor = async (choice: ProxyChoice | undefined): Promise<Dispatcher> => {
+    const key = choice?.url ?? '';
+    let d = dispatchers.get(key);
+    if (d === undefined) {
+      d =
+        choice === undefined
+          ? graphAgent(ca, ctx.timeoutMs, ctx.insecureTls)
+          : graphProxyAgent(choice, await proxyAuthorization(choice, ctx.plan, ctx.secrets), ca, ctx.timeoutMs, ctx.insecureTls, intranetLookup(ctx) as LookupFunction);
+      dispatchers.set(key, d);
+    }
+    return d;
+  };
   try {
     let credential: TokenCredential;
+    let authorityDispatcher: Dispatcher;
+    let graphDispatcher: Dispatcher;
     try {
-      credential = await credentialFor(ctx, graph, agent, kind === 'device-code' ? (deps.prompt ?? defaultPrompt(ctx)) : undefined);
+      authorityDispatcher = await dispatcherFor(authorityProxy);
+      graphDispatcher = await dispatcherFor(graphProxy);
+      credential = await credentialFor(ctx, graph, authorityDispatcher, kind === 'device-code' ? (deps.prompt ?? defaultPrompt(ctx)) : undefined);
     } catch (e) {
       const reason = e instanceof CredentialSetupError || (e as Error).name === 'SecretError' ? (e as Error).message : `credential: ${String((e as Error).message ?? e)}`;
       return all(failed(new URL(authorityHost).host, 'auth', reason));
@@ -291,6 +343,8 @@ export async function collectTenant(ctx: ProbeContext, deps: TenantProbeDeps = {
     } catch (e) {
       const message = String((e as Error).message ?? e).split('\n')[0]!.slice(0, 400);
       ctx.log(`graph: sign-in to ${authorityHost} failed: ${message}`);
+      const refused = proxyFailure(e, authorityProxy, new URL(authorityHost).host);
+      if (refused !== undefined) return all(failed(new URL(authorityHost).host, refused.kind, `sign-in to ${authorityHost} as ${kind} failed: ${refused.reason}`));
       // @azure/identity wraps transport errors in its own; tell a CA/network problem from a refused sign-in.
       const transport: FailureKind | undefined = /certificate|self[- ]signed|UNABLE_TO_VERIFY|ERR_TLS/i.test(message)
         ? 'tls'
@@ -303,32 +357,37 @@ export async function collectTenant(ctx: ProbeContext, deps: TenantProbeDeps = {
               : undefined;
       if (transport === undefined && /endpoints_resolution_error/.test(message)) {
         // MSAL hides why the authority's metadata could not be read: ask for it once ourselves (GET).
-        const why = await diagnoseAuthority(`${authorityHost}/${encodeURIComponent(graph.tenantId)}/v2.0/.well-known/openid-configuration`, agent, ctx);
+        const why = await diagnoseAuthority(`${authorityHost}/${encodeURIComponent(graph.tenantId)}/v2.0/.well-known/openid-configuration`, authorityDispatcher, ctx, authorityProxy);
         return all(failed(new URL(authorityHost).host, why.kind, `sign-in to ${authorityHost} as ${kind} failed: the authority's openid-configuration could not be read: ${why.reason}`));
       }
       const hint = transport === 'tls' ? ' (set tenant.graph.caFile to the CA that issued the authority\'s certificate)' : '';
       return all(failed(new URL(authorityHost).host, transport ?? 'auth', `sign-in to ${authorityHost} as ${kind} failed: ${message}${hint}`));
     }
-    const g = graphClient({ endpoint, dispatcher: agent, token: () => Promise.resolve(token), signal: ctx.signal, log: (m) => ctx.log(m) });
+    const g = graphClient({ endpoint, dispatcher: graphDispatcher, token: () => Promise.resolve(token), signal: ctx.signal, log: (m) => ctx.log(m) });
 
-    const organization = await read(host, 'organization', PERMISSION.organization, () => readOrganization(g));
-    const directorySizeQuota = await read(host, 'beta organization.directorySizeQuota', PERMISSION.organization, () => readQuota(g));
-    const domains = await read(host, 'domains', PERMISSION.domains, () => readDomains(g));
-    const onPremisesSync = await read(host, 'directory/onPremisesSynchronization', PERMISSION.onPremisesSync, () => readOnPremSync(g));
-    const assignments = await read(host, 'roleManagement/directory/roleAssignments', PERMISSION.roles, () => readAssignments(g));
+    const organization = await read(host, 'organization', PERMISSION.organization, () => readOrganization(g), graphProxy);
+    const directorySizeQuota = await read(host, 'beta organization.directorySizeQuota', PERMISSION.organization, () => readQuota(g), graphProxy);
+    const domains = await read(host, 'domains', PERMISSION.domains, () => readDomains(g), graphProxy);
+    const onPremisesSync = await read(host, 'directory/onPremisesSynchronization', PERMISSION.onPremisesSync, () => readOnPremSync(g), graphProxy);
+    const assignments = await read(host, 'roleManagement/directory/roleAssignments', PERMISSION.roles, () => readAssignments(g), graphProxy);
 
     const me = kind === 'device-code' ? ({ source: 'signed-in' } as const) : ctx.plan.hybridIdentityAdministrator === undefined ? undefined : ({ source: 'plan', upn: ctx.plan.hybridIdentityAdministrator.upn } as const);
     const homeDomains = [...(organization.status === 'ok' ? organization.value.verifiedDomains : []), ...(domains.status === 'ok' ? domains.value.map((d) => d.id) : [])];
     let hia: Fact<HiaFacts>;
+    const hiaUser: { id?: string } = {};
     if (me === undefined) hia = notRead('hybridIdentityAdministrator.upn is not in the plan');
     else if (assignments.status !== 'ok') hia = assignments;
-    else hia = await read(host, 'the Hybrid Identity Administrator', `${PERMISSION.users} and ${PERMISSION.roles}`, () => readHia(g, me, assignments.value, domains.status === 'ok' ? domains.value : undefined, homeDomains));
+    else hia = await read(host, 'the Hybrid Identity Administrator', `${PERMISSION.users} and ${PERMISSION.roles}`, () => readHia(g, me, assignments.value, domains.status === 'ok' ? domains.value : undefined, homeDomains, hiaUser), graphProxy);
+    const hiaUserId = hiaUser.id;
+    const hiaMfa: Fact<HiaMfaFacts> =
+      hia.status !== 'ok' ? hia : hiaUserId === undefined ? notRead('the Hybrid Identity Administrator does not exist in the tenant') : await read(host, 'the HIA\'s MFA registration (reports/authenticationMethods/userRegistrationDetails)', PERMISSION.mfa, () => readMfa(g, hiaUserId), graphProxy);
 
     const cloudOnlyUsers: Fact<CloudOnlyUsers> =
-      assignments.status !== 'ok' ? assignments : await read(host, 'cloud-only users', PERMISSION.users, () => readCloudOnly(g, assignments.value));
+      assignments.status !== 'ok' ? assignments : await read(host, 'cloud-only users', PERMISSION.users, () => readCloudOnly(g, assignments.value), graphProxy);
 
     return {
       endpoint,
+      ...viaProxy,
       credentialKind: kind,
       signIn: ok({ tenantId: organization.status === 'ok' ? organization.value.id : null, account: hia.status === 'ok' && hia.value.source === 'signed-in' ? hia.value.upn : null }),
       organization,
@@ -336,10 +395,11 @@ export async function collectTenant(ctx: ProbeContext, deps: TenantProbeDeps = {
       domains,
       onPremisesSync,
       hia,
+      hiaMfa,
       cloudOnlyUsers,
     };
   } finally {
-    await agent.close().catch(() => undefined);
+    await Promise.all([...dispatchers.values()].map((d) => d.close().catch(() => undefined)));
   }
 }
 

@@ -1,6 +1,7 @@
 import { dnToDnsName } from '../../facts/dn.js';
 import type { DataQualityFacts, LdapScanFacts, UpnProblem } from '../../facts/areas/ldap-scan.js';
 import type { Sample } from '../../facts/fact.js';
+import { KeySetBuilder, primarySmtp } from '../../facts/soft-match-keys.js';
 import {
   displayNameProblems,
   largeObjectProblems,
@@ -256,6 +257,8 @@ export class ScanAggregator {
   private readonly conflicts = new Sampler();
   private readonly dataQuality = new DataQualityAggregator();
   private readonly byDomain = new Map<string, { missing: Sampler; invalid: Map<UpnProblem, Sampler> }>();
+  /** TEN004: every in-scope user's UPN and primary SMTP address, as 48-bit keys. */
+  private readonly softMatch = new KeySetBuilder();
 
   private domainOf(dn: string): { missing: Sampler; invalid: Map<UpnProblem, Sampler> } {
     const name = dnToDnsName(dn);
@@ -291,6 +294,8 @@ export class ScanAggregator {
   add(user: ScannedUser): void {
     this.users += 1;
     const upn = user.userPrincipalName;
+    this.softMatch.add(upn);
+    this.softMatch.add(primarySmtp(user.proxyAddresses, user.mail));
     const domain = this.domainOf(user.dn);
     if (upn === undefined || upn === '') {
       this.upnMissing.add(user.dn);
@@ -384,6 +389,7 @@ export class ScanAggregator {
         : null,
       conflictObjects: this.conflicts.value,
       dataQuality: this.dataQuality.value,
+      softMatchKeys: this.softMatch.value,
     };
   }
 }

@@ -1,9 +1,9 @@
-import { normalizeDnsName } from '../../facts/areas/dns.js';
+import { KeySet, userKeyRecords } from '../../facts/soft-match-keys.js';
 import { defineRule } from '../rule.js';
 import { useForestFact } from '../shared/ldap.js';
 import { useTenant } from './tenant-facts.js';
 
-const domainOf = (address: string): string => normalizeDnsName(address.slice(address.lastIndexOf('@') + 1));
+const SAMPLE = 5;
 
 export const ten004 = defineRule({
   meta: {
@@ -13,44 +13,59 @@ export const ten004 = defineRule({
     severity: 'note',
     page: 'Uniquely identifying your users',
     sources: ['GRAPH', 'LDAP'],
-    needs: ['tenant.cloudOnlyUsers', 'tenant.onPremisesSync.features', 'ldap.forests.*.scan.upnSuffixes'],
+    needs: ['tenant.cloudOnlyUsers', 'tenant.onPremisesSync.features', 'ldap.forests.*.scan.softMatchKeys'],
     help:
       'The first sync joins an on-premises user to an existing cloud-only user whose primary SMTP address (or, with soft match on ' +
       'UPN, UPN) is the same ("soft match"). Soft match is refused for cloud users holding an administrator role, and for every user ' +
-      'when blockSoftMatchEnabled is on: the on-premises user then fails to export or becomes a duplicate.',
+      'when blockSoftMatchEnabled is on: the on-premises user then fails to export or becomes a duplicate. The preview joins exactly: ' +
+      'a cloud-only user whose UPN or an SMTP proxy address equals an in-scope on-premises user\'s UPN or primary SMTP address.',
     remediation:
       'Review the list. Remove admin roles from cloud users that must be matched (or match them by hand with the ImmutableId), and ' +
       'turn blockSoftMatchEnabled off for the first sync if the matches are intended (Update-MgDirectoryOnPremiseSynchronization).',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-existing-tenant',
     messages: {
-      preview: '{{count}} cloud-only user(s) with a UPN or SMTP address in {{domains}} will be soft-matched by an on-premises user holding the same address (e.g. {{sample}})',
-      admin: 'The cloud-only user {{upn}} holds an administrator role: soft match is blocked for role holders, so the on-premises user with its address will not be matched',
-      blocked: 'blockSoftMatchEnabled is on in the tenant: none of the {{count}} cloud-only user(s) in {{domains}} will be soft-matched (e.g. {{sample}})',
-      truncated: 'Only the first {{count}} soft-match candidates were read; the list is a sample',
+      preview: '{{count}} cloud-only user(s) share a UPN or SMTP address with an in-scope on-premises user and will be soft-matched (e.g. {{sample}})',
+      admin: 'The cloud-only user {{upn}} holds an administrator role and shares an address with an in-scope on-premises user: soft match is blocked for role holders, so that user will not be matched',
+      adminUnnamed: '{{count}} more cloud-only user(s) holding an administrator role share an address with an in-scope on-premises user (not named: beyond the read cap); soft match is blocked for them',
+      blocked: 'blockSoftMatchEnabled is on in the tenant: none of the {{count}} cloud-only user(s) sharing an address with an in-scope on-premises user will be soft-matched (e.g. {{sample}})',
     },
   },
   evaluate(ctx) {
     const at = { planPath: 'identity.sourceAnchor' };
     const cloud = useTenant(ctx, 'cloudOnlyUsers', at);
     if (cloud === undefined) return;
-    // The domains the plan syncs: the on-premises UPN suffixes in scope.
-    const synced = new Set<string>();
-    let scanned = 0;
+    // The in-scope on-premises users' UPNs and primary SMTP addresses, every forest of the plan.
+    const onPremises: KeySet[] = [];
     for (const forest of ctx.plan.forests) {
       const scan = useForestFact(ctx, forest.name, 'scan', at);
-      if (scan === undefined) continue;
-      scanned++;
-      for (const suffix of Object.keys(scan.upnSuffixes)) synced.add(normalizeDnsName(suffix));
+      if (scan === undefined) {
+        continue;
+      }
+      if (scan.softMatchKeys === undefined) {
+        // A bundle from before the keys: the join cannot be made, which is not "no match".
+        ctx.use(undefined, `ldap.forests.${forest.name.toLowerCase()}.scan.softMatchKeys`, { forest: forest.name, ...at });
+        continue;
+      }
+      onPremises.push(KeySet.of(scan.softMatchKeys));
     }
-    if (scanned === 0) return;
-    const candidates = cloud.users.filter((u) => [u.upn, ...u.addresses].some((a) => synced.has(domainOf(a))));
-    if (candidates.length === 0) return;
-    const domains = [...new Set(candidates.flatMap((u) => [u.upn, ...u.addresses].map(domainOf)).filter((d) => synced.has(d)))].sort();
-    const sample = candidates.slice(0, 5).map((u) => u.upn);
+    if (onPremises.length === 0) return;
+    const matched: number[] = [];
+    const adminMatched: number[] = [];
+    for (const r of userKeyRecords(cloud.keys))
+      if (r.keys.some((k) => onPremises.some((s) => s.has(k)))) (r.admin ? adminMatched : matched).push(r.index);
+    const count = matched.length + adminMatched.length;
+    if (count === 0) return;
+    const named = new Map(cloud.users.map((u) => [u.index, u]));
+    const sample = [...matched, ...adminMatched].flatMap((i) => named.get(i)?.upn ?? []).slice(0, SAMPLE);
     const features = useTenant(ctx, 'onPremisesSync', at)?.features;
-    if (features?.['blockSoftMatchEnabled'] === true) ctx.report({ messageId: 'blocked', data: { count: candidates.length, domains, sample }, at, severity: 'error', subject: 'blocked' });
-    else ctx.report({ messageId: 'preview', data: { count: candidates.length, domains, sample }, at, subject: 'preview' });
-    for (const u of candidates.filter((c) => c.adminRoles.length > 0)) ctx.report({ messageId: 'admin', data: { upn: u.upn }, at: { ...at, object: u.upn }, severity: 'error', subject: u.upn });
-    if (cloud.truncated) ctx.report({ messageId: 'truncated', data: { count: cloud.users.length }, at, subject: 'truncated' });
+    if (features?.['blockSoftMatchEnabled'] === true) ctx.report({ messageId: 'blocked', data: { count, sample }, at, severity: 'error', subject: 'blocked' });
+    else ctx.report({ messageId: 'preview', data: { count, sample }, at, subject: 'preview' });
+    let unnamed = 0;
+    for (const i of adminMatched) {
+      const u = named.get(i);
+      if (u === undefined) unnamed++;
+      else ctx.report({ messageId: 'admin', data: { upn: u.upn }, at: { ...at, object: u.upn }, severity: 'error', subject: u.upn });
+    }
+    if (unnamed > 0) ctx.report({ messageId: 'adminUnnamed', data: { count: unnamed }, at, severity: 'error', subject: 'admin-unnamed' });
   },
 });

@@ -6,8 +6,12 @@ import { evaluateRules } from '../../../src/engine/evaluate.js';
 import { ok } from '../../../src/facts/fact.js';
 import { tenRules } from '../../../src/rules/ten/index.js';
 import { ldapFacts } from '../../helpers/ldap-facts.js';
-import { scan } from '../../helpers/scan-facts.js';
-import { ALL_PERMISSIONS, appCertificate, CLIENT_ID, graphContext, SECRET } from './helpers.js';
+import { scan, softMatchKeys } from '../../helpers/scan-facts.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hia004 } from '../../../src/rules/hia/hia004-hia-needs-interactive-auth.js';
+import { ALL_PERMISSIONS, appCertificate, appPfx, CLIENT_ID, graphContext, REQUIRED_PERMISSIONS, SECRET } from './helpers.js';
 
 let peer: GraphPeer | undefined;
 afterEach(async () => {
@@ -77,6 +81,93 @@ describe('tenant probe against the OIDC/Graph peer', () => {
     expect(refused.organization.status).toBe('failed');
   });
 
+  it('client certificate from a PFX: opened in-process with the planned password, the peer verifies the assertion; a wrong password names the field', async () => {
+    const apps: PeerApp[] = [];
+    peer = await startGraphPeer({ tenant: cleanTenant(), apps });
+    const p2 = peer;
+    const PFX_PW = 'Pfx-Pa55-Never-Shown';
+    const pfx = appPfx(p2, PFX_PW);
+    apps.push({ clientId: CLIENT_ID, certificate: pfx.certificate, permissions: ALL_PERMISSIONS });
+    const credential = { kind: 'client-certificate', certificate: pfx.pfxFile, password: 'env:PFX_PW' };
+    const good = await collectTenant(graphContext(p2, { credential, secrets: { 'env:PFX_PW': PFX_PW } }));
+    expect(good.signIn.status === 'failed' ? good.signIn.reason : 'ok').toBe('ok');
+    expect(good.organization.status).toBe('ok');
+    const form = new URLSearchParams(p2.requests.find((r) => r.method === 'POST')?.body ?? '');
+    expect(form.get('client_assertion')?.split('.')).toHaveLength(3);
+    expect(p2.requests.filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([200]);
+
+    const before = p2.requests.length;
+    const log: string[] = [];
+    const wrong = await collectTenant(graphContext(p2, { credential, secrets: { 'env:PFX_PW': 'not-it' }, log }));
+    expect(wrong.signIn).toMatchObject({ status: 'failed', kind: 'auth' });
+    const reason = wrong.signIn.status === 'failed' ? wrong.signIn.reason : '';
+    expect(reason).toMatch(/^tenant\.graph\.credential\.password: the PFX .*app\.pfx did not open: the password does not open it/);
+    expect(reason).not.toContain('not-it');
+    // No password in the plan: the message says which field to set.
+    const none = await collectTenant(graphContext(p2, { credential: { kind: 'client-certificate', certificate: pfx.pfxFile } }));
+    expect(none.signIn.status === 'failed' && none.signIn.reason).toMatch(/set tenant\.graph\.credential\.password/);
+    // Garbage that is neither PEM nor PKCS#12 names the certificate field.
+    const junk = join(p2.pki.dir, 'junk.pfx');
+    writeFileSync(junk, Buffer.from([0x30, 0x03, 0x02, 0x01, 0x03, 0xff]));
+    const bad = await collectTenant(graphContext(p2, { credential: { kind: 'client-certificate', certificate: junk } }));
+    expect(bad.signIn.status === 'failed' && bad.signIn.reason).toMatch(/^tenant\.graph\.credential\.certificate: the PFX .* did not open: it is not a PKCS#12 file/);
+    expect(p2.requests.length).toBe(before);
+    expect(JSON.stringify([wrong, none, bad, log])).not.toContain(PFX_PW);
+  });
+
+  describe('azure-cli: a real `az` process first on PATH', () => {
+    const savedPath = process.env['PATH'];
+    afterEach(() => {
+      process.env['PATH'] = savedPath;
+    });
+    /** A fake az: records its arguments, then prints what `az account get-access-token --output json` prints (or fails like az). */
+    function fakeAz(script: string): { dir: string; argsFile: string } {
+      const dir = mkdtempSync(join(tmpdir(), 'fake-az-'));
+      const argsFile = join(dir, 'args');
+      writeFileSync(join(dir, 'az'), `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}'\n${script}\n`, { mode: 0o755 });
+      return { dir, argsFile };
+    }
+
+    it('gets the token from `az account get-access-token` for the Graph resource and tenant; the signed-in account is read with it', async () => {
+      const p = await start();
+      const token = p.delegatedToken(HIA_ID, ALL_PERMISSIONS);
+      const expires = Math.floor(Date.now() / 1000) + 3600;
+      // Azure CLI 2.54+ output (expires_on added beside expiresOn), tenant and subscription as az prints them.
+      const out = JSON.stringify({ accessToken: token, expiresOn: new Date(expires * 1000).toISOString().replace('T', ' ').replace('Z', '000'), expires_on: expires, subscription: '00000000-0000-0000-0000-00000000005b', tenant: cleanTenant().tenantId, tokenType: 'Bearer' }, null, 2);
+      const az = fakeAz(`cat <<'JSON'\n${out}\nJSON`);
+      process.env['PATH'] = `${az.dir}:${savedPath ?? ''}`;
+      const f = await collectTenant(graphContext(p, { credential: { kind: 'azure-cli' } }));
+      expect(f.signIn.status === 'failed' ? f.signIn.reason : 'ok').toBe('ok');
+      expect(f.organization.status).toBe('ok');
+      expect(f.hia).toMatchObject({ status: 'ok', value: { upn: 'hia@contoso.onmicrosoft.com', found: true } });
+      expect(readFileSync(az.argsFile, 'utf8').trim().split('\n')).toEqual(['account', 'get-access-token', '--output', 'json', '--resource', p.url, '--tenant', 'contoso.onmicrosoft.com']);
+      // Nothing went to the authority: az holds the sign-in.
+      expect(p.requests.filter((r) => r.area === 'authority')).toEqual([]);
+      expect(p.requests.filter((r) => r.area === 'graph').every((r) => r.headers['authorization'] === `Bearer ${token}`)).toBe(true);
+    });
+
+    it('az not installed, or not logged in: a clear auth failure saying what to do, nothing sent to Graph', async () => {
+      const p = await start();
+      const empty = mkdtempSync(join(tmpdir(), 'no-az-'));
+      process.env['PATH'] = empty;
+      const missing = await collectTenant(graphContext(p, { credential: { kind: 'azure-cli' } }));
+      expect(missing.signIn).toMatchObject({ status: 'failed', kind: 'auth' });
+      expect(missing.signIn.status === 'failed' && missing.signIn.reason).toMatch(/as azure-cli failed: Azure CLI could not be found/);
+      // What az 2.x prints without a login (exit 1).
+      const az = fakeAz(`echo "ERROR: Please run 'az login' to setup account." >&2\nexit 1`);
+      process.env['PATH'] = `${az.dir}:${savedPath ?? ''}`;
+      const loggedOut = await collectTenant(graphContext(p, { credential: { kind: 'azure-cli' } }));
+      expect(loggedOut.signIn).toMatchObject({ status: 'failed', kind: 'auth' });
+      expect(loggedOut.signIn.status === 'failed' && loggedOut.signIn.reason).toMatch(/Please run 'az login'/);
+      // An az that answers something that is not its JSON.
+      const garbled = fakeAz('echo "not json"');
+      process.env['PATH'] = `${garbled.dir}:${savedPath ?? ''}`;
+      const bad = await collectTenant(graphContext(p, { credential: { kind: 'azure-cli' } }));
+      expect(bad.signIn).toMatchObject({ status: 'failed', kind: 'auth' });
+      expect(p.requests).toEqual([]);
+    });
+  });
+
   it('refuses a wrong secret as an auth failure of every part, never a crash', async () => {
     const p = await start();
     const f = await collectTenant(graphContext(p, { secret: 'wrong' }));
@@ -116,6 +207,31 @@ describe('tenant probe against the OIDC/Graph peer', () => {
     expect(p.requests.some((r) => r.status === 403)).toBe(true);
   });
 
+  it('HIA MFA registration: read with AuditLog.Read.All + UserAuthenticationMethod.Read.All; without them, or without a P1/P2 licence, a permission fact, the rest read', async () => {
+    const tenant = cleanTenant();
+    const users = tenant.users.map((u) => (u.id === HIA_ID ? { ...u, registration: { isMfaRegistered: true, methodsRegistered: ['microsoftAuthenticatorPush', 'fido2'] } } : u));
+    const p = await start({ tenant: { ...tenant, users } });
+    const f = await collectTenant(graphContext(p));
+    expect(f.hiaMfa).toEqual({ status: 'ok', value: { isMfaRegistered: true, isMfaCapable: true, isPasswordlessCapable: true, methodsRegistered: ['microsoftAuthenticatorPush', 'fido2'] } });
+    expect(p.requests.some((r) => r.path === `/v1.0/reports/authenticationMethods/userRegistrationDetails/${HIA_ID}` && r.method === 'GET')).toBe(true);
+    // HIA004 turns it into /InteractiveAuth advice: the plan says password (the default).
+    const ctx = graphContext(p);
+    const r = evaluateRules(ctx.plan, { tenant: f }, [hia004], { now: new Date() });
+    expect(r.findings.map((x) => [x.messageId, x.severity])).toEqual([['fromTenant', 'warning']]);
+    await p.close();
+
+    peer = await startGraphPeer({ tenant: { ...tenant, users }, apps: [{ clientId: CLIENT_ID, secret: SECRET, permissions: REQUIRED_PERMISSIONS }] });
+    const denied = await collectTenant(graphContext(peer));
+    expect(denied.hiaMfa).toMatchObject({ status: 'failed', kind: 'permission', reason: expect.stringMatching(/AuditLog\.Read\.All and UserAuthenticationMethod\.Read\.All/) });
+    expect(denied.hia.status).toBe('ok');
+    expect(evaluateRules(ctx.plan, { tenant: denied }, [hia004], { now: new Date() }).outcomes[0]?.status).toBe('passed');
+    await peer.close();
+
+    peer = await startGraphPeer({ tenant: { ...tenant, users, premium: false }, apps: [{ clientId: CLIENT_ID, secret: SECRET, permissions: ALL_PERMISSIONS }] });
+    const free = await collectTenant(graphContext(peer));
+    expect(free.hiaMfa).toMatchObject({ status: 'failed', kind: 'permission', reason: expect.stringMatching(/premium license/) });
+  });
+
   it('honours 429 Retry-After once and then reads the resource', async () => {
     const p = await start({ throttleOnce: ['/v1.0/domains'] });
     const started = Date.now();
@@ -148,7 +264,14 @@ describe('tenant probe against the OIDC/Graph peer', () => {
 });
 
 describe('tenant rules on what the probe read from the peer', () => {
-  const ldap = () => ldapFacts({ 'contoso.com': { objectCount: ok({ users: 200, groups: 0, contacts: 0, computers: 0, scope: 'in-scope' }), scan: ok(scan()) } });
+  // On premises: the in-scope users whose UPN / primary SMTP the faulty tenant's cloud-only users share.
+  const ldap = () =>
+    ldapFacts({
+      'contoso.com': {
+        objectCount: ok({ users: 200, groups: 0, contacts: 0, computers: 0, scope: 'in-scope' }),
+        scan: ok(scan({ softMatchKeys: softMatchKeys(['cloud.only@contoso.com', 'cloud.admin@contoso.com', 'someone@fabrikam.org']) })),
+      },
+    });
 
   it('every TEN/HIA rule stays silent on the clean tenant', async () => {
     const p = await start();

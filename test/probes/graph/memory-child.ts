@@ -24,4 +24,4 @@ const facts = await collectTenant({
 clearInterval(timer);
 peak = Math.max(peak, process.memoryUsage().rss);
 const users = facts.cloudOnlyUsers;
-process.stdout.write(JSON.stringify({ growthMb: (peak - base) / 1048576, count: users.status === 'ok' ? users.value.count : users, kept: users.status === 'ok' ? users.value.users.length : 0 }));
+process.stdout.write(JSON.stringify({ growthMb: (peak - base) / 1048576, count: users.status === 'ok' ? users.value.count : users, kept: users.status === 'ok' ? users.value.users.length : 0, candidates: users.status === 'ok' ? users.value.candidates : 0, keysChars: users.status === 'ok' ? users.value.keys.length : 0 }));

@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 /** Peak RSS growth of a child process reading a tenant of `count` cloud-only users. */
-async function readInChild(count: number): Promise<{ growthMb: number; count: number; kept: number }> {
+async function readInChild(count: number): Promise<{ growthMb: number; count: number; kept: number; candidates: number; keysChars: number }> {
   peer = await startGraphPeer({ tenant: { ...cleanTenant(), generatedUsers: { count, domain: 'contoso.com' } }, apps: [{ clientId: CLIENT_ID, secret: SECRET, permissions: ALL_PERMISSIONS }] });
   const dir = mkdtempSync(join(tmpdir(), 'tenant-mem-'));
   const config = join(dir, 'config.json');
@@ -25,7 +25,7 @@ async function readInChild(count: number): Promise<{ growthMb: number; count: nu
   const { stdout: out } = await promisify(execFile)(process.execPath, ['--expose-gc', 'node_modules/vite-node/vite-node.mjs', 'test/probes/graph/memory-child.ts', config], { encoding: 'utf8', timeout: 170_000 });
   await peer.close();
   peer = undefined;
-  return JSON.parse(out.slice(out.indexOf('{'))) as { growthMb: number; count: number; kept: number };
+  return JSON.parse(out.slice(out.indexOf('{'))) as { growthMb: number; count: number; kept: number; candidates: number; keysChars: number };
 }
 
 describe('tenant probe memory', () => {
@@ -34,8 +34,11 @@ describe('tenant probe memory', () => {
     const large = await readInChild(300_000);
     expect(small.count).toBe(30_002);
     expect(large.count).toBe(300_002);
-    // Only the capped soft-match candidates are kept, never the tenant.
+    // Only the capped soft-match candidates are kept by name; every candidate (all but the HIA in
+    // the .onmicrosoft.com domain) leaves a compact key record: 1 + 6 bytes (UPN = SMTP), base64url.
     expect(large.kept).toBe(1000);
+    expect(large.candidates).toBe(300_001);
+    expect(large.keysChars).toBe(Math.ceil((300_001 * 7 * 4) / 3));
     expect(large.growthMb - small.growthMb).toBeLessThan(40);
   }, 300_000);
 });

@@ -733,3 +733,46 @@ describe('entra-preflight check against the Samba test forest', () => {
     expect(ldap.every((n) => n.kind === 'auth')).toBe(true);
   });
 });
+
+describe('TEN004 soft-match preview: the Samba forest joined with the Graph peer', () => {
+  it('matches exactly on UPN and primary SMTP, in scope only; an admin-role holder and blockSoftMatchEnabled are errors', async () => {
+    const { startGraphPeer } = await import('../../../fixtures/graph/peer.js');
+    const { cleanTenant, ROLE } = await import('../../../fixtures/graph/tenant-state.js');
+    const { collectTenant } = await import('../../../src/probes/graph/index.js');
+    const { ten004 } = await import('../../../src/rules/ten/ten004-soft-match-preview.js');
+    const { evaluateRules } = await import('../../../src/engine/evaluate.js');
+    const { ALL_PERMISSIONS, CLIENT_ID, SECRET, graphBlock } = await import('../graph/helpers.js');
+    const clean = cleanTenant();
+    const cloud = (id: string, upn: string, proxies: string[] = [`SMTP:${upn}`]) => ({ id: `dddddddd-0000-0000-0000-${id.padStart(12, '0')}`, userPrincipalName: upn, proxyAddresses: proxies });
+    const users = [
+      ...clean.users,
+      cloud('1', 'frank@contoso.com'), // = frank's on-premises UPN
+      cloud('2', 'h.admin@contoso.onmicrosoft.com', ['SMTP:henry@contoso.com']), // = henry's primary SMTP; holds a role
+      cloud('3', 'grace.cloud@contoso.onmicrosoft.com', ['smtp:grace@contoso.com']), // = grace's mail (her primary SMTP without proxyAddresses)
+      cloud('4', 'nobody@contoso.com'), // same domain, no on-premises holder
+      cloud('5', 'carol@contoso.local'), // carol's UPN, but carol sits in the excluded OU
+      cloud('6', 'h.smith@contoso.onmicrosoft.com', ['SMTP:henry smith@contoso.com']), // henry's secondary address: not a soft-match key
+    ];
+    const assignments = [...clean.roleAssignments, { id: 'ra-9', principalId: users[3]!.id, roleDefinitionId: ROLE.userAdministrator }];
+    for (const blocked of [false, true]) {
+      const tenant = { ...clean, users, roleAssignments: assignments, sync: { ...clean.sync, features: { ...clean.sync.features, blockSoftMatchEnabled: blocked } } };
+      const peer = await startGraphPeer({ tenant, host: '127.0.0.236', apps: [{ clientId: CLIENT_ID, secret: SECRET, permissions: ALL_PERMISSIONS }] });
+      try {
+        const plan = forestPlan({ ous: { exclude: [`OU=Excluded,${BASE}`] } }, { tenant: { initialDomain: 'contoso.onmicrosoft.com', graph: graphBlock(peer) as never } });
+        const ldap = await ldapProbe.collect({ plan, planDir: repo, timeoutMs: 5000, signal: new AbortController().signal, secrets: async (ref) => passwords[ref] ?? '', insecureTls: false, env: {}, log: () => undefined });
+        const tenantFacts = await collectTenant({ plan, planDir: repo, timeoutMs: 5000, signal: new AbortController().signal, secrets: async () => SECRET, insecureTls: false, env: {}, log: () => undefined });
+        const r = evaluateRules(plan, { ldap, tenant: tenantFacts }, [ten004], { now: new Date() });
+        expect(r.notEvaluated).toEqual([]);
+        expect(r.findings.map((f) => [f.messageId, f.severity])).toEqual([
+          blocked ? ['blocked', 'error'] : ['preview', 'note'],
+          ['admin', 'error'],
+        ]);
+        expect(r.findings[0]?.data['count']).toBe(3);
+        expect(r.findings[0]?.data['sample']).toEqual(['frank@contoso.com', 'grace.cloud@contoso.onmicrosoft.com', 'h.admin@contoso.onmicrosoft.com']);
+        expect(r.findings[1]?.location['object']).toBe('h.admin@contoso.onmicrosoft.com');
+      } finally {
+        await peer.close();
+      }
+    }
+  }, 60_000);
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HiaFacts } from '../../../src/facts/areas/tenant.js';
 import { failed, ok, type Fact } from '../../../src/facts/fact.js';
 import type { Facts } from '../../../src/facts/schema.js';
+import { hia004 } from '../../../src/rules/hia/hia004-hia-needs-interactive-auth.js';
 import { hia005 } from '../../../src/rules/ten/hia005-hia-sign-in.js';
 import { hia006 } from '../../../src/rules/ten/hia006-hia-role-not-active.js';
 import { hia007 } from '../../../src/rules/ten/hia007-hia-foreign-account.js';
@@ -12,10 +13,11 @@ import { ten003 } from '../../../src/rules/ten/ten003-object-quota.js';
 import { ten004 } from '../../../src/rules/ten/ten004-soft-match-preview.js';
 import { ten005 } from '../../../src/rules/ten/ten005-hard-match-takeover-blocked.js';
 import { evaluateRules } from '../../../src/engine/evaluate.js';
+import { pseudonymizeFacts } from '../../../src/facts/pseudonymize.js';
 import { ldapFacts } from '../../helpers/ldap-facts.js';
-import { scan } from '../../helpers/scan-facts.js';
+import { scan, softMatchKeys } from '../../helpers/scan-facts.js';
 import { makePlan, NOW, runRule, statusOf } from '../../helpers/rules.js';
-import { tenantFacts } from './tenant-facts.js';
+import { cloudOnly, tenantFacts } from './tenant-facts.js';
 
 const graph = { tenantId: 'contoso.onmicrosoft.com', clientId: 'c', credential: { kind: 'client-secret', secret: 'env:S' } } as const;
 const plan = makePlan({ hybridIdentityAdministrator: { upn: 'hia@contoso.onmicrosoft.com' }, tenant: { graph } });
@@ -66,27 +68,54 @@ describe('tenant rules on facts', () => {
     expect(statusOf(unknown)).toBe('not-evaluated');
   });
 
-  it('TEN004: lists candidates in synced domains, errors for admins and when soft match is blocked', () => {
-    const users = ok({
-      count: 3,
-      truncated: false,
-      users: [
-        { upn: 'a@contoso.com', addresses: ['a@contoso.com'], adminRoles: [] },
-        { upn: 'b@contoso.onmicrosoft.com', addresses: ['b@contoso.com'], adminRoles: ['fe930be7-5e62-47db-91af-98c3a49a38b1'] },
-        { upn: 'c@elsewhere.org', addresses: [], adminRoles: [] },
-      ],
-    });
-    const r = runRule(ten004, plan, facts({ cloudOnlyUsers: users }));
+  it('TEN004: joins exactly on UPN / primary SMTP, errors for admins and when soft match is blocked', () => {
+    // On premises: a@contoso.com (UPN) and b.primary@contoso.com (primary SMTP of another user).
+    const onPrem = ldapFacts({ 'contoso.com': { objectCount: ok({ users: 1000, groups: 0, contacts: 0, computers: 0, scope: 'in-scope' }), scan: ok(scan({ softMatchKeys: softMatchKeys(['a@contoso.com', 'b.primary@contoso.com']) })) } });
+    const users = cloudOnly([
+      { upn: 'A@Contoso.com', addresses: ['a@contoso.com'] },
+      { upn: 'b@contoso.onmicrosoft.com', addresses: ['b.primary@contoso.com'], adminRoles: ['fe930be7-5e62-47db-91af-98c3a49a38b1'] },
+      // Same domain, no equal address: the old domain join counted it, the exact join does not.
+      { upn: 'c@contoso.com', addresses: ['c@contoso.com'] },
+      { upn: 'd@elsewhere.org' },
+    ]);
+    const r = runRule(ten004, plan, { ...onPrem, tenant: tenantFacts({ cloudOnlyUsers: users }) });
     expect(r.findings.map((f) => [f.messageId, f.severity])).toEqual([
       ['preview', 'note'],
       ['admin', 'error'],
     ]);
     expect(r.findings[0]?.data['count']).toBe(2);
-    const blocked = runRule(ten004, plan, facts({ cloudOnlyUsers: users, onPremisesSync: ok({ features: { blockSoftMatchEnabled: true }, configuration: {} }) }));
+    expect(r.findings[0]?.data['sample']).toEqual(['A@Contoso.com', 'b@contoso.onmicrosoft.com']);
+    expect(r.findings[1]?.message).toMatch(/b@contoso\.onmicrosoft\.com holds an administrator role/);
+    const blocked = runRule(ten004, plan, { ...onPrem, tenant: tenantFacts({ cloudOnlyUsers: users, onPremisesSync: ok({ features: { blockSoftMatchEnabled: true }, configuration: {} }) }) });
     expect(blocked.findings.map((f) => [f.messageId, f.severity])).toEqual([
       ['blocked', 'error'],
       ['admin', 'error'],
     ]);
+    // No on-premises address equal: silent, whatever the domains.
+    const none = runRule(ten004, plan, { ...withLdap(), tenant: tenantFacts({ cloudOnlyUsers: cloudOnly([{ upn: 'c@contoso.com', addresses: ['x@contoso.com'] }]) }) });
+    expect(none.findings).toEqual([]);
+    expect(statusOf(none)).toBe('passed');
+  });
+
+  it('TEN004: a pseudonymised bundle joins the same (the keys survive, the names are replaced)', () => {
+    const onPrem = ldapFacts({ 'contoso.com': { scan: ok(scan({ softMatchKeys: softMatchKeys(['lee.chen@contoso.com', 'pat.admin@contoso.com']) })) } });
+    const users = cloudOnly([
+      { upn: 'lee.chen@contoso.com' },
+      { upn: 'pat@contoso.onmicrosoft.com', addresses: ['pat.admin@contoso.com'], adminRoles: ['fe930be7-5e62-47db-91af-98c3a49a38b1'] },
+      { upn: 'kim@contoso.com' },
+    ]);
+    const live = runRule(ten004, plan, { ...onPrem, tenant: tenantFacts({ cloudOnlyUsers: users }) });
+    const pseudo = pseudonymizeFacts({ ...onPrem, tenant: tenantFacts({ cloudOnlyUsers: users }) }, plan);
+    expect(JSON.stringify(pseudo)).not.toContain('lee.chen');
+    const offline = runRule(ten004, plan, pseudo);
+    expect(offline.findings.map((f) => [f.messageId, f.data['count']])).toEqual(live.findings.map((f) => [f.messageId, f.data['count']]));
+    expect(live.findings.map((f) => f.messageId)).toEqual(['preview', 'admin']);
+  });
+
+  it('TEN004: a bundle without the on-premises keys is not evaluated (unknown), never a silent pass', () => {
+    const old = ldapFacts({ 'contoso.com': { scan: ok(scan({ softMatchKeys: undefined })) } });
+    const r = runRule(ten004, plan, { ...old, tenant: tenantFacts({ cloudOnlyUsers: cloudOnly([{ upn: 'a@contoso.com' }]) }) });
+    expect(statusOf(r)).toBe('not-evaluated');
   });
 
   it('TEN005: takeover blocked in a tenant that already holds synced objects', () => {
@@ -95,10 +124,26 @@ describe('tenant rules on facts', () => {
     expect(runRule(ten005, plan, facts({ onPremisesSync: ok({ features: { blockCloudObjectTakeoverThroughHardMatchEnabled: true }, configuration: {} }) })).findings).toEqual([]);
   });
 
-  it('HIA005: not found, disabled, federated', () => {
+  it('HIA005: not found, disabled; a federated account signs in (HIA004 gives the advice)', () => {
     expect(runRule(hia005, plan, facts(hia({ found: false }))).findings[0]?.messageId).toBe('notFound');
     expect(runRule(hia005, plan, facts(hia({ accountEnabled: false }))).findings[0]?.messageId).toBe('disabled');
-    expect(runRule(hia005, plan, facts(hia({ domainAuthenticationType: 'Federated' }))).findings.map((f) => [f.messageId, f.severity])).toEqual([['federated', 'note']]);
+    expect(runRule(hia005, plan, facts(hia({ domainAuthenticationType: 'Federated' }))).findings).toEqual([]);
+  });
+
+  it('HIA004: /InteractiveAuth advice from the tenant\'s facts (federated domain, MFA registered) when the plan says password', () => {
+    const fed = runRule(hia004, plan, facts(hia({ upn: 'hia@fabrikam.org', domainAuthenticationType: 'Federated' })));
+    expect(fed.findings.map((f) => [f.messageId, f.severity])).toEqual([['fromTenant', 'warning']]);
+    expect(fed.findings[0]?.message).toMatch(/hia@fabrikam\.org in a federated domain \(fabrikam\.org\).*set auth: federated/);
+    const mfa = runRule(hia004, plan, facts({ hiaMfa: ok({ isMfaRegistered: true, isMfaCapable: true, isPasswordlessCapable: false, methodsRegistered: ['microsoftAuthenticatorPush', 'mobilePhone'] }) }));
+    expect(mfa.findings[0]?.message).toMatch(/with MFA registered \(microsoftAuthenticatorPush, mobilePhone\).*set auth: mfa/);
+    // Nothing registered, managed domain: the plan's password sign-in stands.
+    expect(runRule(hia004, plan, facts()).findings).toEqual([]);
+    // The MFA report unreadable (403): no advice from it, and HIA004 is not made "not evaluated" by an optional fact.
+    const denied = runRule(hia004, plan, facts({ hiaMfa: failed('graph', 'permission', 'grant AuditLog.Read.All and UserAuthenticationMethod.Read.All') }));
+    expect(statusOf(denied)).toBe('passed');
+    // Without the tenant probe the plan alone decides, as before.
+    const planned = runRule(hia004, makePlan({ hybridIdentityAdministrator: { upn: 'hia@contoso.onmicrosoft.com', auth: 'mfa' } }), withLdap());
+    expect(planned.findings.map((f) => f.messageId)).toEqual(['interactive']);
   });
 
   it('HIA006: no active role is an error; eligible only says to activate it', () => {

@@ -1,5 +1,17 @@
 import type { TenantFacts } from '../../../src/facts/areas/tenant.js';
 import { ok } from '../../../src/facts/fact.js';
+import { UserKeysBuilder } from '../../../src/facts/soft-match-keys.js';
+
+/** Cloud-only users as the tenant probe records them: a key record each, all named. */
+export function cloudOnly(users: readonly { upn: string; addresses?: string[]; adminRoles?: string[] }[], extra = 0): TenantFacts['cloudOnlyUsers'] {
+  const b = new UserKeysBuilder();
+  const named = users.map((u) => {
+    const addresses = u.addresses ?? [];
+    const index = b.add([u.upn, ...addresses], (u.adminRoles ?? []).length > 0);
+    return { index, upn: u.upn, addresses, adminRoles: u.adminRoles ?? [] };
+  });
+  return ok({ count: users.length + extra, candidates: b.count, keys: b.value, users: named, truncated: false });
+}
 
 /** Tenant facts of a clean workforce tenant (as the probe reads the peer's clean tenant); tests override parts. */
 export function tenantFacts(overrides: Partial<TenantFacts> = {}): TenantFacts {
@@ -28,7 +40,8 @@ export function tenantFacts(overrides: Partial<TenantFacts> = {}): TenantFacts {
       active: [{ role: 'hybridIdentityAdministrator', via: 'direct' }],
       eligible: [],
     }),
-    cloudOnlyUsers: ok({ count: 1, users: [], truncated: false }),
+    hiaMfa: ok({ isMfaRegistered: false, isMfaCapable: false, isPasswordlessCapable: false, methodsRegistered: [] }),
+    cloudOnlyUsers: cloudOnly([{ upn: 'z@fabrikam.org' }]),
     ...overrides,
   };
 }
