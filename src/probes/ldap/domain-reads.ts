@@ -7,7 +7,7 @@ import { LdapFailure, type Endpoint, type TlsSettings } from './connection.js';
 import type { DomainRef, Reader } from './domains.js';
 import { read, sampleOf, searchDomains, type Read, type ReadContext } from './read.js';
 import { domainRootRights, gmsaReaders } from './rights.js';
-import { scanForest } from './scan.js';
+import { scanForest, scopeOf } from './scan.js';
 import { dnToDnsName, escapeFilterValue, fileTimeToIso, num, str, strs } from './values.js';
 
 /**
@@ -190,6 +190,8 @@ export const domainReads: readonly Read[] = [
   // every user a second time; groups, contacts and computers are counted with attribute-less searches.
   read('scan', async (r) => {
     const aggregator = await scanForest((base) => r.dir.sessionFor(base), r.probe.plan, r.forest, r.domainDns);
+    // One aggregator for every domain in scope: its duplicates are forest-wide and name the domains.
+    aggregator.covering([...new Set(scopeOf(r.forest, r.domainDns).bases.map((b) => dnToDnsName(b)))]);
     r.scans?.set(r.forest.name.toLowerCase(), aggregator);
     const result = aggregator.result();
     r.scannedUsers = result.usersScanned + result.excluded;
