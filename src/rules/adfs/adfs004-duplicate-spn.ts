@@ -1,3 +1,4 @@
+import { dnToDnsName } from '../../facts/dn.js';
 import { defineRule } from '../rule.js';
 import { splitAccountName, useForestFact } from '../shared/ldap.js';
 
@@ -43,9 +44,11 @@ export const adfs004 = defineRule({
       const list = [...byDn.values()];
       const planPath = 'adfs.federationServiceName';
       if (list.length > 1) {
+        // Held in two domains (or forests): each holder is named with its domain, where it must be removed.
+        const acrossDomains = new Set(list.map((h) => dnToDnsName(h.dn))).size > 1;
         ctx.report({
           messageId: 'duplicate',
-          data: { spn, count: list.length, holders: list.map((h) => h.sAMAccountName ?? h.dn) },
+          data: { spn, count: list.length, holders: list.map((h) => (acrossDomains ? `${h.sAMAccountName ?? h.dn} in ${dnToDnsName(h.dn)}` : (h.sAMAccountName ?? h.dn))) },
           at: { planPath, forest: list[0]?.forest ?? '' },
           subject: spn,
         });

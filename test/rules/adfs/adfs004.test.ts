@@ -18,6 +18,12 @@ describe('ADFS004 duplicate-spn', () => {
     expect(r.findings[0]?.location).toEqual({ planPath: 'adfs.federationServiceName', forest: 'contoso.com' });
     expect(adfs004.meta.wizardText?.[0]).toContain('duplicate SPN');
   });
+  it('names each holder\'s domain when the SPN is held in two domains of the forest', () => {
+    const child = { dn: 'CN=svc-web,OU=Service,DC=emea,DC=contoso,DC=com', sAMAccountName: 'svc-web' };
+    const searched = { 'contoso.com': 'global-catalog' as const, 'emea.contoso.com': 'domain-dc' as const };
+    const r = runRule(adfs004, adfsPlan(), ldapFacts({ 'contoso.com': { spns: ok([{ spn: 'host/fs.contoso.com', holders: [svc1, child], searched }]) } }));
+    expect(r.findings.map((f) => f.message)).toEqual(['host/fs.contoso.com is registered on 2 accounts: svc-adfs in contoso.com, svc-web in emea.contoso.com']);
+  });
   it('fires when the single holder is not the planned service account', () => {
     const r = runRule(adfs004, adfsPlan(), ldapFacts({ 'contoso.com': { spns: ok([{ spn: 'host/fs.contoso.com', holders: [web] }]) } }));
     expect(r.findings[0]?.message).toBe('host/fs.contoso.com is registered on svc-web (CN=svc-web,OU=Service,DC=contoso,DC=com), not on the planned service account CONTOSO\\gmsa-adfs$');
