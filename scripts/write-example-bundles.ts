@@ -298,6 +298,8 @@ const examples: Record<string, Facts> = {
           domainRootRights: rights('woodgrove.com', 'DC=woodgrove,DC=com'),
           ssoCredentials: ok({ bind: { succeeded: true, resultCode: null, diagnostic: null, host: 'dc1.woodgrove.com:636' }, dn: 'CN=da-sso,OU=Admins,DC=woodgrove,DC=com', sAMAccountName: 'da-sso', adminVia: [{ group: 'Domain Admins', groupDn: 'CN=Domain Admins,CN=Users,DC=woodgrove,DC=com', domain: 'woodgrove.com', chain: ['CN=Domain Admins,CN=Users,DC=woodgrove,DC=com'] }] }),
           ssoComputerAccounts: ok([{ dn: 'CN=AZUREADSSOACC,CN=Computers,DC=woodgrove,DC=com', domain: 'woodgrove.com', pwdLastSet: '2025-02-11T09:00:00.000Z' }]),
+          // The two-way forest trust to the resource forest, forest-wide authentication (AD009 passes).
+          trusts: ok([{ domain: 'woodgrove.com', dn: 'CN=res.woodgrove.com,CN=System,DC=woodgrove,DC=com', partner: 'res.woodgrove.com', flatName: 'RES', direction: 3, type: 2, attributes: 0x8 }]),
           schema: ok({
             objectVersion: 88,
             attributes: {
@@ -323,7 +325,7 @@ const examples: Record<string, Facts> = {
         // As the probe writes an unreachable forest: every fact failed, naming the DC and why.
         'res.woodgrove.com': Object.fromEntries(
           ['dc', 'connectorBind', 'rootDse', 'domains', 'upnSuffixes', 'recycleBinEnabled', 'dsHeuristics', 'schema', 'kdsRootKeys', 'connectorAccount', 'ssoCredentials',
-            'domainRootRights', 'adminCountUsers', 'syncServiceAccounts', 'ssoComputerAccounts', 'hiaUpnMatches', 'objectCount', 'scan'].map((k) => [
+            'domainRootRights', 'adminCountUsers', 'syncServiceAccounts', 'ssoComputerAccounts', 'hiaUpnMatches', 'objectCount', 'scan', 'trusts'].map((k) => [
             k,
             failed('dc1.res.woodgrove.com:636', 'timeout', 'dc1.res.woodgrove.com:636 did not answer within 15 s'),
           ]),

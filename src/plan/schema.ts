@@ -125,6 +125,10 @@ const signInSchema = z.strictObject({
   method: z.enum(['phs', 'pta', 'adfs', 'pingfederate', 'none']),
   seamlessSso: z.boolean().default(false),
   existingIdentityProvider: z.string().min(1).optional().describe('With method none: the federation or third-party provider already in place'),
+  passThroughAgents: z
+    .array(dnsName)
+    .optional()
+    .describe('With method pta: FQDNs of the servers that will run more authentication agents (the sync server runs the first); AD009 looks at the trusts towards their forests'),
 });
 
 const hiaSchema = z.strictObject({

@@ -91,5 +91,17 @@ export const ldapScanFactsSchema = z.strictObject({
   softMatchKeys: keySetSchema
     .optional()
     .describe('Keys of the in-scope users\' UPNs and primary SMTP addresses (see soft-match-keys), for the exact soft-match join with cloud-only users (TEN004); absent in bundles from before it'),
+  uniqueness: z
+    .strictObject({
+      method: z
+        .literal('merged-scan')
+        .describe(
+          'Every domain\'s in-scope objects went through one comparison, as synchronization will see them. Not the global catalog: it also ' +
+            'holds the objects filtering leaves out (which never reach Microsoft Entra ID), and a second pass over it would double the scan',
+        ),
+      domains: z.array(z.string()).describe('Domains (DNS names, lower case) whose in-scope objects were compared with one another; a value held in two of them is a duplicate sampled with both domains named'),
+    })
+    .optional()
+    .describe('How the duplicates (UPN, mail, proxyAddresses, sourceAnchor…) were found across the forest\'s domains; absent in bundles written before it was recorded'),
 });
 export type LdapScanFacts = z.infer<typeof ldapScanFactsSchema>;

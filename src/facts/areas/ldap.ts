@@ -194,8 +194,35 @@ export const principalSchema = z.strictObject({ dn: z.string(), sAMAccountName: 
 
 export const spnLookupSchema = z.strictObject({
   spn: z.string().describe('e.g. host/fs.contoso.com'),
-  holders: z.array(principalSchema).describe('Accounts holding it, found through the global catalog'),
+  holders: z.array(principalSchema).describe('Accounts holding it, in any domain of the forest'),
+  searched: z
+    .record(z.string().describe('Domain DNS name, lower case'), z.enum(['global-catalog', 'domain-dc']))
+    .optional()
+    .describe('Where each domain was searched: the global catalog where it holds the domain, else the domain\'s own DC; a domain missing here was not searched'),
 });
+
+/** A trustedDomain object of one domain (CN=System): whom that domain trusts, and how (AD009). */
+export const trustSchema = z.strictObject({
+  domain: z.string().describe('DNS name of the domain holding the object'),
+  dn: z.string(),
+  partner: z.string().describe('trustPartner, lower case: the other domain or forest'),
+  flatName: z.string().nullable().describe('The partner\'s NetBIOS name'),
+  direction: z.number().int().describe('trustDirection: 0 disabled, 1 inbound (the partner trusts this domain), 2 outbound (this domain trusts the partner), 3 both'),
+  type: z.number().int().describe('trustType: 1 downlevel (NT4), 2 uplevel (Active Directory), 3 MIT Kerberos realm'),
+  attributes: z
+    .number()
+    .int()
+    .describe('trustAttributes bits: 0x8 forest transitive, 0x10 cross organization (selective authentication), 0x20 within forest, 0x40 treat as external'),
+});
+export type TrustFacts = z.infer<typeof trustSchema>;
+
+/** The global catalog the forest-wide reads asked, and which domains it holds (a base search of each naming context). */
+export const globalCatalogSchema = z.strictObject({
+  host: z.string(),
+  port: z.number().int(),
+  domains: z.array(z.strictObject({ domain: z.string().describe('DNS name, lower case'), held: z.boolean().describe('The GC answered a base search of the domain\'s naming context') })),
+});
+export type GlobalCatalogFacts = z.infer<typeof globalCatalogSchema>;
 
 export const computerLookupSchema = z.strictObject({
   server: z.string().describe('Server name as in the plan'),
@@ -268,7 +295,7 @@ export type DomainRead = z.infer<typeof domainReadSchema>;
  */
 export const perDomainFacts = [
   'connectorAccount', 'serviceAccount', 'syncGroups', 'domainRootRights', 'adminCountUsers', 'publicFolderGroupMembers',
-  'adfsServerComputers', 'ssoComputerAccounts', 'syncServiceAccounts', 'hiaUpnMatches', 'pilotGroup', 'ous', 'objectCount', 'scan',
+  'adfsServerComputers', 'ssoComputerAccounts', 'syncServiceAccounts', 'hiaUpnMatches', 'pilotGroup', 'ous', 'objectCount', 'scan', 'trusts',
 ] as const;
 
 export const forestFactsSchema = z.strictObject({
@@ -319,6 +346,7 @@ export const forestFactsSchema = z.strictObject({
     .optional()
     .describe('Users with adminCount=1, critical system objects, the built-in Administrator/Guest/krbtgt (by RID) and MSOL_/Sync_/AAD_ accounts left out (sample of DNs)'),
   publicFolderGroupMembers: factOf(sampleSchema).optional().describe('Groups with publicFolder objects as members (sample of group DNs)'),
+  globalCatalog: factOf(globalCatalogSchema).optional().describe('The GC asked for forest-wide reads (SPNs) and the domains it holds; the others are read on their own DC'),
   spns: factOf(z.array(spnLookupSchema)).optional().describe('host/<fs> and http/<fs> holders'),
   adfsServerComputers: factOf(z.array(computerLookupSchema)).optional(),
   ssoComputerAccounts: factOf(z.array(ssoComputerSchema)).optional().describe('AZUREADSSOACC computers; empty = none'),
@@ -328,6 +356,7 @@ export const forestFactsSchema = z.strictObject({
   ous: factOf(z.record(z.string(), z.boolean())).optional().describe('OU DN as in the plan → exists'),
   objectCount: factOf(objectCountSchema).optional(),
   scan: factOf(ldapScanFactsSchema).optional().describe('Aggregates of the streaming user scan (ldap-scan.ts)'),
+  trusts: factOf(z.array(trustSchema)).optional().describe('trustedDomain objects of every domain read; empty = no trusts'),
 });
 export type ForestFacts = z.infer<typeof forestFactsSchema>;
 

@@ -216,6 +216,8 @@ export const domainReads: readonly Read[] = [
   // every user a second time; groups, contacts and computers are counted with attribute-less searches.
   read('scan', async (r) => {
     const aggregator = await scanForest((base) => r.dir.sessionFor(base), r.probe.plan, r.forest, r.domainDns);
+    // One aggregator for every domain in scope: its duplicates are forest-wide and name the domains.
+    aggregator.covering([...new Set(scopeOf(r.forest, r.domainDns).bases.map((b) => dnToDnsName(b)))]);
     r.scans?.set(r.forest.name.toLowerCase(), aggregator);
     const result = aggregator.result();
     // The users the scan judged: in scope, critical system objects and sync accounts left out.

@@ -3,6 +3,7 @@ import { skipped } from '../../facts/fact.js';
 import { bindAs, endpointFor } from './bind.js';
 import { LdapFailure } from './connection.js';
 import { chooseGlobalCatalog, intranetResolver, resolveAddress } from './discover.js';
+import { globalCatalogRead, spnsRead } from './global-catalog.js';
 import { domainFacts, readDomainDcs, readDomainRefs, readSiteRoles, unreadDomainDcs } from './locate.js';
 import { readUserAttributeBinding } from './schema-binding.js';
 import { importedAttributeNames } from '../settings/read.js';
@@ -54,28 +55,9 @@ export const forestReads: readonly Read[] = [
     const times = keys.map((k) => fileTimeToIso(str(k, 'msKds-UseStartTime'))).filter((t): t is string => t !== null).sort();
     return { count: keys.length, newestEffectiveTime: times.at(-1) ?? null };
   }),
-  // The global catalog holds every domain's SPNs: one search sees duplicates across domains.
-  read('spns', async (r) => {
-    const { plan, timeoutMs } = r.probe;
-    const fs = plan.adfs?.federationServiceName;
-    if (plan.signIn.method !== 'adfs' || fs === undefined) return skipped('AD FS is not planned');
-    const bound = { host: r.rootEndpoint.host, address: r.rootEndpoint.address };
-    const choice = chooseGlobalCatalog(r.domains.flatMap((d) => d.dcs), bound);
-    const gcDc = choice.address !== undefined ? choice : { host: choice.host, address: await resolveAddress(intranetResolver(plan, timeoutMs), choice.host, timeoutMs) };
-    if (gcDc.host !== bound.host) r.probe.log(`${r.forest.name}: ${bound.host} is not a global catalog; asking ${gcDc.host}`);
-    const gc = await bindAs(endpointFor(r.forest, gcDc, true), r.tls, r.credential.name, r.credential.password, timeoutMs);
-    if (gc.session === undefined) throw new LdapFailure('auth', `global catalog bind refused: ${gc.result.diagnostic ?? ''}`);
-    try {
-      const out = [];
-      for (const spn of [`host/${fs}`, `http/${fs}`]) {
-        const holders = await gc.session.search('', { scope: 'sub', filter: `(servicePrincipalName=${escapeFilterValue(spn)})`, attributes: ['sAMAccountName'] });
-        out.push({ spn, holders: holders.map((h) => ({ dn: h.dn, sAMAccountName: str(h, 'sAMAccountName') ?? null })) });
-      }
-      return out;
-    } finally {
-      await gc.session.close();
-    }
-  }),
+  // Forest-wide through the global catalog, each domain the GC does not hold on its own DC (global-catalog.ts).
+  globalCatalogRead,
+  spnsRead,
 ];
 
 async function readSchema(r: ReadContext) {

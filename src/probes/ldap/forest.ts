@@ -12,6 +12,7 @@ import { readDomainRefs } from './locate.js';
 import { isFact, type Gathered, type Read, type ReadContext } from './read.js';
 import type { ScanAggregator } from './scan-aggregate.js';
 import type { Session } from './session.js';
+import { trustsRead } from './trusts.js';
 import { dnsNameToDn, dnToDnsName, generalizedTimeToIso, num, str, strs } from './values.js';
 
 /**
@@ -21,7 +22,7 @@ import { dnsNameToDn, dnToDnsName, generalizedTimeToIso, num, str, strs } from '
  */
 
 /** Every read, in the order it runs: the domains first (later reads use the DC roles), the scan before the object count. */
-export const reads: readonly Read[] = [...forestReads, ...domainReads];
+export const reads: readonly Read[] = [...forestReads, ...domainReads, trustsRead];
 
 /** Every per-forest fact the probe gathers; when the forest cannot be reached, each fails alike. */
 const gatheredKeys: readonly Gathered[] = ['rootDse', ...reads.map((r) => r.key)];

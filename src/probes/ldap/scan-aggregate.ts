@@ -96,35 +96,75 @@ const shorten = (value: string): string => (value.length > SAMPLE_VALUE ? `${val
  */
 const byName = (x: string, y: string): number => x.localeCompare(y, 'en', { sensitivity: 'base' }) || (x < y ? -1 : x > y ? 1 : 0);
 
+/** The DNS name of an object's domain, one string per domain however many objects live there. */
+class DomainNames {
+  private readonly names = new Map<string, string>();
+  of(dn: string): string {
+    const name = dnToDnsName(dn);
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    this.names.set(name, name);
+    return name;
+  }
+}
+
+/** One holder of a value: its name (or DN) and the DNS name of its domain ('' when unknown). */
+interface Holder {
+  readonly name: string;
+  readonly domain: string;
+}
+
+const byHolder = (x: Holder, y: Holder): number => byName(x.name, y.name) || byName(x.domain, y.domain);
+
+/**
+ * A duplicate across domains of one forest is named with the domains: the scan reads every domain
+ * in scope into one aggregator (a forest-wide merge of the domains' values), so the same map finds
+ * a value held in the root and in a child, and the sample says where each holder lives.
+ */
 class Duplicates {
-  private readonly seen = new Map<string, { count: number; first: string; second?: string }>();
-  add(value: string, holder: string): void {
+  private readonly seen = new Map<string, { count: number; first: Holder; second?: Holder; domains?: Set<string> }>();
+  add(value: string, holder: string, domain = ''): void {
     const key = value.toLowerCase();
     const entry = this.seen.get(key);
+    const h: Holder = { name: holder, domain };
     if (!entry) {
-      this.seen.set(key, { count: 1, first: holder });
+      this.seen.set(key, { count: 1, first: h });
       return;
     }
     entry.count += 1;
+    // Only a value held in several domains pays for a set of their names.
+    if (entry.domains !== undefined || domain !== entry.first.domain) (entry.domains ??= new Set([entry.first.domain])).add(domain);
     // Keep the two smallest names, not the first two seen: the directory returns objects in no
     // fixed order, and a report (and its SARIF fingerprint) must not change between runs.
-    const [a, b] = [entry.first, entry.second, holder].filter((h): h is string => h !== undefined).sort(byName);
-    entry.first = a ?? holder;
+    const [a, b] = [entry.first, entry.second, h].filter((x): x is Holder => x !== undefined).sort(byHolder);
+    entry.first = a ?? h;
     if (b !== undefined) entry.second = b;
   }
   /** Values held more than once, in a stable (sorted) order so samples do not depend on scan order. */
-  private repeated(): [string, { count: number; first: string; second?: string }][] {
+  private repeated(): [string, { count: number; first: Holder; second?: Holder; domains?: Set<string> }][] {
     return [...this.seen].filter(([, e]) => e.count > 1).sort(([x], [y]) => byName(x, y));
   }
+  /** "value (3 objects)", or "value (3 objects in 2 domains: child.contoso.com, contoso.com)" across domains. */
   get value(): Sample {
     const s = new Sampler();
-    for (const [value, { count }] of this.repeated()) s.add(`${value} (${count} objects)`);
+    for (const [value, { count, domains }] of this.repeated()) {
+      const where = domains !== undefined && domains.size > 1 ? ` in ${domains.size} domains: ${[...domains].sort(byName).join(', ')}` : '';
+      s.add(`${value} (${count} objects${where})`);
+    }
     return s.value;
   }
-  /** As `value`, naming two holders (the first by name): "value (3 objects: alice, bob)". */
+  /**
+   * As `value`, naming two holders (the first by name): "value (3 objects: alice, bob)"; across
+   * domains each holder with its domain: "value (2 objects: kate in child.contoso.com, Sales in contoso.com)".
+   */
   get withHolders(): Sample {
     const s = new Sampler();
-    for (const [value, { count, first, second }] of this.repeated()) s.add(`${shorten(value)} (${count} objects: ${first}, ${second ?? first})`);
+    for (const [value, { count, first, second, domains }] of this.repeated()) {
+      const across = domains !== undefined && domains.size > 1;
+      const named = (h: Holder): string => (across && h.domain !== '' ? `${h.name} in ${h.domain}` : h.name);
+      const more = across && domains.size > 2 ? `; ${domains.size} domains: ${[...domains].sort(byName).join(', ')}` : '';
+      s.add(`${shorten(value)} (${count} objects: ${named(first)}, ${named(second ?? first)}${more})`);
+    }
     return s.value;
   }
   keys(): IterableIterator<string> {
@@ -138,7 +178,7 @@ class AttributeStats {
   readonly multiple = new Sampler();
   readonly duplicates = new Duplicates();
   constructor(readonly attribute: string) {}
-  add(values: readonly string[] | undefined, dn: string): void {
+  add(values: readonly string[] | undefined, dn: string, domain = ''): void {
     const present = (values ?? []).filter((v) => v !== '');
     if (present.length === 0) {
       this.empty.add(dn);
@@ -146,7 +186,7 @@ class AttributeStats {
     }
     this.populated += 1;
     if (present.length > 1) this.multiple.add(dn);
-    for (const v of present) this.duplicates.add(v, dn);
+    for (const v of present) this.duplicates.add(v, dn, domain);
   }
 }
 
@@ -180,6 +220,7 @@ class DataQualityAggregator {
   private readonly targetDuplicates = new Duplicates();
   private readonly upn = new Problems(['localPartAtLimit', 'domainPartAtLimit', 'notAddress'] as const);
   private readonly large = new Problems(['userCertificate', 'userSMIMECertificate', 'thumbnailPhoto', 'proxyAddresses'] as const);
+  private readonly domains = new DomainNames();
 
   /** DQ008: sizes of one object (certificate counts and photo from the scan's own search, proxy addresses from add). */
   largeValues(name: string, v: LargeValues): void {
@@ -196,26 +237,27 @@ class DataQualityAggregator {
     if (kind === 'group') this.groups += 1;
     if (kind === 'contact') this.contacts += 1;
     const name = o.sAMAccountName ?? o.dn;
+    const domain = this.domains.of(o.dn);
     const item = (value: string): string => `${name}: ${shorten(value)}`;
     this.displayName.add(displayNameProblems(o.displayName, kind), item(o.displayName ?? '(none)'));
     if (o.mail !== undefined) {
       this.mail.add(mailProblems(o.mail), item(o.mail));
-      this.mailDuplicates.add(o.mail, name);
+      this.mailDuplicates.add(o.mail, name, domain);
     }
     if (o.mailNickname !== undefined) {
       this.nickname.add(mailNicknameProblems(o.mailNickname), item(o.mailNickname));
-      this.nicknameDuplicates.add(o.mailNickname, name);
+      this.nicknameDuplicates.add(o.mailNickname, name, domain);
     }
     // One object holding the same address twice (SMTP: and smtp:) is not a duplicate between objects.
     const proxies = new Map((o.proxyAddresses ?? []).map((v) => [v.toLowerCase(), v]));
     for (const [key, value] of proxies) {
       this.proxy.add(proxyAddressProblems(value), item(value));
-      this.proxyDuplicates.add(key, name);
+      this.proxyDuplicates.add(key, name, domain);
     }
     this.largeValues(name, { proxyAddresses: proxies.size });
     if (o.targetAddress !== undefined) {
       this.target.add(targetAddressProblems(o.targetAddress), item(o.targetAddress));
-      this.targetDuplicates.add(o.targetAddress, name);
+      this.targetDuplicates.add(o.targetAddress, name, domain);
     }
     if (kind !== 'user') return;
     // The name is the value here: the DN says which object it is.
@@ -256,15 +298,21 @@ export class ScanAggregator {
   private readonly guid = { populated: 0, invalid: new Sampler(), duplicates: new Duplicates() };
   private readonly conflicts = new Sampler();
   private readonly dataQuality = new DataQualityAggregator();
-  private readonly byDomain = new Map<string, { missing: Sampler; invalid: Map<UpnProblem, Sampler> }>();
+  private readonly byDomain = new Map<string, { name: string; missing: Sampler; invalid: Map<UpnProblem, Sampler> }>();
   /** TEN004: every in-scope user's UPN and primary SMTP address, as 48-bit keys. */
   private readonly softMatch = new KeySetBuilder();
+  private covered: readonly string[] | undefined;
 
-  private domainOf(dn: string): { missing: Sampler; invalid: Map<UpnProblem, Sampler> } {
+  private domainOf(dn: string): { name: string; missing: Sampler; invalid: Map<UpnProblem, Sampler> } {
     const name = dnToDnsName(dn);
     let d = this.byDomain.get(name);
-    if (!d) this.byDomain.set(name, (d = { missing: new Sampler(), invalid: new Map() }));
+    if (!d) this.byDomain.set(name, (d = { name, missing: new Sampler(), invalid: new Map() }));
     return d;
+  }
+
+  /** The domains whose in-scope objects this aggregator compared with one another (lower-case DNS names). */
+  covering(domains: readonly string[]): void {
+    this.covered = [...domains];
   }
 
   constructor(attributes: ScanAttributes) {
@@ -317,11 +365,11 @@ export class ScanAggregator {
         if (!d) domain.invalid.set(p, (d = new Sampler()));
         d.add(upn);
       }
-      this.upns.add(upn, user.dn);
+      this.upns.add(upn, user.dn, domain.name);
       this.dataQuality.add(user, 'user', { value: upn, upn003 });
     }
     if (this.signIn) {
-      this.signIn.stats.add(user.signIn, user.dn);
+      this.signIn.stats.add(user.signIn, user.dn, domain.name);
       for (const v of user.signIn ?? []) {
         if (v !== '' && !isRfc822Address(v)) this.signIn.notRfc822.add(`${v} (${user.dn})`);
         // The alternate ID's domain parts, as the UPN suffixes above (UPN002 judges them).
@@ -334,14 +382,14 @@ export class ScanAggregator {
       }
     }
     if (this.anchor) {
-      this.anchor.stats.add(user.sourceAnchor, user.dn);
+      this.anchor.stats.add(user.sourceAnchor, user.dn, domain.name);
       if ((user.sourceAnchor ?? []).some((v) => v.includes('@'))) this.anchor.containsAt.add(user.dn);
     }
-    this.matching?.add(user.matching, user.dn);
+    this.matching?.add(user.matching, user.dn, domain.name);
     if (user.consistencyGuid !== undefined && user.consistencyGuid !== '') {
       this.guid.populated += 1;
       if (user.consistencyGuid.length !== 32) this.guid.invalid.add(user.dn);
-      this.guid.duplicates.add(user.consistencyGuid, user.dn);
+      this.guid.duplicates.add(user.consistencyGuid, user.dn, domain.name);
     }
   }
 
@@ -390,6 +438,7 @@ export class ScanAggregator {
       conflictObjects: this.conflicts.value,
       dataQuality: this.dataQuality.value,
       softMatchKeys: this.softMatch.value,
+      ...(this.covered !== undefined ? { uniqueness: { method: 'merged-scan' as const, domains: [...this.covered] } } : {}),
     };
   }
 }

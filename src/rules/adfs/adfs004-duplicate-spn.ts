@@ -1,6 +1,7 @@
 import { normalizeDn } from '../../facts/dn.js';
+import { dnToDnsName } from '../../facts/dn.js';
 import { defineRule } from '../rule.js';
-import { splitAccountName, useForestFact } from '../shared/ldap.js';
+import { forestFacts, splitAccountName, useForestFact } from '../shared/ldap.js';
 
 const stripDollar = (s: string): string => s.toLowerCase().replace(/\$$/, '');
 
@@ -12,7 +13,7 @@ export const adfs004 = defineRule({
     severity: 'error',
     page: 'AD FS service account',
     sources: ['P', 'LDAP'],
-    needs: ['plan.adfs.federationServiceName', 'plan.adfs.serviceAccount', 'ldap.forests.*.spns'],
+    needs: ['plan.adfs.federationServiceName', 'plan.adfs.serviceAccount', 'ldap.forests.*.spns', 'ldap.forests.*.domainReads?'],
     help:
       'AD FS registers host/<federation service name> on its service account. If that SPN (or http/<name>) is already held by more ' +
       'than one account, or by another account, Kerberos to the farm fails and the wizard stops until the duplicate is removed.',
@@ -32,6 +33,12 @@ export const adfs004 = defineRule({
     const holders = new Map<string, Map<string, { dn: string; sAMAccountName: string | null; forest: string }>>();
     for (const forest of ctx.plan.forests) {
       const spns = useForestFact(ctx, forest.name, 'spns', { planPath: 'adfs.federationServiceName' });
+      // A domain neither the global catalog held nor its own DC answered for was not searched: not evaluated there, by name.
+      const searched = spns?.[0]?.searched;
+      if (searched !== undefined)
+        for (const [domain, read] of Object.entries(forestFacts(ctx.facts, forest.name)?.domainReads ?? {}))
+          if (read.status === 'failed' && searched[domain] === undefined)
+            ctx.use(read, `ldap.forests.${forest.name.toLowerCase()}.domainReads.${domain}`, { planPath: 'adfs.federationServiceName', forest: forest.name, domain });
       for (const s of spns ?? []) {
         const key = s.spn.toLowerCase();
         const byDn = holders.get(key) ?? new Map();
@@ -44,9 +51,11 @@ export const adfs004 = defineRule({
       const list = [...byDn.values()];
       const planPath = 'adfs.federationServiceName';
       if (list.length > 1) {
+        // Held in two domains (or forests): each holder is named with its domain, where it must be removed.
+        const acrossDomains = new Set(list.map((h) => dnToDnsName(h.dn))).size > 1;
         ctx.report({
           messageId: 'duplicate',
-          data: { spn, count: list.length, holders: list.map((h) => h.sAMAccountName ?? h.dn) },
+          data: { spn, count: list.length, holders: list.map((h) => (acrossDomains ? `${h.sAMAccountName ?? h.dn} in ${dnToDnsName(h.dn)}` : (h.sAMAccountName ?? h.dn))) },
           at: { planPath, forest: list[0]?.forest ?? '' },
           subject: spn,
         });

@@ -248,6 +248,9 @@ describe('LDAP probe against the Samba test forest', () => {
     );
     const http = value(forest.spns).find((s) => s.spn === 'http/sts.contoso.com');
     expect(http?.holders.map((h) => h.sAMAccountName).sort()).toEqual(['svc-adfs', 'svc-web']);
+    // The root's GC holds the root domain; the child (left out by the plan's filtering) is neither searched nor bound.
+    expect(value(forest.globalCatalog)).toMatchObject({ port: 3269, domains: [{ domain: 'corp.contoso.test', held: true }, { domain: CHILD, held: false }] });
+    expect(http?.searched).toEqual({ 'corp.contoso.test': 'global-catalog' });
     expect(value(forest.adfsServerComputers).map((c) => [c.server, c.found])).toEqual([
       ['adfs1.corp.contoso.test', true],
       ['adfs2.corp.contoso.test', false],
@@ -272,6 +275,51 @@ describe('LDAP probe against the Samba test forest', () => {
     // An excluded OU is left out of every class: carol is its only object.
     const excluded = value((await probe(forestPlan({ ous: { exclude: [`OU=Excluded,${BASE}`] } }))).forest.objectCount);
     expect({ ...whole, users: whole.users - 1 }).toEqual(excluded);
+  });
+
+  it('reads the trusts of the domain (AD009): partner, direction and trustAttributes of each trustedDomain object', async () => {
+    const { forest } = await probe(forestPlan());
+    expect(value(forest.trusts).map((t) => [t.partner, t.flatName, t.direction, t.type, t.attributes, t.domain])).toEqual([
+      ['fabrikam.test', 'FABRIKAM', 3, 2, 0x18, 'corp.contoso.test'],
+      ['partner.example', 'PARTNER', 2, 2, 0x18, 'corp.contoso.test'],
+      ['tailspin.test', 'TAILSPIN', 3, 2, 0x8, 'corp.contoso.test'],
+    ]);
+  });
+
+  it('check: AD009 warns on the selective-authentication trust to a planned forest and to the PTA agents\' forest, never on the others', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ep-ad009-'));
+    const run = async (extra: Record<string, unknown>) => {
+      const planFile = join(dir, 'plan.json');
+      await writeFile(
+        planFile,
+        JSON.stringify({
+          version: 1,
+          forests: [
+            { name: 'corp.contoso.test', ldap: { security: 'ldaps', caFile }, connectorAccount: { mode: 'existing', name: 'CORP\\svc-sync', password: 'env:ENTRA_PREFLIGHT_TEST_SYNC_PW' }, domains: { exclude: [CHILD] } },
+            // tailspin.test is planned but has no DC here: its own trusts are not evaluated; corp's trust to it is forest-wide.
+            { name: 'tailspin.test', connectorAccount: { mode: 'existing', name: 'TAILSPIN\\svc-sync', password: 'env:ENTRA_PREFLIGHT_TEST_SYNC_PW' } },
+          ],
+          network: { intranetResolvers: ['127.0.0.10'], cloudEndpoints: [] },
+          timeouts: { probeSeconds: 3 },
+          ...extra,
+        }),
+      );
+      const out = await cli(['check', '--plan', planFile, '--format', 'json', '--fail-on', 'never', '--rule', 'AD009'], { env: { ENTRA_PREFLIGHT_TEST_SYNC_PW: SYNC_PW }, cwd: repo });
+      return JSON.parse(out.stdout) as { findings: { ruleId: string; message: string; location: Record<string, string> }[]; notEvaluated: { ruleId: string; fact: string }[] };
+    };
+    // PTA agents on aadc01.fabrikam.test: fabrikam.test is not planned, corp's two-way trust to it is selective.
+    const pta = await run({ signIn: { method: 'pta' }, syncServer: { fqdn: 'aadc01.fabrikam.test' } });
+    expect(pta.findings.map((f) => [f.ruleId, f.location['dn'], f.message])).toEqual([
+      [
+        'AD009',
+        `CN=fabrikam.test,CN=System,${BASE}`,
+        'The two-way trust between corp.contoso.test and fabrikam.test uses selective authentication on this side, and pass-through authentication agents run in fabrikam.test (aadc01.fabrikam.test): ' +
+          'on fabrikam.test\'s side, grant the users of corp.contoso.test "Allowed to authenticate" on those servers (or use forest-wide authentication), or their sign-ins fail with error 1935',
+      ],
+    ]);
+    expect(pta.notEvaluated.map((n) => n.fact)).toContain('ldap.forests.tailspin.test.trusts');
+    // Password hash sync, no agents: nothing between the planned forests is selective (partner.example is not planned).
+    expect((await run({ signIn: { method: 'phs' } })).findings).toEqual([]);
   });
 
   it('escapes plan values in filters (RFC 4515): a UPN with filter characters matches nothing instead of everything', async () => {
@@ -448,6 +496,42 @@ describe('a forest with a child domain', () => {
     const byDomain = value(forest.scan).upnByDomain ?? {};
     expect(byDomain[CHILD]?.upnInvalid).toMatchObject({ 'several-at': { count: 1, sample: ['ivan@@contoso.com'] }, 'trailing-dot': { count: 1, sample: ['judy@contoso.com.'] } });
     expect(byDomain['corp.contoso.test']?.upnInvalid['trailing-dot']).toBeUndefined();
+    // One comparison over both domains: kate (child) holds frank's UPN and the root group Sales's address.
+    const scan = value(forest.scan);
+    expect(scan.uniqueness).toEqual({ method: 'merged-scan', domains: ['corp.contoso.test', CHILD] });
+    expect(scan.upnDuplicates.sample).toContain(`frank@contoso.com (2 objects in 2 domains: ${CHILD}, corp.contoso.test)`);
+    expect(scan.dataQuality.proxyAddresses.duplicates.sample).toContain(`smtp:sales@contoso.com (2 objects: kate in ${CHILD}, Sales in corp.contoso.test)`);
+  });
+
+  it('SPNs across domains: the root\'s GC does not hold the child, so the child\'s DC is searched, and both holders\' domains are in the facts', async () => {
+    const { forest } = await probe(
+      makePlan({
+        network: { intranetResolvers: ['127.0.0.10'] },
+        forests: [childForest()],
+        signIn: { method: 'adfs' },
+        adfs: { federationServiceName: 'sts.contoso.com', servers: ['adfs1.corp.contoso.test'], domainsToFederate: ['contoso.com'] },
+      }),
+    );
+    expect(value(forest.globalCatalog).domains).toEqual([{ domain: 'corp.contoso.test', held: true }, { domain: CHILD, held: false }]);
+    const http = value(forest.spns).find((s) => s.spn === 'http/sts.contoso.com');
+    expect(http?.searched).toEqual({ 'corp.contoso.test': 'global-catalog', [CHILD]: 'domain-dc' });
+    expect(http?.holders.map((h) => h.dn).sort()).toEqual([`CN=svc-adfs,OU=Service Accounts,${BASE}`, `CN=svc-sts,CN=Users,${CHILD_BASE}`, `CN=svc-web,OU=Service Accounts,${BASE}`]);
+  });
+
+  it('SPNs with the GC port closed: every readable domain is searched on its own DC, the GC failure is its own fact', async () => {
+    const { forest } = await probe(
+      makePlan({
+        network: { intranetResolvers: ['127.0.0.10'] },
+        forests: [childForest({ ldap: { security: 'ldaps', caFile: bothCas, gcPort: 3999 } })],
+        signIn: { method: 'adfs' },
+        adfs: { federationServiceName: 'sts.contoso.com', servers: ['adfs1.corp.contoso.test'], domainsToFederate: ['contoso.com'] },
+      }),
+      2000,
+    );
+    expect(forest.globalCatalog).toMatchObject({ status: 'failed', kind: 'refused' });
+    const http = value(forest.spns).find((s) => s.spn === 'http/sts.contoso.com');
+    expect(http?.searched).toEqual({ 'corp.contoso.test': 'domain-dc', [CHILD]: 'domain-dc' });
+    expect(http?.holders).toHaveLength(3);
   });
 
   it('plan DNs in the child written with spaces and in other case reach the child\'s DC: its OUs exist, the pilot group is found there, the excluded OU leaves the scan', async () => {
@@ -532,6 +616,14 @@ describe('a forest with a child domain', () => {
           'NET001 dc2.child.corp.contoso.test DC dc2.child.corp.contoso.test of child.corp.contoso.test does not answer on 636 (LDAPS: refused)',
           expect.stringMatching(/^UPN003 +1 user\(s\) in child\.corp\.contoso\.test have a UPN with more than one @ \(e\.g\. ivan@@contoso\.com\)/),
           expect.stringMatching(/^UPN003 +1 user\(s\) in child\.corp\.contoso\.test have a UPN with ending in a dot/),
+        ]),
+      );
+      // Cross-domain duplicates name both domains (kate in the child holds the root's frank@contoso.com and sales@contoso.com).
+      const messages = report.findings.map((f) => `${f.ruleId} ${f.message}`);
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(new RegExp(`^UPN004 .*frank@contoso\\.com \\(2 objects in 2 domains: ${CHILD.replace(/\./g, '\\.')}, corp\\.contoso\\.test\\)`)),
+          expect.stringMatching(new RegExp(`^DQ004 .*smtp:sales@contoso\\.com \\(2 objects: kate in ${CHILD.replace(/\./g, '\\.')}, Sales in corp\\.contoso\\.test\\)`)),
         ]),
       );
       // dc1.child answers every port its roles need; the root's DC too.

@@ -51,6 +51,28 @@ describe('ScanAggregator', () => {
     expect(agg.result(new Set(['a@contoso.com'])).upnAlsoInOtherForests).toEqual({ count: 1, sample: ['a@contoso.com'] });
   });
 
+  it('names the domains of a duplicate held in two domains of the forest (one comparison for all of them), and only then', () => {
+    const agg = new ScanAggregator({ sourceAnchor: 'employeeID' });
+    const root = 'OU=Staff,DC=contoso,DC=com';
+    const child = 'OU=Staff,DC=emea,DC=contoso,DC=com';
+    agg.add({ dn: `CN=frank,${root}`, sAMAccountName: 'frank', userPrincipalName: 'frank@contoso.com', sourceAnchor: ['7'] });
+    agg.add({ dn: `CN=kate,${child}`, sAMAccountName: 'kate', userPrincipalName: 'Frank@contoso.com', sourceAnchor: ['7'], proxyAddresses: ['SMTP:sales@contoso.com'] });
+    agg.add({ dn: `CN=alice,${root}`, sAMAccountName: 'alice', userPrincipalName: 'alice@contoso.com' });
+    agg.add({ dn: `CN=bob,${root}`, sAMAccountName: 'bob', userPrincipalName: 'alice@contoso.com' });
+    agg.recipient({ dn: 'CN=Sales,OU=Groups,DC=contoso,DC=com', sAMAccountName: 'Sales', proxyAddresses: ['smtp:Sales@contoso.com'] }, 'group');
+    agg.covering(['contoso.com', 'emea.contoso.com']);
+    const r = agg.result();
+    expect(r.upnDuplicates.sample).toEqual(['alice@contoso.com (2 objects)', 'frank@contoso.com (2 objects in 2 domains: contoso.com, emea.contoso.com)']);
+    expect(r.sourceAnchor?.duplicates.sample).toEqual(['7 (2 objects in 2 domains: contoso.com, emea.contoso.com)']);
+    expect(r.dataQuality.proxyAddresses.duplicates).toEqual({ count: 1, sample: ['smtp:sales@contoso.com (2 objects: kate in emea.contoso.com, Sales in contoso.com)'] });
+    expect(r.uniqueness).toEqual({ method: 'merged-scan', domains: ['contoso.com', 'emea.contoso.com'] });
+    // A third domain: the holders shown stay two, the domains are all named.
+    agg.recipient({ dn: 'CN=Sales2,DC=apac,DC=contoso,DC=com', sAMAccountName: 'Sales2', proxyAddresses: ['smtp:sales@contoso.com'] }, 'group');
+    expect(agg.result().dataQuality.proxyAddresses.duplicates.sample).toEqual([
+      'smtp:sales@contoso.com (3 objects: kate in emea.contoso.com, Sales in contoso.com; 3 domains: apac.contoso.com, contoso.com, emea.contoso.com)',
+    ]);
+  });
+
   it('tracks the sign-in, sourceAnchor and matching attributes, and ms-DS-ConsistencyGuid lengths', () => {
     const agg = new ScanAggregator({ signIn: 'mail', sourceAnchor: 'employeeID', matching: 'mail' });
     agg.add({ dn: 'CN=a', signIn: ['a@contoso.com'], sourceAnchor: ['100'], matching: ['a@contoso.com'], consistencyGuid: '00'.repeat(16) });
