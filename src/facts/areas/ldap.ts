@@ -227,6 +227,8 @@ export const pilotGroupFactsSchema = z.strictObject({
 export const kdsRootKeysSchema = z.strictObject({
   count: z.number().int().nonnegative(),
   newestEffectiveTime: iso.nullable(),
+  // Optional: bundles collected before every key's time was read stay valid (ADFS005 then judges the newest only).
+  effectiveTimes: z.array(iso).optional().describe('msKds-UseStartTime of every key, oldest first: any key past its effective time (plus replication) is usable'),
 });
 
 export const objectCountSchema = z.strictObject({

@@ -51,7 +51,7 @@ export const forestReads: readonly Read[] = [
       attributes: ['msKds-UseStartTime'],
     });
     const times = keys.map((k) => fileTimeToIso(str(k, 'msKds-UseStartTime'))).filter((t): t is string => t !== null).sort();
-    return { count: keys.length, newestEffectiveTime: times.at(-1) ?? null };
+    return { count: keys.length, newestEffectiveTime: times.at(-1) ?? null, effectiveTimes: times };
   }),
   // The global catalog holds every domain's SPNs: one search sees duplicates across domains.
   read('spns', async (r) => {

@@ -111,7 +111,7 @@ describe('LDAP probe against the Samba test forest', () => {
     expect(schema.attributes['othermailbox']).toMatchObject({ exists: true, isSingleValued: false });
     expect(schema.hasConsistencyGuid).toBe(true);
     expect(schema.exchangeSchemaVersion).toBeNull();
-    expect(value(forest.kdsRootKeys)).toEqual({ count: 0, newestEffectiveTime: null });
+    expect(value(forest.kdsRootKeys)).toEqual({ count: 0, newestEffectiveTime: null, effectiveTimes: [] });
     expect(value(forest.recycleBinEnabled)).toBe(false);
   });
 
