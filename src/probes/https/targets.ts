@@ -1,5 +1,5 @@
 import type { HttpsCheck, HttpsRole } from '../../facts/areas/https.js';
-import type { Plan } from '../../plan/schema.js';
+import { wapServersAreNew, type Plan } from '../../plan/schema.js';
 
 /**
  * The Microsoft Entra endpoints Entra Connect talks to during the install and afterwards (sign-in
@@ -38,8 +38,9 @@ function origin(scheme: 'http' | 'https', host: string, port: number): string {
 /**
  * What the https probe requests for a plan, in plan order, each (role, URL) once.
  *
- * - WAP servers: `https://<wap>/`, always: the wizard's "Web application proxy servers" page needs
- *   HTTPS to them from this server (ADFS010).
+ * - WAP servers: `https://<wap>/` when they already run the WAP role (`adfs.wapDeployment`, by default
+ *   existing with an existing farm): the wizard's "Web application proxy servers" page needs HTTPS to
+ *   them from this server (ADFS010). New WAP servers get the role from the wizard: nothing to ask yet.
  * - AD FS servers and the federation service: only for an existing farm. A new farm has nothing
  *   listening on 443 until the wizard installs it, so a refusal there would be noise.
  * - `/adfs/probe` over HTTP (ADFS013): only for an existing farm, for the same reason.
@@ -53,13 +54,15 @@ export function httpsTargets(plan: Plan): HttpsPlanTarget[] {
   const adfs = plan.signIn.method === 'adfs' ? plan.adfs : undefined;
   if (adfs !== undefined) {
     const caField = 'adfs.caFile';
-    for (const host of adfs.wapServers) add({ role: 'wap', check: 'reach', host, url: `${origin('https', host, adfs.httpsPort)}/`, proxied: false, caField });
+    // A WAP server the wizard sets up has no listener on 443 yet: a refusal there would be noise.
+    if (!wapServersAreNew(adfs))
+      for (const host of adfs.wapServers) add({ role: 'wap', check: 'reach', host, url: `${origin('https', host, adfs.httpsPort)}/`, proxied: false, caField });
     if (adfs.farm === 'existing') {
       for (const host of adfs.servers) add({ role: 'adfs', check: 'reach', host, url: `${origin('https', host, adfs.httpsPort)}/`, proxied: false, caField });
       const fs = adfs.federationServiceName;
       add({ role: 'federation-service', check: 'reach', host: fs, url: `${origin('https', fs, adfs.httpsPort)}${FEDERATION_METADATA_PATH}`, proxied: false, caField });
       for (const host of adfs.servers) add({ role: 'adfs', check: 'lb-probe', host, url: `${origin('http', host, adfs.probePort)}/adfs/probe`, proxied: false, caField });
-      for (const host of adfs.wapServers) add({ role: 'wap', check: 'lb-probe', host, url: `${origin('http', host, adfs.probePort)}/adfs/probe`, proxied: false, caField });
+      if (!wapServersAreNew(adfs)) for (const host of adfs.wapServers) add({ role: 'wap', check: 'lb-probe', host, url: `${origin('http', host, adfs.probePort)}/adfs/probe`, proxied: false, caField });
     }
   }
   for (const url of plan.network.cloudEndpoints ?? DEFAULT_CLOUD_ENDPOINTS) {
