@@ -328,6 +328,10 @@ const syncServerSchema = z
       .array(dnsName)
       .default([])
       .describe('DCs to read RestrictRemoteSam from (ACC008) with the same winrm settings; empty: ACC008 names the value to check by hand'),
+    isDomainController: z
+      .boolean()
+      .optional()
+      .describe('true: you intend to install on a domain controller (possible, not recommended); INS020 then does not warn that the server is a DC'),
   })
   .superRefine((s, ctx) => {
     if (s.winrm?.transport === 'http' && s.winrm.auth === 'basic')

@@ -14,6 +14,42 @@ export const DEFAULT_CLOUD_ENDPOINTS: readonly string[] = [
   'https://provisioningapi.microsoftonline.com/provisioningwebservice.svc',
 ];
 
+/**
+ * Endpoints a planned feature adds to the defaults (Microsoft's lists; wildcards such as
+ * *.msappproxy.net and *.servicebus.windows.net cannot be requested by name, so a concrete host of
+ * each list stands for it where one exists):
+ * - pass-through authentication: the PTA quick start ("Step 1: Check the prerequisites",
+ *   learn.microsoft.com/entra/identity/hybrid/connect/how-to-connect-pta-quick-start) lists
+ *   autologon.microsoftazuread-sso.com (explicitly, for proxies) and, for certificate validation
+ *   (CRL/OCSP) over port 80, crl3/crl4/ocsp.digicert.com, crl.microsoft.com, oneocsp.microsoft.com
+ *   and ocsp.msocsp.com;
+ * - password writeback: "Troubleshoot self-service password reset writeback" (Confirm network
+ *   connectivity) requires outbound HTTPS to *.passwordreset.microsoftonline.com and
+ *   *.servicebus.windows.net: passwordreset.microsoftonline.com is requested.
+ */
+export const FEATURE_CLOUD_ENDPOINTS = {
+  passThroughAuthentication: ['https://autologon.microsoftazuread-sso.com/'],
+  certificateRevocation: [
+    'http://crl3.digicert.com/',
+    'http://crl4.digicert.com/',
+    'http://ocsp.digicert.com/',
+    'http://crl.microsoft.com/',
+    'http://oneocsp.microsoft.com/',
+    'http://ocsp.msocsp.com/',
+  ],
+  passwordWriteback: ['https://passwordreset.microsoftonline.com/'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The endpoints checked when the plan lists none: the defaults plus those of the planned features. */
+export function defaultCloudEndpoints(plan: Plan): string[] {
+  const pta = plan.signIn.method === 'pta';
+  return [
+    ...DEFAULT_CLOUD_ENDPOINTS,
+    ...(pta ? [...FEATURE_CLOUD_ENDPOINTS.passThroughAuthentication, ...FEATURE_CLOUD_ENDPOINTS.certificateRevocation] : []),
+    ...(plan.features.passwordWriteback ? FEATURE_CLOUD_ENDPOINTS.passwordWriteback : []),
+  ];
+}
+
 /** A well-known AD FS document: any answer (200, 404, 503) proves HTTPS reaches the service. */
 export const FEDERATION_METADATA_PATH = '/FederationMetadata/2007-06/FederationMetadata.xml';
 
@@ -44,7 +80,8 @@ function origin(scheme: 'http' | 'https', host: string, port: number): string {
  * - AD FS servers and the federation service: only for an existing farm. A new farm has nothing
  *   listening on 443 until the wizard installs it, so a refusal there would be noise.
  * - `/adfs/probe` over HTTP (ADFS013): only for an existing farm, for the same reason.
- * - Cloud endpoints (NET002): the plan's list, or the public-cloud defaults; `[]` skips them.
+ * - Cloud endpoints (NET002): the plan's list, or the public-cloud defaults plus those of the planned
+ *   features (FEATURE_CLOUD_ENDPOINTS); `[]` skips them.
  */
 export function httpsTargets(plan: Plan): HttpsPlanTarget[] {
   const out: HttpsPlanTarget[] = [];
@@ -65,7 +102,7 @@ export function httpsTargets(plan: Plan): HttpsPlanTarget[] {
       if (!wapServersAreNew(adfs)) for (const host of adfs.wapServers) add({ role: 'wap', check: 'lb-probe', host, url: `${origin('http', host, adfs.probePort)}/adfs/probe`, proxied: false, caField });
     }
   }
-  for (const url of plan.network.cloudEndpoints ?? DEFAULT_CLOUD_ENDPOINTS) {
+  for (const url of plan.network.cloudEndpoints ?? defaultCloudEndpoints(plan)) {
     add({ role: 'cloud', check: 'reach', host: new URL(url).hostname, url, proxied: true, caField: 'network.caFile' });
   }
   return out;

@@ -315,3 +315,21 @@ describe('https probe: AD FS and WAP servers', () => {
     expect(facts.targets[0]?.result).toMatchObject({ status: 'failed', reason: expect.stringContaining('/nonexistent/ca.pem named in the plan (adfs.caFile)') });
   });
 });
+
+// Issue 11 §4: the endpoints a planned feature needs are checked along with the defaults (no request is made here).
+describe('https probe: per-feature cloud endpoints', () => {
+  const cloudUrls = (input: Partial<PlanInput>) => httpsTargets(makePlan(input)).filter((t) => t.role === 'cloud').map((t) => t.url);
+  it('adds the PTA agent endpoint and the CRL/OCSP hosts for pass-through authentication, the SSPR host for password writeback', () => {
+    const base = cloudUrls({ signIn: { method: 'phs' } });
+    expect(base).toEqual(['https://login.microsoftonline.com/', 'https://login.windows.net/', 'https://adminwebservice.microsoftonline.com/provisioningservice.svc', 'https://provisioningapi.microsoftonline.com/provisioningwebservice.svc']);
+    const pta = cloudUrls({ signIn: { method: 'pta' } });
+    expect(pta.slice(base.length)).toEqual([
+      'https://autologon.microsoftazuread-sso.com/',
+      'http://crl3.digicert.com/', 'http://crl4.digicert.com/', 'http://ocsp.digicert.com/', 'http://crl.microsoft.com/', 'http://oneocsp.microsoft.com/', 'http://ocsp.msocsp.com/',
+    ]);
+    expect(cloudUrls({ signIn: { method: 'phs' }, features: { passwordWriteback: true } }).slice(base.length)).toEqual(['https://passwordreset.microsoftonline.com/']);
+  });
+  it('the plan\'s own list replaces every default, feature endpoints included', () => {
+    expect(cloudUrls({ signIn: { method: 'pta' }, features: { passwordWriteback: true }, network: { cloudEndpoints: ['https://login.example.test/'] } })).toEqual(['https://login.example.test/']);
+  });
+});
