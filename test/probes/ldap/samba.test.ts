@@ -525,7 +525,7 @@ describe('entra-preflight check against the Samba test forest', () => {
         'ADFS010 wap2.contoso.com',
         'ALT001 otherMailbox', // multi-valued sign-in attribute
         'ALT003 corp.contoso.test', // users without otherMailbox
-        'CERT003 sts.contoso.com', // a new farm and the plan names no certificate file for it
+        'CERT003 sts.contoso.com', // a new farm and the plan names no certificate for it
         'DNS001 sts.contoso.com', // the DC's DNS (the plan's intranet resolver) has no record for the federation name
         'DQ001 corp.contoso.test', // the mail-enabled group Sales has no displayName
         'DQ002 corp.contoso.test', // the contact Partner's mail is not an address

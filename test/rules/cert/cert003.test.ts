@@ -38,10 +38,11 @@ describe('CERT003 cert-unusable', () => {
     const none = adfsPlan({ adfs: { federationServiceName: 'fs.contoso.com', domainsToFederate: ['contoso.com'] } });
     const r = runRule(cert003, none, {});
     expect(r.findings.map((f) => [f.location.planPath, f.message])).toEqual([
-      ['adfs', 'The new AD FS farm fs.contoso.com needs its SSL certificate as a PFX file, and the plan names none (adfs.certificate.file)'],
+      ['adfs', 'The new AD FS farm fs.contoso.com needs its SSL certificate, and the plan names none (adfs.certificate: the PFX file, or an endpoint presenting it)'],
     ]);
+    // An endpoint presenting the certificate is a source: judged as before, no "none planned" finding.
     const endpointOnly = adfsPlan({ adfs: { federationServiceName: 'fs.contoso.com', domainsToFederate: ['contoso.com'], certificate: { endpoint: 'fs.contoso.com:443' } } });
-    expect(runRule(cert003, endpointOnly, {}).findings[0]?.location.planPath).toBe('adfs.certificate');
+    expect(runRule(cert003, endpointOnly, {}).findings).toEqual([]);
     const existing = adfsPlan({ adfs: { farm: 'existing', federationServiceName: 'fs.contoso.com', domainsToFederate: ['contoso.com'] } });
     expect(statusOf(runRule(cert003, existing, {}))).toBe('not-evaluated');
   });
