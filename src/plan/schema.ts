@@ -284,6 +284,10 @@ const adfsSchema = z.strictObject({
   federationServiceName: dnsName,
   servers: z.array(hostName).default([]),
   wapServers: z.array(hostName).default([]),
+  wapDeployment: z
+    .enum(['new', 'existing'])
+    .optional()
+    .describe('new: the wizard installs the Web Application Proxy role on wapServers, so nothing answers on 443 there yet and it is not probed; existing: they already run it. Default: new with a new farm, existing with an existing one'),
   winrm: z
     .strictObject({
       port: z.number().int().min(1).max(65535).optional(),
@@ -344,6 +348,10 @@ const syncServerSchema = z
       .array(dnsName)
       .default([])
       .describe('DCs to read RestrictRemoteSam from (ACC008) with the same winrm settings; empty: ACC008 names the value to check by hand'),
+    isDomainController: z
+      .boolean()
+      .optional()
+      .describe('true: you intend to install on a domain controller (possible, not recommended); INS020 then does not warn that the server is a DC'),
   })
   .superRefine((s, ctx) => {
     if (s.winrm?.transport === 'http' && s.winrm.auth === 'basic')
@@ -459,3 +467,8 @@ export type Plan = z.output<typeof planSchema>;
 export type PlanInput = z.input<typeof planSchema>;
 export type ForestPlan = Plan['forests'][number];
 export type Severity = z.infer<typeof severitySchema>;
+
+/** Whether the wizard installs the WAP role (nothing listens on the WAP servers' 443 before it runs). */
+export function wapServersAreNew(adfs: Pick<NonNullable<Plan['adfs']>, 'farm' | 'wapDeployment'>): boolean {
+  return (adfs.wapDeployment ?? (adfs.farm === 'new' ? 'new' : 'existing')) === 'new';
+}

@@ -27,6 +27,19 @@ export function scenarios(): { name: string; plan: Plan; facts: Facts }[] {
     variant('fixtures/examples/phs-single-forest', (p) => ({ ...p, install: { ...(p.install ?? {}), sql: { ...(p.install?.sql ?? {}), allowUnencryptedLogin: true } } } as PlanInput)),
     // An existing AD FS farm: ADFS013's load-balancer probe.
     variant('fixtures/examples/adfs-wap', (p) => ({ ...p, adfs: { ...(p.adfs ?? {}), farm: 'existing' } } as PlanInput)),
+    // A planned sync server whose computer object was read: INS020.
+    variant(
+      'fixtures/examples/phs-single-forest',
+      (p) => ({ ...p, syncServer: { fqdn: 'aadc01.fabrikam.com' } } as PlanInput),
+      (f) => {
+        const forests = { ...(f.ldap?.forests ?? {}) };
+        forests['fabrikam.com'] = { ...forests['fabrikam.com'], syncServerComputer: ok({
+          fqdn: 'aadc01.fabrikam.com', found: true, dn: 'CN=AADC01,OU=Servers,DC=fabrikam,DC=com', domain: 'fabrikam.com', enabled: true,
+          operatingSystem: 'Windows Server 2022 Datacenter', operatingSystemVersion: '10.0 (20348)', isDomainController: false,
+        }) };
+        return { ...f, ldap: { forests } } as Facts;
+      },
+    ),
     // PingFederate: PING001–PING004 (metadata fact present and ok).
     variant(
       'fixtures/examples/phs-single-forest',

@@ -154,6 +154,12 @@ export const domainRootRightsSchema = z.strictObject({
   writeAttributes: z.record(z.string(), z.boolean()).describe('Keyed by lower-case attribute name from writebackAttributes'),
   createGroups: z.boolean().nullable().describe('Create/delete group objects (group writeback); null = not evaluated'),
   writeDeviceContainer: z.boolean().nullable().describe('Create/write msDS-Device objects in RegisteredDevices (device writeback); null = not evaluated'),
+  // Optional: bundles collected before these were read stay valid.
+  schemaLacks: z.array(z.string()).optional().describe('writebackAttributes the schema does not define (lower case), e.g. msds-externaldirectoryobjectid before the 2016 schema: not a permission gap'),
+  exchangeHybridByClass: z
+    .record(z.string().describe('group, contact or inetOrgPerson'), z.array(z.string()))
+    .optional()
+    .describe('Exchange hybrid attributes (lower case) the account may NOT write on group, contact and inetOrgPerson objects; user objects are writeAttributes'),
 });
 export type DomainRootRights = z.infer<typeof domainRootRightsSchema>;
 
@@ -182,6 +188,22 @@ export const serviceAccountSchema = z.strictObject({
     .describe('The sync server\'s computer account compared with msDS-GroupMSAMembership; null when the account is no gMSA or the plan names no sync server'),
 });
 export type ServiceAccountFacts = z.infer<typeof serviceAccountSchema>;
+
+/** The planned AD FS service account (ADFS014): state, and for a gMSA who may retrieve its password. */
+export const adfsServiceAccountSchema = z.strictObject({
+  name: z.string().describe('adfs.serviceAccount.name as planned'),
+  found: z.boolean(),
+  dn: z.string().nullable(),
+  isGmsa: z.boolean().nullable(),
+  enabled: z.boolean().nullable(),
+  passwordNeverExpires: z.boolean().nullable().describe('userAccountControl DONT_EXPIRE_PASSWORD (a gMSA\'s password is managed and rotates by itself)'),
+  passwordExpiresAt: iso.nullable().describe('msDS-UserPasswordExpiryTimeComputed; null = never or unknown'),
+  retrieval: z
+    .array(z.strictObject({ server: z.string(), dn: z.string().nullable(), allowed: z.boolean().nullable().describe('null = computer object not found') }))
+    .nullable()
+    .describe('Per AD FS server of the plan: whether its computer account (or a group in its token) is in msDS-GroupMSAMembership; null when not a gMSA'),
+});
+export type AdfsServiceAccountFacts = z.infer<typeof adfsServiceAccountSchema>;
 
 export const syncGroupKeys = ['administrators', 'operators', 'browse', 'passwordReset'] as const;
 export const syncGroupLookupSchema = z.strictObject({
@@ -234,6 +256,19 @@ export const computerLookupSchema = z.strictObject({
   operatingSystemVersion: z.string().nullable().optional().describe('e.g. "10.0 (14393)"; written by the server itself when it joins and updates'),
 });
 
+/** The computer object of the planned sync server (syncServer.fqdn), INS020. */
+export const syncServerComputerSchema = z.strictObject({
+  fqdn: z.string().describe('syncServer.fqdn as planned'),
+  found: z.boolean().describe('A computer object with this dNSHostName (or its first label as cn) exists in the forest'),
+  dn: z.string().nullable(),
+  domain: z.string().nullable().describe('DNS name of the domain holding it'),
+  enabled: z.boolean().nullable(),
+  operatingSystem: z.string().nullable(),
+  operatingSystemVersion: z.string().nullable().describe('e.g. "10.0 (14393)", written by the server when it joins and updates'),
+  isDomainController: z.boolean().nullable().describe('userAccountControl has SERVER_TRUST_ACCOUNT (a DC) or PARTIAL_SECRETS_ACCOUNT (an RODC)'),
+});
+export type SyncServerComputer = z.infer<typeof syncServerComputerSchema>;
+
 export const ssoComputerSchema = z.strictObject({
   dn: z.string(),
   domain: z.string(),
@@ -268,6 +303,8 @@ export const pilotGroupFactsSchema = z.strictObject({
 export const kdsRootKeysSchema = z.strictObject({
   count: z.number().int().nonnegative(),
   newestEffectiveTime: iso.nullable(),
+  // Optional: bundles collected before every key's time was read stay valid (ADFS005 then judges the newest only).
+  effectiveTimes: z.array(iso).optional().describe('msKds-UseStartTime of every key, oldest first: any key past its effective time (plus replication) is usable'),
 });
 
 export const objectCountSchema = z.strictObject({
@@ -296,6 +333,7 @@ export type DomainRead = z.infer<typeof domainReadSchema>;
 export const perDomainFacts = [
   'connectorAccount', 'serviceAccount', 'syncGroups', 'domainRootRights', 'adminCountUsers', 'publicFolderGroupMembers',
   'adfsServerComputers', 'ssoComputerAccounts', 'syncServiceAccounts', 'hiaUpnMatches', 'pilotGroup', 'ous', 'objectCount', 'scan', 'trusts',
+  'syncServerComputer', 'adfsServiceAccount',
 ] as const;
 
 export const forestFactsSchema = z.strictObject({
@@ -334,6 +372,9 @@ export const forestFactsSchema = z.strictObject({
   dsHeuristics: factOf(z.string().nullable()).optional().describe('dSHeuristics of CN=Directory Service; null = not set'),
   schema: factOf(schemaFactsSchema).optional(),
   userAttributeBinding: factOf(z.record(z.string(), userAttributeBindingSchema)).optional().describe('Schema binding of attributes to the user class (mailNickname), keyed in lower case'),
+  extensionAttributeClasses: factOf(z.record(z.string(), z.array(z.enum(['user', 'group']))))
+    .optional()
+    .describe('Per planned directory-extension attribute (lower case): which of user and group may hold it, superclasses and auxiliary classes followed (OPT007)'),
   kdsRootKeys: factOf(kdsRootKeysSchema).optional(),
   connectorBind: factOf(bindResultSchema).optional().describe('Bind with the "existing" connector account'),
   connectorAccount: factOf(connectorAccountSchema).optional(),
@@ -350,6 +391,8 @@ export const forestFactsSchema = z.strictObject({
   spns: factOf(z.array(spnLookupSchema)).optional().describe('host/<fs> and http/<fs> holders'),
   adfsServerComputers: factOf(z.array(computerLookupSchema)).optional(),
   ssoComputerAccounts: factOf(z.array(ssoComputerSchema)).optional().describe('AZUREADSSOACC computers; empty = none'),
+  syncServerComputer: factOf(syncServerComputerSchema).optional().describe('The computer object of syncServer.fqdn in this forest (INS020)'),
+  adfsServiceAccount: factOf(adfsServiceAccountSchema).optional().describe('adfs.serviceAccount looked up in this forest (ADFS014)'),
   syncServiceAccounts: factOf(z.array(syncServiceAccountSchema)).optional(),
   hiaUpnMatches: factOf(z.array(principalSchema)).optional().describe('On-premises users whose UPN equals the plan\'s HIA UPN'),
   pilotGroup: factOf(pilotGroupFactsSchema).optional(),

@@ -128,6 +128,9 @@ export const sqlFactsSchema = z.strictObject({
   server: factOf(sqlServerSchema).optional(),
   database: factOf(sqlDatabaseSchema).optional(),
   serviceAccountLogin: factOf(sqlServiceAccountLoginSchema).optional().describe('skipped when the plan names no service account'),
+  databases: factOf(z.array(z.string()).max(5000))
+    .optional()
+    .describe('Names of the databases on the instance (SQL013: one sync engine per instance); absent in bundles collected before it was read'),
   availability: factOf(sqlAvailabilitySchema).optional().describe('Always On: is the planned database in an availability group, is the server name a listener'),
 });
 export type SqlFacts = z.infer<typeof sqlFactsSchema>;

@@ -43,6 +43,8 @@ export interface FirstBind {
   readonly failure?: LdapFailure;
   /** host:port of the last DC tried. */
   readonly host: string;
+  /** DCs tried before (or instead of) the one that answered, with why each did not (AD002: located but unreachable). */
+  readonly unreachable?: readonly { readonly host: string; readonly reason: string }[];
 }
 
 /** Tries the DCs in locator order until one answers; remembers why the others did not. */
@@ -57,16 +59,18 @@ export async function bindFirst(
 ): Promise<FirstBind> {
   let lastFailure: LdapFailure | undefined;
   let lastHost = forest.name;
+  const unreachable: { host: string; reason: string }[] = [];
   for (const dc of candidates) {
     const endpoint = endpointFor(forest, dc, gc);
     lastHost = `${dc.host}:${endpoint.port}`;
     try {
       const attempt = await bindAs(endpoint, tls, credential.name, credential.password, timeoutMs);
-      return attempt.session ? { session: attempt.session, endpoint, result: attempt.result, host: lastHost } : { endpoint, result: attempt.result, host: lastHost };
+      return attempt.session ? { session: attempt.session, endpoint, result: attempt.result, host: lastHost, unreachable } : { endpoint, result: attempt.result, host: lastHost, unreachable };
     } catch (error) {
       lastFailure = classify(error, lastHost, timeoutMs);
+      unreachable.push({ host: dc.host.toLowerCase(), reason: `${lastFailure.kind} on ${endpoint.port}: ${lastFailure.message}` });
       log(`${lastHost}: ${lastFailure.message}`);
     }
   }
-  return { failure: lastFailure ?? new LdapFailure('other', 'no DC answered'), host: lastHost };
+  return { failure: lastFailure ?? new LdapFailure('other', 'no DC answered'), host: lastHost, unreachable };
 }

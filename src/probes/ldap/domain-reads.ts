@@ -8,7 +8,7 @@ import { syncServerRetrieval } from './gmsa.js';
 import { LdapFailure, type Endpoint, type TlsSettings } from './connection.js';
 import type { DomainRef, Reader } from './domains.js';
 import { read, sampleOf, searchDomains, type Read, type ReadContext } from './read.js';
-import { domainRootRights, gmsaReaders } from './rights.js';
+import { domainRootRights, gmsaReaders, tokenSidsOf } from './rights.js';
 import { isExcludedFromScan } from './scan-aggregate.js';
 import { scanForest, scopeOf } from './scan.js';
 import { bufs, dnToDnsName, escapeFilterValue, fileTimeToIso, num, sidToString, str, strs } from './values.js';
@@ -23,6 +23,8 @@ const UAC_DISABLED = 0x2;
 const UAC_DONT_EXPIRE_PASSWORD = 0x10000;
 const UAC_COMPUTED_LOCKOUT = 0x10;
 const UAC_COMPUTED_PASSWORD_EXPIRED = 0x800000;
+const UAC_SERVER_TRUST = 0x2000;
+const UAC_PARTIAL_SECRETS = 0x4000000;
 
 const isGmsa = (e: Entry): boolean => strs(e, 'objectClass').some((c) => c.toLowerCase() === 'msds-groupmanagedserviceaccount');
 
@@ -154,6 +156,63 @@ export const domainReads: readonly Read[] = [
       });
     }
     return out;
+  }),
+  // INS020: the planned sync server's own computer object (domain joined, OS, not a DC unless intended).
+  read('syncServerComputer', async (r) => {
+    const fqdn = r.probe.plan.syncServer?.fqdn;
+    if (fqdn === undefined) return skipped('no syncServer.fqdn is planned');
+    const label = fqdn.split('.')[0] ?? fqdn;
+    const found = await searchDomains(r, `(&(objectClass=computer)(|(dNSHostName=${escapeFilterValue(fqdn)})(cn=${escapeFilterValue(label)})))`, [
+      'dNSHostName', 'userAccountControl', 'operatingSystem', 'operatingSystemVersion',
+    ]);
+    // The exact dNSHostName first: a cn match alone may be another domain's namesake.
+    const c = found.find((e) => (str(e, 'dNSHostName') ?? '').toLowerCase() === fqdn.toLowerCase()) ?? found[0];
+    const uac = c ? (num(c, 'userAccountControl') ?? 0) : 0;
+    return {
+      fqdn,
+      found: c !== undefined,
+      dn: c?.dn ?? null,
+      domain: c ? dnToDnsName(c.dn) : null,
+      enabled: c ? (uac & UAC_DISABLED) === 0 : null,
+      operatingSystem: c ? (str(c, 'operatingSystem') ?? null) : null,
+      operatingSystemVersion: c ? (str(c, 'operatingSystemVersion') ?? null) : null,
+      isDomainController: c ? (uac & (UAC_SERVER_TRUST | UAC_PARTIAL_SECRETS)) !== 0 : null,
+    };
+  }),
+  // ADFS014: the planned AD FS service account; for a gMSA, whether each AD FS server's computer token is allowed to retrieve its password.
+  read('adfsServiceAccount', async (r) => {
+    const plan = r.probe.plan;
+    const planned = plan.signIn.method === 'adfs' ? plan.adfs?.serviceAccount : undefined;
+    if (planned === undefined) return skipped('no AD FS service account is planned');
+    const entry = await findInDomains(r, planned.name);
+    if (entry === undefined) return { name: planned.name, found: false, dn: null, isGmsa: null, enabled: null, passwordNeverExpires: null, passwordExpiresAt: null, retrieval: null };
+    const uac = num(entry, 'userAccountControl') ?? 0;
+    const gmsa = isGmsa(entry);
+    let retrieval: { server: string; dn: string | null; allowed: boolean | null }[] | null = null;
+    if (gmsa) {
+      const readers = new Set((await gmsaReaders(r.dir, entry.dn)).map((p) => p.sid));
+      retrieval = [];
+      for (const server of plan.adfs?.servers ?? []) {
+        const label = server.split('.')[0] ?? server;
+        const computer = (await searchDomains(r, `(&(objectClass=computer)(|(dNSHostName=${escapeFilterValue(server)})(cn=${escapeFilterValue(label)})))`, ['cn']))[0];
+        if (computer === undefined) {
+          retrieval.push({ server, dn: null, allowed: null });
+          continue;
+        }
+        const token = await tokenSidsOf(r.dir, computer.dn);
+        retrieval.push({ server, dn: computer.dn, allowed: [...token].some((sid) => readers.has(sid)) });
+      }
+    }
+    return {
+      name: planned.name,
+      found: true,
+      dn: entry.dn,
+      isGmsa: gmsa,
+      enabled: (uac & UAC_DISABLED) === 0,
+      passwordNeverExpires: (uac & UAC_DONT_EXPIRE_PASSWORD) !== 0,
+      passwordExpiresAt: (uac & UAC_DONT_EXPIRE_PASSWORD) !== 0 ? null : fileTimeToIso(str(entry, 'msDS-UserPasswordExpiryTimeComputed')),
+      retrieval,
+    };
   }),
   read('ssoComputerAccounts', async (r) => {
     const found = await searchDomains(r, '(&(objectClass=computer)(cn=AZUREADSSOACC))', ['pwdLastSet']);

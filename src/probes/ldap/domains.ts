@@ -4,7 +4,7 @@ import { failed, ok, skipped, type Fact } from '../../facts/fact.js';
 import type { DomainRead } from '../../facts/areas/ldap.js';
 import type { ForestPlan } from '../../plan/schema.js';
 import type { ProbeContext } from '../probe.js';
-import { bindFirst, type Credential } from './bind.js';
+import { bindFirst, type Credential, type FirstBind } from './bind.js';
 import { classify, LdapFailure, type Endpoint, type TlsSettings } from './connection.js';
 import { discoverDomainDcs, pinnedDcs } from './discover.js';
 import type { Session } from './session.js';
@@ -26,6 +26,8 @@ interface DomainSlot {
   readonly ref: DomainRef;
   readonly session: Session | undefined;
   readonly read: Fact<DomainRead>;
+  /** Located DCs of this domain that were tried and did not answer (host lower case → why). */
+  readonly unreachable?: readonly { readonly host: string; readonly reason: string }[];
 }
 
 /**
@@ -49,6 +51,12 @@ export class Directory implements Reader {
 
   get reads(): Record<string, Fact<DomainRead>> {
     return Object.fromEntries(this.slots.map((s) => [s.ref.dnsName, s.read]));
+  }
+
+  /** The DCs of a domain that were located and tried but did not answer, and the host that did (AD002). */
+  attempts(dnsName: string): { bound: string | undefined; unreachable: readonly { readonly host: string; readonly reason: string }[] } {
+    const slot = this.slots.find((s) => s.ref.dnsName === dnsName.toLowerCase());
+    return { bound: slot?.read.status === 'ok' ? slot.read.value.host.toLowerCase() : undefined, unreachable: slot?.unreachable ?? [] };
   }
 
   sessionFor(dn: string): Session {
@@ -91,7 +99,7 @@ export interface DomainBinding {
   readonly forest: ForestPlan;
   readonly tls: TlsSettings;
   readonly credential: Credential;
-  readonly root: { readonly session: Session; readonly endpoint: Endpoint; readonly domainDn: string };
+  readonly root: { readonly session: Session; readonly endpoint: Endpoint; readonly domainDn: string; readonly unreachable?: FirstBind['unreachable'] };
 }
 
 /** Whether the plan's domain filtering leaves a domain in (no filtering = every domain). */
@@ -114,17 +122,18 @@ export async function openDomains(binding: DomainBinding, refs: readonly DomainR
   const ordered = [...refs].sort((a, b) => Number(isRoot(b)) - Number(isRoot(a)));
   const slots = await Promise.all(
     ordered.map(async (ref): Promise<DomainSlot> => {
-      if (isRoot(ref)) return { ref, session: root.session, read: ok(rootRead) };
+      if (isRoot(ref)) return { ref, session: root.session, read: ok(rootRead), unreachable: root.unreachable ?? [] };
       if (!domainInScope(forest, ref.dnsName)) return { ref, session: undefined, read: skipped(`the plan's domain filtering leaves ${ref.dnsName} out`) };
       let host = ref.dnsName;
       try {
         const candidates = await discoverDomainDcs(ctx.plan, ref.dnsName, pinnedDcs(forest, ref.dnsName), ctx.timeoutMs, forest.site);
         const bound = await bindFirst(forest, candidates, tls, credential, ctx.timeoutMs, ctx.log);
         host = bound.host;
+        const unreachable = bound.unreachable ?? [];
         if (bound.session && bound.endpoint)
-          return { ref, session: bound.session, read: ok({ host: bound.endpoint.host, port: bound.endpoint.port, security: bound.endpoint.security }) };
+          return { ref, session: bound.session, read: ok({ host: bound.endpoint.host, port: bound.endpoint.port, security: bound.endpoint.security }), unreachable };
         const failure = bound.failure ?? new LdapFailure('auth', `the ${credential.purpose} ${credential.name} could not bind: ${bound.result?.diagnostic ?? 'invalid credentials'}`);
-        return { ref, session: undefined, read: failed(host, failure.kind, `domain ${ref.dnsName}: ${failure.message}`) };
+        return { ref, session: undefined, read: failed(host, failure.kind, `domain ${ref.dnsName}: ${failure.message}`), unreachable };
       } catch (error) {
         const failure = classify(error, host, ctx.timeoutMs);
         return { ref, session: undefined, read: failed(host, failure.kind, `domain ${ref.dnsName}: ${failure.message}`) };

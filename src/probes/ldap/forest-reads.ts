@@ -4,8 +4,8 @@ import { bindAs, endpointFor } from './bind.js';
 import { LdapFailure } from './connection.js';
 import { chooseGlobalCatalog, intranetResolver, resolveAddress } from './discover.js';
 import { globalCatalogRead, spnsRead } from './global-catalog.js';
-import { domainFacts, readDomainDcs, readDomainRefs, readSiteRoles, unreadDomainDcs } from './locate.js';
-import { readUserAttributeBinding } from './schema-binding.js';
+import { domainFacts, markReachability, readDomainDcs, readDomainRefs, readSiteRoles, unreadDomainDcs } from './locate.js';
+import { readExtensionAttributeClasses, readUserAttributeBinding } from './schema-binding.js';
 import { importedAttributeNames } from '../settings/read.js';
 import { read, type ReadContext, type Read } from './read.js';
 import { escapeFilterValue, fileTimeToIso, num, str, strs } from './values.js';
@@ -26,8 +26,11 @@ export const domainsRead = read('domains', async (r) => {
   const out = [];
   for (const ref of refs) {
     const state = reads[ref.dnsName];
-    if (state?.status === 'ok') out.push(domainFacts(ref, await readDomainDcs(r.dir.sessionFor(ref.dn), ref, roles)));
-    else out.push(domainFacts(ref, unreadDomainDcs(ref, roles, state?.status === 'failed' ? state.reason : state?.status === 'skipped' ? state.why : 'not read')));
+    const attempts = r.dir.attempts(ref.dnsName);
+    if (state?.status === 'ok') out.push(domainFacts(ref, markReachability(await readDomainDcs(r.dir.sessionFor(ref.dn), ref, roles), attempts)));
+    // A domain left out by the plan's filtering was never tried: its DCs' reachability is unknown, not false.
+    else if (state?.status === 'skipped') out.push(domainFacts(ref, unreadDomainDcs(ref, roles, state.why).map((dc) => ({ ...dc, reachable: null, unreachableReason: null }))));
+    else out.push(domainFacts(ref, markReachability(unreadDomainDcs(ref, roles, state?.status === 'failed' ? state.reason : 'not read'), attempts)));
   }
   r.domains = out;
   return out;
@@ -46,6 +49,10 @@ export const forestReads: readonly Read[] = [
   }),
   read('schema', (r) => readSchema(r)),
   read('userAttributeBinding', (r) => readUserAttributeBinding(r.root, r.naming.schema)),
+  read('extensionAttributeClasses', async (r) => {
+    const names = r.probe.plan.features.directoryExtensions;
+    return names.length === 0 ? skipped('no directory extension attributes are planned') : readExtensionAttributeClasses(r.root, r.naming.schema, names);
+  }),
   read('kdsRootKeys', async (r) => {
     const keys = await r.root.search(`CN=Master Root Keys,CN=Group Key Distribution Service,CN=Services,${r.naming.config}`, {
       scope: 'one',
@@ -53,7 +60,7 @@ export const forestReads: readonly Read[] = [
       attributes: ['msKds-UseStartTime'],
     });
     const times = keys.map((k) => fileTimeToIso(str(k, 'msKds-UseStartTime'))).filter((t): t is string => t !== null).sort();
-    return { count: keys.length, newestEffectiveTime: times.at(-1) ?? null };
+    return { count: keys.length, newestEffectiveTime: times.at(-1) ?? null, effectiveTimes: times };
   }),
   // Forest-wide through the global catalog, each domain the GC does not hold on its own DC (global-catalog.ts).
   globalCatalogRead,

@@ -2,7 +2,7 @@ import type { ForestFacts } from '../../facts/areas/ldap.js';
 import { failed, ok, skipped, type Fact } from '../../facts/fact.js';
 import type { ForestPlan } from '../../plan/schema.js';
 import type { ProbeContext } from '../probe.js';
-import { bindFirst, type Credential } from './bind.js';
+import { bindFirst, type Credential, type FirstBind } from './bind.js';
 import { classify, LdapFailure, loadCa, type Endpoint, type TlsSettings } from './connection.js';
 import { discoverDcs, type DcCandidate } from './discover.js';
 import { domainReads } from './domain-reads.js';
@@ -76,7 +76,7 @@ export async function collectForest(ctx: ProbeContext, forest: ForestPlan, scans
   const root = first.session;
   let dir: Directory | undefined;
   try {
-    const gathered = await gatherAll(ctx, forest, root, first.endpoint, tls, credential, scans, (d) => (dir = d));
+    const gathered = await gatherAll(ctx, forest, root, first.endpoint, tls, credential, scans, (d) => (dir = d), first.unreachable);
     return { dc: dcFact, connectorBind, ...gathered };
   } catch (error) {
     // The rootDSE or the crossRefs could not be read (a DC that stopped answering, a garbled reply):
@@ -97,6 +97,7 @@ async function gatherAll(
   credential: Credential,
   scans: Map<string, ScanAggregator> | undefined,
   opened: (dir: Directory) => void,
+  rootUnreachable: FirstBind['unreachable'] = [],
 ): Promise<Partial<ForestFacts>> {
   const rootEntry = await root.base('', [
     'dnsHostName', 'currentTime', 'forestFunctionality', 'domainFunctionality', 'domainControllerFunctionality',
@@ -129,7 +130,7 @@ async function gatherAll(
     ctx.log(`${forest.name}: crossRefs not readable (${classify(error, root.where, ctx.timeoutMs).message}); reading ${dnToDnsName(defaultNc)} only`);
     return [{ dn: defaultNc, dnsName: dnToDnsName(defaultNc), netbiosName: '' }];
   });
-  const dir = await openDomains({ ctx, forest, tls, credential, root: { session: root, endpoint, domainDn: defaultNc } }, refs);
+  const dir = await openDomains({ ctx, forest, tls, credential, root: { session: root, endpoint, domainDn: defaultNc, unreachable: rootUnreachable } }, refs);
   opened(dir);
 
   const r: ReadContext = {

@@ -1,7 +1,7 @@
 import type { DcFacts, DomainFacts } from '../../facts/areas/ldap.js';
 import { dnEquals, domainDnOf, isDescendantOf } from '../../facts/dn.js';
 import type { Reader, DomainRef } from './domains.js';
-import { dnToDnsName, num, str } from './values.js';
+import { dnToDnsName, num, str, strs } from './values.js';
 
 /**
  * Locating the forest: its domains (crossRef objects of the configuration partition), and each
@@ -32,13 +32,13 @@ export async function readDomainRefs(root: Reader, config: string): Promise<Doma
 
 /** DC roles from the sites container: dNSHostName → global catalog flag and DSA functionality. */
 export interface SiteRoles {
-  readonly byHost: ReadonlyMap<string, { readonly isGlobalCatalog: boolean | null; readonly functionality: number | null; readonly domainDn: string | null }>;
+  readonly byHost: ReadonlyMap<string, { readonly isGlobalCatalog: boolean | null; readonly functionality: number | null; readonly domainDn: string | null; readonly readOnly?: boolean | null }>;
 }
 
 export async function readSiteRoles(root: Reader, config: string): Promise<SiteRoles> {
   const servers = await root.search(`CN=Sites,${config}`, { scope: 'sub', filter: '(objectClass=server)', attributes: ['dNSHostName', 'serverReference'] });
-  const dsas = await root.search(`CN=Sites,${config}`, { scope: 'sub', filter: '(objectClass=nTDSDSA)', attributes: ['msDS-Behavior-Version', 'options'] });
-  const byHost = new Map<string, { isGlobalCatalog: boolean | null; functionality: number | null; domainDn: string | null }>();
+  const dsas = await root.search(`CN=Sites,${config}`, { scope: 'sub', filter: '(objectClass=nTDSDSA)', attributes: ['msDS-Behavior-Version', 'options', 'objectClass'] });
+  const byHost = new Map<string, { isGlobalCatalog: boolean | null; functionality: number | null; domainDn: string | null; readOnly: boolean | null }>();
   for (const server of servers) {
     const host = (str(server, 'dNSHostName') ?? '').toLowerCase();
     if (host === '') continue;
@@ -48,6 +48,8 @@ export async function readSiteRoles(root: Reader, config: string): Promise<SiteR
       isGlobalCatalog: dsa ? ((num(dsa, 'options') ?? 0) & NTDSDSA_OPT_IS_GC) === NTDSDSA_OPT_IS_GC : null,
       functionality: dsa ? (num(dsa, 'msDS-Behavior-Version') ?? null) : null,
       domainDn: ref ? (domainDnOf(ref) ?? null) : null,
+      // A read-only DC's NTDS Settings object is an nTDSDSARO (a subclass of nTDSDSA).
+      readOnly: dsa ? strs(dsa, 'objectClass').some((c) => c.toLowerCase() === 'ntdsdsaro') : null,
     });
   }
   return { byHost };
@@ -85,7 +87,7 @@ export function unreadDomainDcs(ref: DomainRef, roles: SiteRoles, reason: string
     .filter(([, role]) => role.domainDn != null && dnEquals(role.domainDn, ref.dn))
     .map(([host, role]) => ({
       host,
-      readOnly: false,
+      readOnly: role.readOnly ?? false,
       operatingSystem: null,
       operatingSystemVersion: null,
       functionality: role.functionality,
@@ -97,4 +99,19 @@ export function unreadDomainDcs(ref: DomainRef, roles: SiteRoles, reason: string
 
 export function domainFacts(ref: DomainRef, dcs: DcFacts[]): DomainFacts {
   return { dnsName: ref.dnsName, netbiosName: ref.netbiosName, dn: ref.dn, dcs };
+}
+
+/**
+ * What binding showed about a domain's DCs: the one that answered is reachable, each located DC that
+ * was tried and did not answer is unreachable with the reason (AD002 names a writable DC that is
+ * down while only a read-only one answers). DCs not tried stay null.
+ */
+export function markReachability(dcs: readonly DcFacts[], attempts: { bound: string | undefined; unreachable: readonly { host: string; reason: string }[] }): DcFacts[] {
+  return dcs.map((dc) => {
+    const host = dc.host.toLowerCase();
+    const down = attempts.unreachable.find((u) => u.host === host);
+    if (down !== undefined) return { ...dc, reachable: false, unreachableReason: down.reason };
+    if (attempts.bound === host) return { ...dc, reachable: true, unreachableReason: null };
+    return dc;
+  });
 }

@@ -30,6 +30,17 @@ export const ExtendedRights = {
 } as const;
 export const USER_CLASS = 'bf967aba-0de6-11d0-a285-00aa003049e2';
 
+/**
+ * Exchange hybrid writeback writes these attributes on each object class (Set-ADSyncExchangeHybridPermissions
+ * grants them on user, inetOrgPerson, group and contact objects): users and inetOrgPersons carry the
+ * mailbox attributes, groups and contacts their proxyAddresses.
+ */
+export const exchangeHybridClasses = {
+  inetOrgPerson: writebackAttributes.exchangeHybrid,
+  group: ['proxyAddresses'],
+  contact: ['proxyAddresses'],
+} as const;
+
 /** The SIDs a principal acts with: its own, its groups' (tokenGroups), Everyone and Authenticated Users. */
 export async function tokenSidsOf(session: Reader, dn: string): Promise<Set<string>> {
   const entry = await session.search(dn, { scope: 'base', filter: '(objectClass=*)', attributes: ['tokenGroups', 'objectSid'], explicitBufferAttributes: ['tokenGroups', 'objectSid'] });
@@ -60,6 +71,8 @@ export async function domainRootRights(session: Reader, plan: Plan, accountDn: s
   const token = await tokenSidsOf(session, accountDn);
   const attributes = [...writebackAttributes.passwordWriteback, ...(plan.features.exchangeHybrid ? writebackAttributes.exchangeHybrid : []), ...writebackAttributes.consistencyGuid];
   const guids = await schemaIdGuids(session, schemaNc, attributes);
+  const classes = await schemaIdGuids(session, schemaNc, ['group', 'contact', 'inetOrgPerson', 'organizationalUnit', 'msDS-Device']);
+  const schemaLacks = attributes.filter((a) => !guids.has(a.toLowerCase())).map((a) => a.toLowerCase());
   const out: DomainRootRights[] = [];
   for (const dn of domainDns) {
     const aces = (await readDacl(session, dn)) ?? [];
@@ -70,6 +83,15 @@ export async function domainRootRights(session: Reader, plan: Plan, accountDn: s
       const guid = guids.get(a.toLowerCase());
       writeAttributes[a.toLowerCase()] = guid !== undefined && holdsRight(aces, token, { mask: Rights.writeProperty, objectType: guid, on: users });
     }
+    const exchangeHybridByClass: Record<string, string[]> = {};
+    if (plan.features.exchangeHybrid)
+      for (const [cls, names] of Object.entries(exchangeHybridClasses) as [keyof typeof exchangeHybridClasses, readonly string[]][]) {
+        const classGuid = classes.get(cls.toLowerCase());
+        exchangeHybridByClass[cls] = names
+          .filter((a) => guids.has(a.toLowerCase()))
+          .filter((a) => classGuid === undefined || !holdsRight(aces, token, { mask: Rights.writeProperty, objectType: guids.get(a.toLowerCase()) ?? '', on: { kind: 'children', classGuid } }))
+          .map((a) => a.toLowerCase());
+      }
     out.push({
       domain: dnToDnsName(dn),
       dn,
@@ -78,9 +100,10 @@ export async function domainRootRights(session: Reader, plan: Plan, accountDn: s
       resetPassword: holdsRight(aces, token, { mask: Rights.controlAccess, objectType: ExtendedRights.resetPassword, on: users }),
       changePassword: holdsRight(aces, token, { mask: Rights.controlAccess, objectType: ExtendedRights.changePassword, on: users }),
       writeAttributes,
-      // Group and device writeback rights live on other containers; not read yet (ACC005 says "not evaluated").
-      createGroups: null,
-      writeDeviceContainer: null,
+      createGroups: plan.features.groupWriteback ? groupWritebackRights(aces, token, classes) : null,
+      writeDeviceContainer: plan.features.deviceWriteback ? await deviceWritebackRights(session, dn, token, classes) : null,
+      schemaLacks,
+      ...(plan.features.exchangeHybrid ? { exchangeHybridByClass } : {}),
     });
   }
   return out;
@@ -95,4 +118,29 @@ export async function gmsaReaders(session: Reader, gmsaDn: string): Promise<{ si
     out.push({ sid: ace.sid, name: found ? (str(found, 'sAMAccountName') ?? null) : null });
   }
   return out;
+}
+
+/**
+ * Group writeback (Set-ADSyncUnifiedGroupWritebackPermissions): create group objects in the OUs below the
+ * domain root and write them. The plan names no writeback OU, so the rights must be inheritable from the
+ * domain root: create-child of group on OUs, and write (any property) on group objects.
+ */
+function groupWritebackRights(aces: readonly Ace[], token: ReadonlySet<string>, classes: ReadonlyMap<string, string>): boolean | null {
+  const group = classes.get('group');
+  const ou = classes.get('organizationalunit');
+  if (group === undefined || ou === undefined) return null;
+  const create = holdsRight(aces, token, { mask: Rights.createChild, objectType: group, on: { kind: 'self' } }) || holdsRight(aces, token, { mask: Rights.createChild, objectType: group, on: { kind: 'children', classGuid: ou } });
+  return create && holdsRight(aces, token, { mask: Rights.writeProperty, on: { kind: 'children', classGuid: group } });
+}
+
+/**
+ * Device writeback (Initialize-ADSyncDeviceWriteback): create and write msDS-Device objects in
+ * CN=RegisteredDevices under the domain root. No container, or a schema without msDS-Device: false.
+ */
+async function deviceWritebackRights(session: Reader, domainDn: string, token: ReadonlySet<string>, classes: ReadonlyMap<string, string>): Promise<boolean> {
+  const device = classes.get('msds-device');
+  if (device === undefined) return false;
+  const aces = await readDacl(session, `CN=RegisteredDevices,${domainDn}`).catch(() => undefined);
+  if (aces === undefined) return false;
+  return holdsRight(aces, token, { mask: Rights.createChild, objectType: device, on: { kind: 'self' } }) && holdsRight(aces, token, { mask: Rights.writeProperty, on: { kind: 'children', classGuid: device } });
 }

@@ -7,7 +7,7 @@ import { failed, ok, skipped, type Fact, type FailureKind } from '../../facts/fa
 import type { Probe, ProbeContext } from '../probe.js';
 import { readAvailability } from './availability.js';
 import { askBrowser } from './browser.js';
-import { databaseQuery, lastUpdateQuery, loginQuery, ownerQuery, serverQuery, tablesQuery } from './queries.js';
+import { allDatabasesQuery, databaseQuery, lastUpdateQuery, loginQuery, ownerQuery, serverQuery, tablesQuery } from './queries.js';
 import { LoginGuard, openSession, SqlFailure, type Cell, type Session, type Stage } from './session.js';
 import { preloginEncryption, speaksTds8 } from './prelogin.js';
 import { parseSqlServer } from './target.js';
@@ -170,16 +170,17 @@ export const sqlProbe: Probe<'sql'> = {
               return { name: accountName, hasLogin: num(rows[0]?.[0]) > 0 };
             });
       const availability = await gather(where, () => readAvailability(session, sql.database, target.host));
-      return { target: ok(target), ...(browser ? { browser } : {}), connection, encryption, server, database, serviceAccountLogin, availability };
+      const databases = await gather(where, async () => (await session.query(allDatabasesQuery)).slice(0, 5000).map((r) => str(r[0])));
+      return { target: ok(target), ...(browser ? { browser } : {}), connection, encryption, server, database, serviceAccountLogin, availability, databases };
     } finally {
       session.close();
     }
   },
 };
 
-function notConnected(where: string, stage: Stage, message: string): Pick<SqlFacts, 'server' | 'database' | 'serviceAccountLogin' | 'availability'> {
+function notConnected(where: string, stage: Stage, message: string): Pick<SqlFacts, 'server' | 'database' | 'serviceAccountLogin' | 'availability' | 'databases'> {
   const f = failed(where, stageKind[stage], message);
-  return { server: f, database: f, serviceAccountLogin: f, availability: f };
+  return { server: f, database: f, serviceAccountLogin: f, availability: f, databases: f };
 }
 
 async function gather<T>(where: string, read: () => Promise<T>): Promise<Fact<T>> {

@@ -24,6 +24,9 @@ export const databaseQuery = (db: string): string =>
   `SELECT name, CAST(collation_name AS nvarchar(128)) AS collation FROM sys.databases WHERE name = ${nString(db)}`;
 
 /** CONTROL on the database: true for db_owner members, dbo and sysadmin; evaluated without entering the database. */
+/** Every database's name (SQL013: another sync engine on the same instance). */
+export const allDatabasesQuery = 'SELECT name FROM sys.databases ORDER BY name';
+
 export const ownerQuery = (db: string): string => `SELECT HAS_PERMS_BY_NAME(${nString(db)}, 'DATABASE', 'CONTROL') AS isOwner`;
 
 export const tablesQuery = (db: string): string => {

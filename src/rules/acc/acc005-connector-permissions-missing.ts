@@ -25,8 +25,12 @@ function missingRights(plan: Plan, r: DomainRootRights): string[] {
     for (const a of writebackAttributes.passwordWriteback) if (!attr(a)) missing.push(`password writeback: write ${a}`);
   }
   if (plan.features.exchangeHybrid) {
-    const lacking = writebackAttributes.exchangeHybrid.filter((a) => !attr(a));
+    // An attribute the schema does not define is not a permission the account lacks (schemaLacks, reported apart).
+    const absent = new Set(r.schemaLacks ?? []);
+    const lacking = writebackAttributes.exchangeHybrid.filter((a) => !absent.has(a.toLowerCase()) && !attr(a));
     if (lacking.length > 0) missing.push(`Exchange hybrid: write ${lacking.join(', ')}`);
+    for (const [cls, attrs] of Object.entries(r.exchangeHybridByClass ?? {}))
+      if (attrs.length > 0) missing.push(`Exchange hybrid on ${cls} objects: write ${attrs.join(', ')}`);
   }
   if (consistencyGuidAnchor(plan) && r.writeAttributes['ms-ds-consistencyguid'] === false) missing.push('sourceAnchor: write mS-DS-ConsistencyGuid');
   if (plan.features.groupWriteback && r.createGroups === false) missing.push('group writeback: create/delete and write group objects');
@@ -45,8 +49,10 @@ export const acc005 = defineRule({
     needs: ['plan.features', 'ldap.forests.*.domainRootRights'],
     help:
       'With "Use existing AD account" the wizard does not grant permissions: password hash sync needs the replication rights on every ' +
-      'domain root, password writeback needs Reset/Change Password and write access to lockoutTime and pwdLastSet, and Exchange hybrid, ' +
-      'group and device writeback need write access to their attributes and containers. Without them the feature fails silently per object.',
+      'domain root, password writeback needs Reset/Change Password and write access to lockoutTime and pwdLastSet, Exchange hybrid needs ' +
+      'write access to its attributes on user, inetOrgPerson, group and contact objects, group writeback needs to create and write groups ' +
+      'in the OUs (read as rights inheritable from the domain root, the plan naming no writeback OU), and device writeback needs to create ' +
+      'and write msDS-Device objects in CN=RegisteredDevices. Without them the feature fails silently per object.',
     remediation:
       'Grant the missing rights to the connector account on each domain root listed, for example with the ADSyncConfig PowerShell ' +
       'module (Set-ADSyncPasswordHashSyncPermissions, Set-ADSyncPasswordWritebackPermissions, Set-ADSyncExchangeHybridPermissions, ' +
@@ -54,6 +60,9 @@ export const acc005 = defineRule({
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/reference-connect-accounts-permissions',
     messages: {
       missing: '{{account}} lacks {{count}} right(s) on {{dn}}: {{missing}}',
+      schemaLacks:
+        'Exchange hybrid writes {{attributes}}, which the schema of {{forest}} does not define (msDS-ExternalDirectoryObjectId comes with the ' +
+        'Windows Server 2016 schema, the msExch* attributes with the Exchange schema): extend the schema; this is not a missing permission',
     },
   },
   appliesTo(plan) {
@@ -82,6 +91,10 @@ export const acc005 = defineRule({
         // PHS is implied by signIn.method phs; with another method an absent features.passwordHashSync is unknown.
         if (passwordHashSyncPlanned(ctx.plan) === undefined)
           ctx.notRequested('features.passwordHashSync', 'Set features.passwordHashSync so the replication rights it needs can be checked', { planPath: 'features.passwordHashSync' });
+        // Exchange hybrid attributes the schema lacks: say so once per forest (the schema is forest-wide), not as a right.
+        const absent = writebackAttributes.exchangeHybrid.filter((a) => (domain.schemaLacks ?? []).includes(a.toLowerCase()));
+        if (ctx.plan.features.exchangeHybrid && absent.length > 0 && domain === rights[0])
+          ctx.report({ messageId: 'schemaLacks', data: { attributes: absent, forest: forest.name }, at: { planPath: 'features.exchangeHybrid', forest: forest.name }, severity: 'warning', subject: 'schema' });
         const missing = missingRights(ctx.plan, domain);
         if (missing.length === 0) continue;
         ctx.report({

@@ -16,6 +16,8 @@ export const cert003 = defineRule({
     sources: ['TLS'],
     needs: ['tls.certificates.*[role=federation].certificate'],
     help:
+      'A new farm needs its SSL certificate: the wizard asks for the PFX and installs it on every AD FS and WAP server, so a plan ' +
+      'without adfs.certificate cannot be checked and is an error. ' +
       'The wizard imports the PFX on every AD FS server, so it must open with the given password and hold the private key. ' +
       'AD FS requires a key of at least 2048 bits, and clients must trust the issuing CA.',
     remediation:
@@ -26,10 +28,18 @@ export const cert003 = defineRule({
     messages: {
       pfx: 'PFX {{file}} cannot be opened: {{problem}}',
       problems: 'Certificate {{subject}} ({{source}}): {{problems}}',
+      noCertificate: 'The new AD FS farm {{fs}} needs its SSL certificate, and the plan names none (adfs.certificate: the PFX file, or an endpoint presenting it)',
     },
   },
   appliesTo: adfsPlanned,
   evaluate(ctx) {
+    const adfs = ctx.plan.adfs;
+    // A new farm: the wizard asks for the PFX it installs on every server; without one there is nothing to install (issue 11 §4).
+    // An endpoint alone is accepted: it may present the certificate already installed on the servers the wizard will use.
+    if (adfs?.farm === 'new' && adfs.certificate === undefined) {
+      ctx.report({ messageId: 'noCertificate', data: { fs: adfs.federationServiceName }, at: { planPath: 'adfs', host: adfs.federationServiceName } });
+      return;
+    }
     for (const { key, source, at } of federationSources(ctx)) {
       if (source.pfxOpen !== undefined && source.pfxOpen !== 'opened') {
         const problem =

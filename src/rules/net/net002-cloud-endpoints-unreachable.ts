@@ -14,7 +14,10 @@ export const net002 = defineRule({
     help:
       'The wizard and the sync service connect to Microsoft Entra ID over HTTPS (through the proxy when one is set). When the ' +
       'endpoints cannot be reached, the wizard cannot sign in to the tenant. A proxy answering 407 wants authentication: the sync ' +
-      'service runs as its service account, so the proxy must accept that account\'s credentials (or let the endpoints through without).',
+      'service runs as its service account, so the proxy must accept that account\'s credentials (or let the endpoints through without). ' +
+      'Planned features add their own endpoints: pass-through authentication the PTA agent endpoint (autologon.microsoftazuread-sso.com) ' +
+      'and the CRL/OCSP hosts on port 80 its certificate checks use; password writeback passwordreset.microsoftonline.com. The ' +
+      'wildcards Microsoft also lists (*.msappproxy.net, *.servicebus.windows.net) cannot be requested by name: allow them as well.',
     remediation:
       'Allow HTTPS from this server to the Microsoft Entra endpoints (login.microsoftonline.com and the others Microsoft lists); with ' +
       'a proxy, configure it in machine.config and let the service account authenticate to it, or exempt the endpoints from ' +

@@ -14,12 +14,17 @@ const kinds: Readonly<Record<string, 'String' | 'Boolean' | 'Integer' | 'Binary'
   '2.5.5.10': 'Binary', // octet string
 };
 
-/** Why the wizard would not offer the attribute, or undefined when it is a valid candidate. */
-export function unsupportedReason(a: SchemaAttributeFacts): string | undefined {
+/**
+ * Why the wizard would not offer the attribute, or undefined when it is a valid candidate.
+ * `holders`: which of user and group may hold it (the probe's extensionAttributeClasses); when
+ * not given, the attribute facts' own `classes` list (empty = not resolved) is used.
+ */
+export function unsupportedReason(a: SchemaAttributeFacts, holders?: readonly string[]): string | undefined {
   const kind = a.attributeSyntax === null ? undefined : kinds[a.attributeSyntax];
   if (kind === undefined) return `syntax ${a.attributeSyntax ?? 'unknown'} is not String, Boolean, Integer or Binary`;
   if (a.isSingleValued === false && (kind === 'Boolean' || kind === 'Integer')) return `multi-valued ${kind} attributes are not supported (only String and Binary)`;
-  if (a.classes.length > 0 && !a.classes.some((c) => ['user', 'group'].includes(c.toLowerCase())))
+  if (holders !== undefined && holders.length === 0) return 'neither the user nor the group class (with their superclasses and auxiliary classes) may hold it';
+  if (holders === undefined && a.classes.length > 0 && !a.classes.some((c) => ['user', 'group'].includes(c.toLowerCase())))
     return `it applies to ${a.classes.join(', ')}, not to users or groups`;
   return undefined;
 }
@@ -32,7 +37,7 @@ export const opt007 = defineRule({
     severity: 'error',
     page: 'Optional features',
     sources: ['P', 'LDAP'],
-    needs: ['plan.features.directoryExtensions', 'ldap.forests.*.schema.attributes'],
+    needs: ['plan.features.directoryExtensions', 'ldap.forests.*.schema.attributes', 'ldap.forests.*.extensionAttributeClasses'],
     help:
       'The directory extensions page only offers attributes of user and group objects that are single-valued String, Boolean, ' +
       'Integer or Binary, or multi-valued String or Binary. An attribute that is not in the schema, or of another kind, cannot be selected.',
@@ -70,7 +75,12 @@ export const opt007 = defineRule({
           continue;
         }
         foundSomewhere = true;
-        const reason = unsupportedReason(facts);
+        const holders = useForestFact(ctx, forest.name, 'extensionAttributeClasses', { planPath })?.[attribute.toLowerCase()];
+        if (holders === undefined) {
+          ctx.use(undefined, `ldap.forests.${forest.name.toLowerCase()}.extensionAttributeClasses.${attribute.toLowerCase()}`, { planPath, forest: forest.name });
+          continue;
+        }
+        const reason = unsupportedReason(facts, holders);
         if (reason !== undefined) ctx.report({ messageId: 'unsupported', data: { attribute, forest: forest.name, reason }, at: { planPath, forest: forest.name }, subject: attribute });
       }
       // One forest holding the attribute is enough: the wizard lists attributes of all connected forests.

@@ -11,6 +11,7 @@ import { sql009 } from './sql009-adsync-db-in-availability-group.js';
 import { sql010 } from './sql010-sql-cleartext-login.js';
 import { sql011 } from './sql011-sql-unencrypted-login-allowed.js';
 import { sql012 } from './sql012-sql-encryption-weakened.js';
+import { sql013 } from './sql013-one-sync-engine-per-sql-instance.js';
 
 /** Rules fed by the SQL probe (existing SQL Server). */
-export const sqlRules: readonly Rule[] = [sql001, sql002, sql003, sql004, sql005, sql006, sql007, sql008, sql009, sql010, sql011, sql012];
+export const sqlRules: readonly Rule[] = [sql001, sql002, sql003, sql004, sql005, sql006, sql007, sql008, sql009, sql010, sql011, sql012, sql013];

@@ -253,10 +253,11 @@ describe('https probe: through a real forward proxy (tinyproxy)', () => {
 });
 
 describe('https probe: AD FS and WAP servers', () => {
-  const adfsPlan = (farm: 'new' | 'existing'): Partial<PlanInput> => ({
+  const adfsPlan = (farm: 'new' | 'existing', wapDeployment?: 'new' | 'existing'): Partial<PlanInput> => ({
     signIn: { method: 'adfs' },
     adfs: {
       farm,
+      ...(wapDeployment === undefined ? {} : { wapDeployment }),
       federationServiceName: 'sts.contoso.test',
       servers: ['adfs1.contoso.test'],
       wapServers: ['wap1.contoso.test'],
@@ -268,8 +269,13 @@ describe('https probe: AD FS and WAP servers', () => {
     network: { intranetResolvers: [DNS], extranetResolvers: [], cloudEndpoints: [] },
   });
 
-  it('asks only the WAP servers for a new farm (nothing listens on the AD FS servers yet)', () => {
-    const targets = httpsTargets(context(adfsPlan('new')).plan);
+  it('asks nothing of a new farm with new WAP servers: the wizard installs AD FS and the WAP role (issue 11 §4)', () => {
+    expect(httpsTargets(context(adfsPlan('new')).plan)).toEqual([]);
+    expect(httpsTargets(context(adfsPlan('existing', 'new')).plan).filter((t) => t.role === 'wap')).toEqual([]);
+  });
+
+  it('asks only WAP servers that already run the role when the farm is new (nothing listens on the AD FS servers yet)', () => {
+    const targets = httpsTargets(context(adfsPlan('new', 'existing')).plan);
     expect(targets.map((t) => `${t.role} ${t.check} ${t.url}`)).toEqual([`wap reach https://wap1.contoso.test:${port.adfsHttps}/`]);
   });
 
@@ -295,7 +301,7 @@ describe('https probe: AD FS and WAP servers', () => {
   });
 
   it('reports a WAP server with an untrusted certificate when the plan names no CA for it', async () => {
-    const plan = adfsPlan('new');
+    const plan = adfsPlan('new', 'existing');
     const ctx = context({ ...plan, adfs: { ...plan.adfs!, caFile: undefined } });
     const facts = await httpsProbe.collect(ctx);
     expect(runRule(adfs010, ctx.plan, { https: facts }).findings.map((f) => f.message)).toEqual([
@@ -304,8 +310,26 @@ describe('https probe: AD FS and WAP servers', () => {
   });
 
   it('turns an unreadable CA file into a failed fact naming the plan field', async () => {
-    const plan = adfsPlan('new');
+    const plan = adfsPlan('new', 'existing');
     const facts = await httpsProbe.collect(context({ ...plan, adfs: { ...plan.adfs!, caFile: '/nonexistent/ca.pem' } }));
     expect(facts.targets[0]?.result).toMatchObject({ status: 'failed', reason: expect.stringContaining('/nonexistent/ca.pem named in the plan (adfs.caFile)') });
+  });
+});
+
+// Issue 11 §4: the endpoints a planned feature needs are checked along with the defaults (no request is made here).
+describe('https probe: per-feature cloud endpoints', () => {
+  const cloudUrls = (input: Partial<PlanInput>) => httpsTargets(makePlan(input)).filter((t) => t.role === 'cloud').map((t) => t.url);
+  it('adds the PTA agent endpoint and the CRL/OCSP hosts for pass-through authentication, the SSPR host for password writeback', () => {
+    const base = cloudUrls({ signIn: { method: 'phs' } });
+    expect(base).toEqual(['https://login.microsoftonline.com/', 'https://login.windows.net/', 'https://adminwebservice.microsoftonline.com/provisioningservice.svc', 'https://provisioningapi.microsoftonline.com/provisioningwebservice.svc']);
+    const pta = cloudUrls({ signIn: { method: 'pta' } });
+    expect(pta.slice(base.length)).toEqual([
+      'https://autologon.microsoftazuread-sso.com/',
+      'http://crl3.digicert.com/', 'http://crl4.digicert.com/', 'http://ocsp.digicert.com/', 'http://crl.microsoft.com/', 'http://oneocsp.microsoft.com/', 'http://ocsp.msocsp.com/',
+    ]);
+    expect(cloudUrls({ signIn: { method: 'phs' }, features: { passwordWriteback: true } }).slice(base.length)).toEqual(['https://passwordreset.microsoftonline.com/']);
+  });
+  it('the plan\'s own list replaces every default, feature endpoints included', () => {
+    expect(cloudUrls({ signIn: { method: 'pta' }, features: { passwordWriteback: true }, network: { cloudEndpoints: ['https://login.example.test/'] } })).toEqual(['https://login.example.test/']);
   });
 });

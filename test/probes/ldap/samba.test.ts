@@ -122,7 +122,7 @@ describe('LDAP probe against the Samba test forest', () => {
     expect(schema.attributes['othermailbox']).toMatchObject({ exists: true, isSingleValued: false });
     expect(schema.hasConsistencyGuid).toBe(true);
     expect(schema.exchangeSchemaVersion).toBeNull();
-    expect(value(forest.kdsRootKeys)).toEqual({ count: 0, newestEffectiveTime: null });
+    expect(value(forest.kdsRootKeys)).toEqual({ count: 0, newestEffectiveTime: null, effectiveTimes: [] });
     expect(value(forest.recycleBinEnabled)).toBe(false);
   });
 
@@ -175,6 +175,37 @@ describe('LDAP probe against the Samba test forest', () => {
     }
   });
 
+  it('reads which of user and group may hold each planned directory extension attribute (OPT007), superclasses and auxiliary classes followed', async () => {
+    const { forest } = await probe(forestPlan({}, { features: { directoryExtensions: ['employeeID', 'groupType', 'printerName'] } }));
+    expect(value(forest.extensionAttributeClasses)).toEqual({ employeeid: ['user'], grouptype: ['group'], printername: [] });
+    const { forest: none } = await probe(forestPlan());
+    expect(none.extensionAttributeClasses).toMatchObject({ status: 'skipped' });
+  });
+
+  it('marks the DC that answered reachable, and a located DC that did not answer is named with why (AD002)', async () => {
+    const { forest } = await probe(forestPlan({ domainControllers: ['127.0.0.231', 'dc1.corp.contoso.test'] }), 2000);
+    const root = value(forest.domains).find((d) => d.dnsName === 'corp.contoso.test');
+    expect(root?.dcs.map((d) => [d.host, d.reachable, d.unreachableReason])).toEqual([['dc1.corp.contoso.test', true, null]]);
+    // The excluded child was never tried: unknown, not unreachable.
+    expect(value(forest.domains).find((d) => d.dnsName === CHILD)?.dcs.every((d) => d.reachable === null)).toBe(true);
+  });
+
+  it('reads the planned sync server\'s computer object (INS020) and the AD FS service account (ADFS014)', async () => {
+    const { forest } = await probe(
+      forestPlan({}, {
+        syncServer: { fqdn: 'dc1.corp.contoso.test' },
+        signIn: { method: 'adfs' },
+        adfs: { federationServiceName: 'sts.corp.contoso.test', servers: ['dc1.corp.contoso.test'], domainsToFederate: ['contoso.com'], serviceAccount: { kind: 'domain', name: 'CORP\\svc-sync' } },
+      }),
+    );
+    // The DC is the only computer Samba has: found, joined, and flagged as a DC (INS020 warns unless intended).
+    expect(value(forest.syncServerComputer)).toMatchObject({ fqdn: 'dc1.corp.contoso.test', found: true, domain: 'corp.contoso.test', enabled: true, isDomainController: true });
+    expect(value(forest.adfsServiceAccount)).toMatchObject({ name: 'CORP\\svc-sync', found: true, dn: `CN=svc-sync,OU=Service Accounts,${BASE}`, isGmsa: false, enabled: true, retrieval: null });
+    const { forest: none } = await probe(forestPlan({}, { syncServer: { fqdn: 'aadc99.corp.contoso.test' } }));
+    expect(value(none.syncServerComputer)).toMatchObject({ found: false, dn: null, isDomainController: null });
+    expect(none.adfsServiceAccount).toMatchObject({ status: 'skipped' });
+  });
+
   it('speaks StartTLS on 389 as well as LDAPS', async () => {
     const { forest } = await probe(forestPlan({ ldap: { security: 'starttls', caFile } }));
     expect(value(forest.dc)).toMatchObject({ port: 389, security: 'starttls', gcPort: 3268 });
@@ -220,8 +251,15 @@ describe('LDAP probe against the Samba test forest', () => {
         writeAttributes: { lockouttime: false, pwdlastset: false, 'ms-ds-consistencyguid': false }, // svc-sync was granted replication only
         createGroups: null,
         writeDeviceContainer: null,
+        schemaLacks: [],
       },
     ]);
+    // Group, device and Exchange hybrid writeback (issue 11 §4): read from the real DACLs, and a schema without an attribute said so.
+    const wb = await probe(forestPlan({}, { features: { groupWriteback: true, deviceWriteback: true, exchangeHybrid: true } }));
+    const root = value(wb.forest.domainRootRights)[0];
+    expect(root).toMatchObject({ createGroups: false, writeDeviceContainer: false });
+    expect(root?.schemaLacks).toEqual(expect.arrayContaining(['msexcharchivestatus', 'msds-externaldirectoryobjectid']));
+    expect(root?.exchangeHybridByClass).toMatchObject({ group: ['proxyaddresses'], contact: ['proxyaddresses'] });
     // A Domain Admin holds every right through its groups: proof that token groups are resolved.
     const admin = await probe(forestPlan({ connectorAccount: { mode: 'existing', name: 'CORP\\svc-nested', password: 'env:OTHER' } }, { features: { passwordWriteback: true } }));
     expect(value(admin.forest.domainRootRights)[0]).toMatchObject({ replicatingDirectoryChanges: true, resetPassword: true, writeAttributes: { lockouttime: true, pwdlastset: true } });
@@ -682,6 +720,7 @@ describe('entra-preflight check against the Samba test forest', () => {
         'ADFS010 wap2.contoso.com',
         'ALT001 otherMailbox', // multi-valued sign-in attribute
         'ALT003 corp.contoso.test', // users without otherMailbox
+        'CERT003 sts.contoso.com', // a new farm and the plan names no certificate for it
         'DNS001 sts.contoso.com', // the DC's DNS (the plan's intranet resolver) has no record for the federation name
         'DQ001 corp.contoso.test', // the mail-enabled group Sales has no displayName
         'DQ002 corp.contoso.test', // the contact Partner's mail is not an address

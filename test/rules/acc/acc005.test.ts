@@ -89,4 +89,27 @@ describe('ACC005 connector-permissions-missing', () => {
     expect(statusOf(r)).toBe('not-evaluated');
     expect(r.notEvaluated[0]?.kind).toBe('permission');
   });
+  // Issue 11 §4: a pre-2016 schema has no msDS-ExternalDirectoryObjectId: that is the schema, not a missing write right.
+  it('says the schema lacks msDS-ExternalDirectoryObjectId instead of blaming the account', () => {
+    const plan = makePlan({ features: { exchangeHybrid: true } });
+    const r = rights({ schemaLacks: ['msds-externaldirectoryobjectid'], exchangeHybridByClass: { group: [], contact: [], inetOrgPerson: [] } });
+    r.writeAttributes['msds-externaldirectoryobjectid'] = false;
+    const out = runRule(acc005, plan, ldapFacts({ 'contoso.com': { domainRootRights: ok([r]) } }));
+    expect(out.findings.map((f) => [f.severity, f.messageId, f.location.planPath])).toEqual([['warning', 'schemaLacks', 'features.exchangeHybrid']]);
+    expect(out.findings[0]?.message).toContain('Exchange hybrid writes msDS-ExternalDirectoryObjectId, which the schema of contoso.com does not define');
+  });
+
+  it('checks the Exchange hybrid rights on group, contact and inetOrgPerson objects too', () => {
+    const plan = makePlan({ features: { exchangeHybrid: true } });
+    const r = rights({ schemaLacks: [], exchangeHybridByClass: { group: ['proxyaddresses'], contact: [], inetOrgPerson: [] } });
+    expect(runRule(acc005, plan, ldapFacts({ 'contoso.com': { domainRootRights: ok([r]) } })).findings[0]?.message).toBe(
+      'CONTOSO\\svc-sync lacks 1 right(s) on DC=contoso,DC=com: Exchange hybrid on group objects: write proxyaddresses',
+    );
+  });
+
+  it('judges the group and device writeback rights the probe now reads', () => {
+    const plan = makePlan({ features: { groupWriteback: true, deviceWriteback: true } });
+    const r = runRule(acc005, plan, ldapFacts({ 'contoso.com': { domainRootRights: ok([rights({ createGroups: false, writeDeviceContainer: false })]) } }));
+    expect(r.findings[0]?.data['missing']).toEqual(['group writeback: create/delete and write group objects', 'device writeback: create/write msDS-Device objects in RegisteredDevices']);
+  });
 });

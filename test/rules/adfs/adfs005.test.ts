@@ -20,4 +20,23 @@ describe('ADFS005 gmsa-kds-root-key-missing', () => {
     expect(statusOf(runRule(adfs005, adfsPlan({ serviceAccount: { kind: 'domain', name: 'CONTOSO\\svc-adfs' } }), {}))).toBe('not-applicable');
     expect(statusOf(runRule(adfs005, adfsPlan(), ldapFacts({ 'contoso.com': { kdsRootKeys: failed('dc1:636', 'permission', 'no read access to Master Root Keys') } })))).toBe('not-evaluated');
   });
+  // Issue 11 §4: any key past its effective time (+10 h) is usable; a newer key still replicating does not matter.
+  it('passes when an older key is usable although the newest was added 2 hours ago', () => {
+    const keys = ok({ count: 2, newestEffectiveTime: '2026-11-25T10:00:00.000Z', effectiveTimes: ['2024-03-01T00:00:00.000Z', '2026-11-25T10:00:00.000Z'] });
+    expect(statusOf(runRule(adfs005, adfsPlan(), ldapFacts({ 'contoso.com': { kdsRootKeys: keys } })))).toBe('passed');
+  });
+  it('judges every key: none old enough names the one closest to usable', () => {
+    const keys = ok({ count: 2, newestEffectiveTime: '2026-11-25T09:00:00.000Z', effectiveTimes: ['2026-11-25T06:00:00.000Z', '2026-11-25T09:00:00.000Z'] });
+    const r = runRule(adfs005, adfsPlan(), ldapFacts({ 'contoso.com': { kdsRootKeys: keys } }));
+    expect(r.findings[0]?.message).toBe('None of the 2 KDS root keys in contoso.com is usable yet: the oldest became effective 2026-11-25T06:00:00.000Z, 6 h ago; wait until 10 h have passed');
+  });
+  it('a key whose effective time lies in the future is not usable', () => {
+    const keys = ok({ count: 1, newestEffectiveTime: '2026-11-26T00:00:00.000Z', effectiveTimes: ['2026-11-26T00:00:00.000Z'] });
+    const r = runRule(adfs005, adfsPlan(), ldapFacts({ 'contoso.com': { kdsRootKeys: keys } }));
+    expect(r.findings[0]?.message).toBe('None of the 1 KDS root keys in contoso.com is usable yet: the oldest becomes effective 2026-11-26T00:00:00.000Z, in 12 h; wait until 10 h after that');
+  });
+  it('an older bundle with several keys and only the newest time known is not evaluated when the newest is too new', () => {
+    const keys = ok({ count: 2, newestEffectiveTime: '2026-11-25T10:00:00.000Z' });
+    expect(statusOf(runRule(adfs005, adfsPlan(), ldapFacts({ 'contoso.com': { kdsRootKeys: keys } })))).toBe('not-evaluated');
+  });
 });

@@ -33,4 +33,17 @@ describe('CERT003 cert-unusable', () => {
   it('is not evaluated when the file could not be read', () => {
     expect(statusOf(runRule(cert003, plan, { tls: file(failed('localhost', 'not-found', 'ENOENT fs.pfx'), { pfxOpen: undefined }) }))).toBe('not-evaluated');
   });
+  // Issue 11 §4: a new farm without adfs.certificate used to pass silently (no federation source, not evaluated at best).
+  it('fires for a new farm whose plan names no certificate file', () => {
+    const none = adfsPlan({ adfs: { federationServiceName: 'fs.contoso.com', domainsToFederate: ['contoso.com'] } });
+    const r = runRule(cert003, none, {});
+    expect(r.findings.map((f) => [f.location.planPath, f.message])).toEqual([
+      ['adfs', 'The new AD FS farm fs.contoso.com needs its SSL certificate, and the plan names none (adfs.certificate: the PFX file, or an endpoint presenting it)'],
+    ]);
+    // An endpoint presenting the certificate is a source: judged as before, no "none planned" finding.
+    const endpointOnly = adfsPlan({ adfs: { federationServiceName: 'fs.contoso.com', domainsToFederate: ['contoso.com'], certificate: { endpoint: 'fs.contoso.com:443' } } });
+    expect(runRule(cert003, endpointOnly, {}).findings).toEqual([]);
+    const existing = adfsPlan({ adfs: { farm: 'existing', federationServiceName: 'fs.contoso.com', domainsToFederate: ['contoso.com'] } });
+    expect(statusOf(runRule(cert003, existing, {}))).toBe('not-evaluated');
+  });
 });
