@@ -52,7 +52,10 @@ describe('ten silent hosts in one plan', () => {
     // Nothing was found, but nearly nothing was seen: incomplete (4), never a pass (0).
     expect(run.code).toBe(4);
     // Generous: one budget per host would be about 2 s here; sequential probing would be 20 s and more.
-    expect(seconds).toBeLessThan(3 * TIMEOUT_S + 2);
+    // The bound stays below sequential but leaves room for process start and a loaded 2-core CI machine:
+    // 3 × T + 2 (8 s) failed at 9-14 s on every loaded run this session, also on unchanged code.
+    // scripts/bench-unreachable.sh measures the real figure.
+    expect(seconds).toBeLessThan(7 * TIMEOUT_S + 2);
 
     const report = JSON.parse(run.stdout) as {
       notEvaluated: { ruleId: string; host?: string; kind?: string }[];
