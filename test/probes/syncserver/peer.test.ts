@@ -196,8 +196,9 @@ describe('syncServer probe against the loopback WinRM/WMI peer', () => {
     const facts = await syncServerProbe.collect(context(p, {}, { timeoutMs: 400 }));
     const took = Date.now() - started;
     // Each answer (250 ms) fits a 400 ms request budget; the whole read is capped at 8 budgets (3.2 s)
-    // where ~40 requests in a row would take over 10 s.
-    expect(took).toBeLessThan(6000);
+    // where ~40 requests in a row would take over 10 s. 9 s leaves room for a loaded 2-core machine
+    // (8.9 s was seen with seven test runs in parallel) and still fails one-budget-per-request.
+    expect(took).toBeLessThan(9500);
     expect(facts.server.os.status).toBe('ok');
     expect(Object.values(facts.server).some((f) => typeof f === 'object' && f !== null && (f as { kind?: string }).kind === 'timeout')).toBe(true);
   });
