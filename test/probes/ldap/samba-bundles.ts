@@ -86,8 +86,10 @@ export async function pseudonymizedVerdictOnTheForest(options: { repo: string; s
   // No planted name survives, except those the plan itself writes (kept by design: the bundle is
   // checked with that plan) and AD's own and generated names.
   const kept = new Set(planNames(plan).map((n) => n.toLowerCase()));
-  // AD's own container names, and CHILD: the child domain's NetBIOS name (domain names are kept).
-  const wellKnown = new Set(['users', 'administrator', 'azureadssoacc', 'computers', 'configuration', 'partitions', 'child']);
+  // AD's own container names (System holds the trustedDomain objects), CHILD: the child domain's
+  // NetBIOS name, and PARTNER: the AD009 trust partner's NetBIOS name and first DNS label (domain
+  // names are kept by design). The contact also named Partner is then not checked by this list.
+  const wellKnown = new Set(['users', 'administrator', 'azureadssoacc', 'computers', 'configuration', 'partitions', 'system', 'child', 'partner']);
   const planted = plantedNames(['plant.sh', 'plant-child.sh'].map((f) => join(options.repo, 'fixtures/samba', f))).filter(
     (n) => !kept.has(n.toLowerCase()) && !wellKnown.has(n.toLowerCase()) && !/^MSOL_/i.test(n),
   );
