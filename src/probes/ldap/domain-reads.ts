@@ -4,7 +4,8 @@ import { dnEquals, isWithin, looksLikeDn, tidyDn, tryParseDn } from '../../facts
 import { skipped } from '../../facts/fact.js';
 import { accountDomainHint, adminMemberships, findAccount, samOf } from './accounts.js';
 import { bindAs, type Credential } from './bind.js';
-import { syncServerRetrieval } from './gmsa.js';
+import { findComputer } from './computers.js';
+import { grantingPrincipal, syncServerRetrieval } from './gmsa.js';
 import { LdapFailure, type Endpoint, type TlsSettings } from './connection.js';
 import type { DomainRef, Reader } from './domains.js';
 import { read, sampleOf, searchDomains, type Read, type ReadContext } from './read.js';
@@ -139,13 +140,7 @@ export const domainReads: readonly Read[] = [
     if (servers.length === 0) return skipped('no AD FS servers are planned');
     const out = [];
     for (const server of servers) {
-      const label = server.split('.')[0] ?? server;
-      const found = await searchDomains(r, `(&(objectClass=computer)(|(dNSHostName=${escapeFilterValue(server)})(cn=${escapeFilterValue(label)})))`, [
-        'cn',
-        'operatingSystem',
-        'operatingSystemVersion',
-      ]);
-      const c = found[0];
+      const c = (await findComputer(r, server))?.entry;
       out.push({
         server,
         found: c !== undefined,
@@ -161,12 +156,8 @@ export const domainReads: readonly Read[] = [
   read('syncServerComputer', async (r) => {
     const fqdn = r.probe.plan.syncServer?.fqdn;
     if (fqdn === undefined) return skipped('no syncServer.fqdn is planned');
-    const label = fqdn.split('.')[0] ?? fqdn;
-    const found = await searchDomains(r, `(&(objectClass=computer)(|(dNSHostName=${escapeFilterValue(fqdn)})(cn=${escapeFilterValue(label)})))`, [
-      'dNSHostName', 'userAccountControl', 'operatingSystem', 'operatingSystemVersion',
-    ]);
-    // The exact dNSHostName first: a cn match alone may be another domain's namesake.
-    const c = found.find((e) => (str(e, 'dNSHostName') ?? '').toLowerCase() === fqdn.toLowerCase()) ?? found[0];
+    // The exact dNSHostName first: a name match alone may be another domain's namesake.
+    const c = (await findComputer(r, fqdn))?.entry;
     const uac = c ? (num(c, 'userAccountControl') ?? 0) : 0;
     return {
       fqdn,
@@ -190,17 +181,16 @@ export const domainReads: readonly Read[] = [
     const gmsa = isGmsa(entry);
     let retrieval: { server: string; dn: string | null; allowed: boolean | null }[] | null = null;
     if (gmsa) {
-      const readers = new Set((await gmsaReaders(r.dir, entry.dn)).map((p) => p.sid));
+      const readers = await gmsaReaders(r.dir, entry.dn);
       retrieval = [];
       for (const server of plan.adfs?.servers ?? []) {
-        const label = server.split('.')[0] ?? server;
-        const computer = (await searchDomains(r, `(&(objectClass=computer)(|(dNSHostName=${escapeFilterValue(server)})(cn=${escapeFilterValue(label)})))`, ['cn']))[0];
+        const computer = (await findComputer(r, server))?.entry;
         if (computer === undefined) {
           retrieval.push({ server, dn: null, allowed: null });
           continue;
         }
         const token = await tokenSidsOf(r.dir, computer.dn);
-        retrieval.push({ server, dn: computer.dn, allowed: [...token].some((sid) => readers.has(sid)) });
+        retrieval.push({ server, dn: computer.dn, allowed: grantingPrincipal(readers, token) !== undefined });
       }
     }
     return {

@@ -145,6 +145,7 @@ async function gatherAll(
     domainDns: dir.reachable.map((d) => d.dn),
     domains: [],
     scans,
+    computers: new Map(),
   };
   const out: Partial<Record<Gathered, Fact<unknown>>> = { rootDse };
   for (const step of reads) {

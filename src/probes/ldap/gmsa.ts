@@ -1,7 +1,7 @@
 import type { ServiceAccountFacts } from '../../facts/areas/ldap.js';
-import { searchDomains, type ReadContext } from './read.js';
+import { findComputer } from './computers.js';
+import type { ReadContext } from './read.js';
 import { tokenSidsOf } from './rights.js';
-import { dnToDnsName, escapeFilterValue, str } from './values.js';
 
 type Allowed = NonNullable<ServiceAccountFacts['allowedToRetrievePassword']>;
 
@@ -16,19 +16,17 @@ export function grantingPrincipal(allowed: Allowed, token: ReadonlySet<string>):
 
 /**
  * Whether the plan's sync server (syncServer.fqdn) may retrieve the gMSA password: its computer
- * account (by dNSHostName, else by NAME$ in the domain its FQDN names) and the SIDs its token
+ * account (by dNSHostName, else by name in the domain its FQDN names: findComputer) and the SIDs its token
  * holds (objectSid, tokenGroups, Everyone, Authenticated Users) against the allowed principals.
  */
 export async function syncServerRetrieval(
-  r: Pick<ReadContext, 'dir' | 'domainDns'>,
+  r: Pick<ReadContext, 'dir' | 'domainDns' | 'computers'>,
   fqdn: string,
   allowed: Allowed | null,
 ): Promise<Pick<ServiceAccountFacts, 'thisServer' | 'syncServerComputer'>> {
-  const name = fqdn.toLowerCase().replace(/\.$/, '');
-  const short = name.split('.')[0] ?? name;
-  const found = await searchDomains(r, `(&(objectClass=computer)(|(dNSHostName=${escapeFilterValue(name)})(sAMAccountName=${escapeFilterValue(short)}$)))`, ['dNSHostName']);
-  const computer =
-    found.find((e) => (str(e, 'dNSHostName') ?? '').toLowerCase() === name) ?? found.find((e) => name === `${short}.${dnToDnsName(e.dn)}`);
+  // Only the server's own account counts: a namesake in another domain is not this server.
+  const match = await findComputer(r, fqdn);
+  const computer = match?.exact === true ? match.entry : undefined;
   if (computer === undefined) return { thisServer: 'unknown', syncServerComputer: { fqdn, dn: null, grantedBy: null } };
   if (allowed === null) return { thisServer: 'unknown', syncServerComputer: { fqdn, dn: computer.dn, grantedBy: null } };
   const grantedBy = grantingPrincipal(allowed, await tokenSidsOf(r.dir, computer.dn)) ?? null;

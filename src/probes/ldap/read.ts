@@ -15,6 +15,13 @@ import type { Session } from './session.js';
  * domain's own DC answers. A new read is a new `Read` in a new file, added to the list in
  * `forest.ts`; it returns the value (or a Fact, e.g. `skipped`) and throws on failure.
  */
+/** A planned host's computer account as computers.ts finds it. */
+export interface ComputerMatch {
+  readonly entry: Entry;
+  /** Its dNSHostName is the host, or its name is the host's first label in the domain the host names; false = a namesake found by name only. */
+  readonly exact: boolean;
+}
+
 export interface ReadContext {
   readonly probe: ProbeContext;
   readonly forest: ForestPlan;
@@ -33,6 +40,8 @@ export interface ReadContext {
   /** Filled by the scan, so the object count need not page every user again. */
   scannedUsers?: number;
   readonly scans: Map<string, ScanAggregator> | undefined;
+  /** Computer accounts of planned hosts by lower-case FQDN (see computers.ts), so each is searched once. */
+  readonly computers?: Map<string, Promise<ComputerMatch | undefined>>;
 }
 
 export type Gathered = Exclude<keyof ForestFacts, 'dc' | 'connectorBind' | 'domainReads'>;
