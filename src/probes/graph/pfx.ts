@@ -1,9 +1,9 @@
 import forge from 'node-forge';
+import { certBagsOf, keyBagsOf, localKeyIds, openPkcs12 } from '../pkcs12.js';
 
 /**
- * A PKCS#12 (PFX) app credential opened in this process with node-forge, as the TLS probe reads
- * the federation PFX (no openssl child: absent on Windows, and it would need the password in its
- * environment or arguments). @azure/identity takes a PEM holding the certificate and its private
+ * A PKCS#12 (PFX) app credential opened in this process (src/probes/pkcs12.ts), as the TLS probe
+ * reads the federation PFX. @azure/identity takes a PEM holding the certificate and its private
  * key, so the key and the certificate that belongs to it are written out as PEM, in memory only.
  */
 export class PfxError extends Error {
@@ -16,24 +16,23 @@ export class PfxError extends Error {
   }
 }
 
-const bagsOf = (p12: forge.pkcs12.Pkcs12Pfx, oid: string | undefined): forge.pkcs12.Bag[] => (oid === undefined ? [] : (p12.getBags({ bagType: oid })[oid] ?? []));
-const keyIdOf = (bag: forge.pkcs12.Bag): string | undefined => (bag.attributes['localKeyId'] as unknown[] | undefined)?.map(String)[0];
+const keyIdOf = (bag: forge.pkcs12.Bag): string | undefined => localKeyIds(bag)[0];
 
 export function pfxToPem(data: Buffer, password: string): string {
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(data.toString('binary'))), false, password);
+    p12 = openPkcs12(data, password);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     // forge says "PKCS#12 MAC could not be verified. Invalid password?" for a wrong password.
     if (/MAC could not be verified|Invalid password/i.test(msg)) throw new PfxError('wrong-password', 'the password does not open it (PKCS#12 MAC check failed)');
     throw new PfxError('malformed', `it is not a PKCS#12 file node-forge can read (${msg.split('\n')[0]!.slice(0, 120)})`);
   }
-  const keyBags = [...bagsOf(p12, forge.pki.oids['pkcs8ShroudedKeyBag']), ...bagsOf(p12, forge.pki.oids['keyBag'])];
+  const keyBags = keyBagsOf(p12);
   const keyBag = keyBags.find((b) => b.key !== undefined && b.key !== null);
   if (keyBag?.key === undefined || keyBag.key === null)
     throw new PfxError('no-key', keyBags.length > 0 ? 'its private key is not an RSA key (Microsoft Entra app credentials are RSA)' : 'it holds no private key');
-  const certBags = bagsOf(p12, forge.pki.oids['certBag']).filter((b) => b.cert !== undefined && b.cert !== null);
+  const certBags = certBagsOf(p12).filter((b) => b.cert !== undefined && b.cert !== null);
   const id = keyIdOf(keyBag);
   const cert = certBags.find((b) => id !== undefined && keyIdOf(b) === id) ?? certBags.find((b) => b.cert!.publicKey !== undefined && forge.pki.publicKeyToPem(b.cert!.publicKey) === forge.pki.publicKeyToPem(forge.pki.setRsaPublicKey((keyBag.key as forge.pki.rsa.PrivateKey).n, (keyBag.key as forge.pki.rsa.PrivateKey).e)));
   if (cert?.cert === undefined || cert.cert === null) throw new PfxError('no-key', 'it holds no certificate for its private key');

@@ -5,6 +5,7 @@ import { connect as tlsConnect, createSecureContext, rootCertificates, type Peer
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import forge from 'node-forge';
+import { certBagsOf, keyBagsOf, localKeyIds, openPkcs12 } from '../pkcs12.js';
 import { endpointCertificateKey, fileCertificateKey, type CertificateFacts, type CertificateRole, type CertificateSource, type TlsFacts } from '../../facts/areas/tls.js';
 import type { Plan } from '../../plan/schema.js';
 import { failed, ok } from '../../facts/fact.js';
@@ -131,15 +132,10 @@ async function readCertificateFile(ctx: ProbeContext, path: string, trust: Trust
 
 /** The certificates of a PKCS#12 file, the one that belongs to the private key first. */
 export function pfxCertificates(data: Buffer, passphrase: string): X509Certificate[] {
-  const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(data.toString('binary'))), false, passphrase);
-  const keyIds = new Set<string>();
-  for (const type of [forge.pki.oids['keyBag'], forge.pki.oids['pkcs8ShroudedKeyBag']]) {
-    if (type === undefined) continue;
-    for (const bag of p12.getBags({ bagType: type })[type] ?? []) for (const id of bag.attributes['localKeyId'] ?? []) keyIds.add(String(id));
-  }
-  const certType = forge.pki.oids['certBag'];
-  const bags = certType === undefined ? [] : (p12.getBags({ bagType: certType })[certType] ?? []);
-  const withKey = (bag: forge.pkcs12.Bag): boolean => (bag.attributes['localKeyId'] ?? []).some((id: unknown) => keyIds.has(String(id)));
+  const p12 = openPkcs12(data, passphrase);
+  const keyIds = new Set(keyBagsOf(p12).flatMap(localKeyIds));
+  const bags = certBagsOf(p12);
+  const withKey = (bag: forge.pkcs12.Bag): boolean => localKeyIds(bag).some((id) => keyIds.has(id));
   // forge decodes RSA certificates only; for others (ECDSA) it keeps the ASN.1, which is enough here.
   const der = (bag: forge.pkcs12.Bag): forge.asn1.Asn1 | undefined => (bag.cert ? forge.pki.certificateToAsn1(bag.cert) : (bag.asn1 ?? undefined));
   return [...bags.filter(withKey), ...bags.filter((b) => !withKey(b))]
