@@ -1,6 +1,6 @@
 import type { Entry } from 'ldapts';
 import type { CredentialCheck } from '../../facts/areas/ldap.js';
-import { dnEquals, isWithin, looksLikeDn, tidyDn, tryParseDn } from '../../facts/dn.js';
+import { dnEquals, isWithin, keyWithin, looksLikeDn, normalizeDn, tidyDn, tryParseDn } from '../../facts/dn.js';
 import { skipped } from '../../facts/fact.js';
 import { accountDomainHint, adminMemberships, findAccount, samOf } from './accounts.js';
 import { bindAs, type Credential } from './bind.js';
@@ -278,15 +278,17 @@ export const domainReads: readonly Read[] = [
   // left out. An excluded OU under a search base is counted and subtracted (nested excluded OUs once).
   read('objectCount', async (r) => {
     const { bases, excluded } = scopeOf(r.forest, r.domainDns);
-    const outermost = excluded.filter((ou) => !excluded.some((o) => o !== ou && ou.endsWith(`,${o}`)));
+    // `excluded` holds normalized keys (scopeOf): compared with keyWithin, as the scan's own OU test does.
+    const outermost = excluded.filter((ou) => !excluded.some((o) => o !== ou && keyWithin(ou, o)));
     const count = async (filter: string): Promise<number> => {
       const scoped = `(&${filter}(!(isCriticalSystemObject=TRUE)))`;
       let n = 0;
       for (const base of bases) {
         const session = r.dir.sessionFor(base);
+        const baseKey = normalizeDn(base);
         n += await session.count(base, scoped);
         for (const ou of outermost)
-          if (ou.endsWith(`,${base.toLowerCase()}`) && (await r.dir.base(ou, ['objectClass'])) !== undefined) n -= await session.count(ou, scoped);
+          if (keyWithin(ou, baseKey) && (await r.dir.base(ou, ['objectClass'])) !== undefined) n -= await session.count(ou, scoped);
       }
       return n;
     };
