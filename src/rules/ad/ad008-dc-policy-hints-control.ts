@@ -1,3 +1,4 @@
+import { isWindows2012OrLater } from '../shared/os-version.js';
 import { defineRule } from '../rule.js';
 import { useForestFact } from '../shared/ldap.js';
 
@@ -7,10 +8,7 @@ export const POLICY_HINTS_OIDS = ['1.2.840.113556.1.4.2239', '1.2.840.113556.1.4
 /** Windows Server 2012 is 6.2: from it on every writable DC advertises the control. */
 function windowsAtLeast2012(os: string | null, version: string | null): boolean | undefined {
   if (os === null || version === null || !/windows/i.test(os)) return undefined;
-  const m = /^(\d+)\.(\d+)/.exec(version);
-  if (m === null) return undefined;
-  const [major, minor] = [Number(m[1]), Number(m[2])];
-  return major > 6 || (major === 6 && minor >= 2);
+  return isWindows2012OrLater(version);
 }
 
 export const ad008 = defineRule({

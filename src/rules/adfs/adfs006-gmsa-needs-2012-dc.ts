@@ -1,4 +1,5 @@
 import type { DcFacts } from '../../facts/areas/ldap.js';
+import { isWindows2012OrLater } from '../shared/os-version.js';
 import { defineRule } from '../rule.js';
 import { useForestFact } from '../shared/ldap.js';
 import { adfsForest, adfsServerHomes } from './adfs-forest.js';
@@ -10,11 +11,7 @@ const SCHEMA_2012 = 56;
 
 export function isDc2012OrLater(dc: DcFacts): boolean {
   if (dc.functionality !== null) return dc.functionality >= DC_2012;
-  const m = /^(\d+)\.(\d+)/.exec(dc.operatingSystemVersion ?? '');
-  if (m === null) return false;
-  const major = Number(m[1]);
-  const minor = Number(m[2]);
-  return major > 6 || (major === 6 && minor >= 2);
+  return isWindows2012OrLater(dc.operatingSystemVersion) ?? false;
 }
 
 export const adfs006 = defineRule({

@@ -2,12 +2,7 @@ import type { SyncServerComputer } from '../../facts/areas/ldap.js';
 import { MIN_BUILD } from '../host/ins013-os-unsupported.js';
 import { defineRule } from '../rule.js';
 import { compareVersions, useForestFact } from '../shared/ldap.js';
-
-/** The build in operatingSystemVersion ("10.0 (14393)"), or undefined when it does not say. */
-export function buildOf(version: string | null): number | undefined {
-  const m = /\((\d+)\)/.exec(version ?? '');
-  return m?.[1] === undefined ? undefined : Number(m[1]);
-}
+import { buildOf, osMajorMinor } from '../shared/os-version.js';
 
 export const ins020 = defineRule({
   meta: {
@@ -56,9 +51,9 @@ export const ins020 = defineRule({
     const at = { planPath, host: sync.fqdn, dn: c.dn ?? '', ...(c.domain === null ? {} : { domain: c.domain }) };
     if (c.enabled === false) ctx.report({ messageId: 'disabled', data: { fqdn: sync.fqdn, dn: c.dn ?? '' }, at, subject: 'disabled' });
     const build = buildOf(c.operatingSystemVersion);
-    const major = Number((c.operatingSystemVersion ?? '').split('.')[0]);
+    const major = osMajorMinor(c.operatingSystemVersion)?.major;
     const connect = ctx.plan.target.connectVersion;
-    if (compareVersions(connect, '2.0.0.0') >= 0 && build !== undefined && (major < 10 || build < MIN_BUILD))
+    if (compareVersions(connect, '2.0.0.0') >= 0 && build !== undefined && ((major !== undefined && major < 10) || build < MIN_BUILD))
       ctx.report({
         messageId: 'oldOs',
         data: { fqdn: sync.fqdn, os: c.operatingSystem ?? 'an unknown OS', version: c.operatingSystemVersion ?? '', connect, minBuild: MIN_BUILD },
