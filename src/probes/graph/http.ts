@@ -2,7 +2,7 @@ import type { LookupFunction } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { createHttpHeaders, type HttpClient, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
-import type { ProxyChoice } from '../https/proxy.js';
+import { tunnelRefusalStatus, type ProxyChoice } from '../https/proxy.js';
 
 /** A Graph page of 999 users with their addresses stays well under this; a larger answer is hostile. */
 export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
@@ -37,9 +37,6 @@ export function graphProxyAgent(choice: ProxyChoice, token: string | undefined, 
   });
 }
 
-/** undici reports a CONNECT the proxy refused as "Proxy response (407) !== 200 when HTTP Tunneling". */
-const TUNNEL_REFUSED = /Proxy response \((\d{3})\)/;
-
 /**
  * What a proxy's refusal means, as a failure kind and a reason naming the proxy; undefined when
  * the error is not the proxy's (the caller maps it as a direct connection's).
@@ -48,9 +45,8 @@ export function proxyFailure(e: unknown, proxy: ProxyChoice | undefined, target:
   if (proxy === undefined) return undefined;
   const err = e as { code?: unknown; cause?: { code?: unknown; message?: unknown }; message?: unknown };
   const message = `${String(err.message ?? e)} ${String(err.cause?.message ?? '')}`;
-  const tunnel = TUNNEL_REFUSED.exec(message);
-  if (tunnel !== null) {
-    const status = Number(tunnel[1]);
+  const status = tunnelRefusalStatus(message);
+  if (status !== undefined) {
     if (status === 407)
       return { kind: 'auth', reason: `the proxy ${proxy.display} answered 407 Proxy Authentication Required to CONNECT ${target}: set network.proxy.credentials (name, and password as env:/file:/prompt)` };
     if (status === 403) return { kind: 'permission', reason: `the proxy ${proxy.display} refused CONNECT ${target} (403): allow this host on the proxy` };

@@ -8,12 +8,10 @@ import { MAX_BODY_BYTES, MAX_METADATA_BYTES, readBoundedBody, ResponseTooLarge }
 import { connectionOutcomeOf } from '../http-outcome.js';
 import { intranetLookup } from '../intranet-lookup.js';
 import type { Probe, ProbeContext } from '../probe.js';
-import { proxyAuthorization, proxyFor, type ProxyChoice } from './proxy.js';
+import { proxyAuthorization, proxyFor, tunnelRefusalStatus, type ProxyChoice } from './proxy.js';
 import { FEDERATION_METADATA_PATH, httpsTargets, type HttpsPlanTarget } from './targets.js';
 
 
-/** undici reports a CONNECT the proxy refused as "Proxy response (407) !== 200 when HTTP Tunneling". */
-const TUNNEL_REFUSED = /Proxy response \((\d{3})\)/;
 
 /**
  * One request's outcome as a value. With a proxy every TCP connection goes to the proxy, so a
@@ -22,9 +20,8 @@ const TUNNEL_REFUSED = /Proxy response \((\d{3})\)/;
  */
 export function outcomeOfError(e: unknown, timedOut: boolean, target: HttpsPlanTarget, proxy: ProxyChoice | undefined): Pick<HttpsResult, 'connection' | 'status' | 'error'> {
   const message = String((e as { message?: unknown }).message ?? e);
-  const tunnel = TUNNEL_REFUSED.exec(message);
-  if (proxy !== undefined && tunnel !== null) {
-    const status = Number(tunnel[1]);
+  const status = tunnelRefusalStatus(message);
+  if (proxy !== undefined && status !== undefined) {
     if (status === 403 || status === 407) return { connection: 'connected', status, error: null };
     return { connection: 'other', status: null, error: `proxy ${proxy.display} answered ${status} to CONNECT ${new URL(target.url).host}: it could not reach the endpoint` };
   }

@@ -109,3 +109,9 @@ export async function openTunnel(choice: ProxyChoice, authorization: string | un
     void client.close().catch(() => undefined);
   }
 }
+
+/** undici reports a CONNECT the proxy refused as "Proxy response (407) !== 200 when HTTP Tunneling": that status, else undefined. */
+export function tunnelRefusalStatus(message: string): number | undefined {
+  const m = /Proxy response \((\d{3})\)/.exec(message);
+  return m === null ? undefined : Number(m[1]);
+}
