@@ -17,19 +17,7 @@ export ENTRA_PREFLIGHT_SAMBA_DIR="$PWD/.tmp/samba-bench" ENTRA_PREFLIGHT_SAMBA_I
 DIR="$ENTRA_PREFLIGHT_SAMBA_DIR"
 BASE="DC=corp,DC=contoso,DC=test"
 
-bash fixtures/samba/forest.sh up
-if [ "$(cat "$DIR/bulk-users" 2>/dev/null || echo 0)" != "$USERS" ]; then
-  bash fixtures/samba/forest.sh down
-  echo "bench: adding $USERS users (once)" >&2
-  ldif="$DIR/bulk.ldif"
-  : > "$ldif"
-  for i in $(seq 1 "$USERS"); do
-    printf 'dn: CN=bulk%s,CN=Users,%s\nobjectClass: user\nsAMAccountName: bulk%s\nuserPrincipalName: bulk%s@contoso.com\nmail: bulk%s@contoso.com\n\n' "$i" "$BASE" "$i" "$i" "$i" >> "$ldif"
-  done
-  ldbadd -H "$DIR/private/sam.ldb" "$ldif" >/dev/null
-  echo "$USERS" > "$DIR/bulk-users"
-  bash fixtures/samba/forest.sh up
-fi
+bash scripts/bench-forest.sh "$USERS"
 [ -f dist/cli/bin.js ] || npm run build >/dev/null
 
 plan="$DIR/bench-plan.yaml"
