@@ -9,7 +9,7 @@ export const sql002 = defineRule({
     severity: 'error',
     page: 'Install required components',
     sources: ['P', 'SQL'],
-    needs: ['plan.install.sql.server', 'sql.browser'],
+    needs: ['plan.install.sql.server', 'sql.target', 'sql.browser'],
     help:
       'A named instance (SERVER\\INSTANCE) is found through the SQL Server Browser service on UDP 1434. When Browser is stopped or blocked, ' +
       'or does not list the instance with a TCP port, the wizard cannot connect.',
