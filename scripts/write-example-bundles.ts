@@ -208,11 +208,97 @@ const account = (dn: string, sam: string, domain: string, o: Partial<NonNullable
 const rights = (domain: string, dn: string, o: Record<string, unknown> = {}) =>
   ok([{ domain, dn, replicatingDirectoryChanges: true, replicatingDirectoryChangesAll: true, resetPassword: true, changePassword: true, writeAttributes: { lockouttime: true, pwdlastset: true, 'ms-ds-consistencyguid': true }, createGroups: null, writeDeviceContainer: null, ...o }]);
 
+/**
+ * The rest of a complete live run of the PHS example: the DC locator records, the DC ports and the
+ * existing SQL Server, so the README's first command shows a complete report. dc2 sits behind a
+ * firewall that drops the global catalog port (NET001), and the ADSync database already holds an
+ * earlier installation's tables (SQL005-style findings come from the rules, not from here).
+ */
+function phsInfrastructure(): Pick<Facts, 'dns' | 'tcp' | 'sql'> {
+  const at = (ms: number) => ms;
+  const open = (port: number) => ({ port, result: 'open' as const, ms: at(3) });
+  const dc = (host: string, address: string, ports: { port: number; result: 'open' | 'timeout'; ms: number; error?: string }[]) => ({
+    host,
+    address,
+    ports,
+    roles: { globalCatalog: true, dnsServer: true },
+  });
+  return {
+    dns: {
+      lookups: [
+        {
+          view: 'intranet',
+          resolver: '10.1.0.10',
+          name: '_ldap._tcp.dc._msdcs.fabrikam.com',
+          type: 'SRV',
+          purpose: 'dc-locator',
+          result: ok({ rcode: 'NOERROR' as const, cnameChain: [], addresses: [], srv: [{ target: 'dc1.fabrikam.com', port: 389, priority: 0, weight: 100 }, { target: 'dc2.fabrikam.com', port: 389, priority: 0, weight: 100 }], txt: [] }),
+        },
+      ],
+    },
+    tcp: {
+      domains: [
+        {
+          forest: 'fabrikam.com',
+          domain: 'fabrikam.com',
+          dcs: ok([
+            dc('dc1.fabrikam.com', '10.1.0.10', [53, 88, 135, 389, 445, 636, 3268, 3269].map(open)),
+            dc('dc2.fabrikam.com', '10.1.0.11', [
+              ...[53, 88, 135, 389, 445, 636].map(open),
+              { port: 3268, result: 'timeout' as const, ms: 3000, error: 'ETIMEDOUT' },
+              { port: 3269, result: 'timeout' as const, ms: 3000, error: 'ETIMEDOUT' },
+            ]),
+          ]),
+        },
+      ],
+    },
+    sql: {
+      target: ok({ input: 'sql01.fabrikam.com\\ADSYNC', host: 'sql01.fabrikam.com', instance: 'ADSYNC', port: null }),
+      browser: ok({
+        host: 'sql01.fabrikam.com',
+        port: 1434,
+        answered: true,
+        instances: [{ serverName: 'SQL01', instanceName: 'ADSYNC', isClustered: false, version: '16.0.1000.6', tcpPort: 50123 }],
+        tcpPort: 50123,
+      }),
+      connection: ok({ connected: true as const, host: 'sql01.fabrikam.com', port: 50123, portSource: 'browser' as const, encrypted: true, loginName: 'adsync-installer' }),
+      encryption: ok({ prelogin: 'on' as const, tds8: false, login: 'tls' as const }),
+      server: ok({
+        version: 'Microsoft SQL Server 2022 (RTM) - 16.0.1000.6 (X64)',
+        productVersion: '16.0.1000.6',
+        majorVersion: 16,
+        engineEdition: 3,
+        edition: 'Enterprise Edition (64-bit)',
+        collation: 'SQL_Latin1_General_CP1_CI_AS',
+        loginName: 'adsync-installer',
+        isSysadmin: true,
+        isDbcreator: true,
+      }),
+      database: ok({
+        name: 'ADSync',
+        exists: false,
+        collation: null,
+        isDbOwner: null,
+        tablesRead: true,
+        tables: [],
+        tableCount: 0,
+        syncEngineTableCount: 0,
+        totalRows: 0,
+        lastModified: null,
+      }),
+      serviceAccountLogin: skipped('the virtual service account is planned'),
+      databases: ok(['master', 'tempdb', 'model', 'msdb', 'ReportServer']),
+      availability: ok({ hadrEnabled: false, database: 'ADSync', availabilityGroup: null, listenerOf: null }),
+    },
+  };
+}
+
 const examples: Record<string, Facts> = {
   // PHS, one forest: a connector account made a Domain Admin "temporarily", an unverified and a
   // .local suffix, duplicate UPNs, and an earlier DirSync server still logging on.
   'phs-single-forest': {
     ...cloudThroughProxy(),
+    ...phsInfrastructure(),
     ldap: {
       forests: {
         'fabrikam.com': forest('fabrikam.com', 'FABRIKAM', {

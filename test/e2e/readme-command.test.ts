@@ -20,5 +20,7 @@ describe('README command 1', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/error/i);
+    // The first thing a new user sees is a complete run: the example bundle holds every planned area.
+    expect(run.stdout).not.toMatch(/INCOMPLETE/);
   });
 });
