@@ -4,7 +4,7 @@ import { writebackAttributes } from '../../facts/areas/ldap.js';
 import type { Plan } from '../../plan/schema.js';
 import { guidFromBytes, holdsRight, parseDacl, Rights, type Ace } from './security-descriptor.js';
 import type { Reader } from './domains.js';
-import { bufs, dnToDnsName, escapeFilterValue, sidToString, str } from './values.js';
+import { bufs, dnToDnsName, escapeFilterValue, sidToString } from './values.js';
 
 /** LDAP_SERVER_SD_FLAGS_OID: ask for the DACL only, which a non-admin may read (no SACL). */
 export class SdFlagsControl extends Control {
@@ -105,17 +105,6 @@ export async function domainRootRights(session: Reader, plan: Plan, accountDn: s
       schemaLacks,
       ...(plan.features.exchangeHybrid ? { exchangeHybridByClass } : {}),
     });
-  }
-  return out;
-}
-
-/** Principals allowed to retrieve a gMSA's password, from msDS-GroupMSAMembership. */
-export async function gmsaReaders(session: Reader, gmsaDn: string): Promise<{ sid: string; name: string | null }[]> {
-  const aces = (await readDacl(session, gmsaDn, 'msDS-GroupMSAMembership')) ?? [];
-  const out: { sid: string; name: string | null }[] = [];
-  for (const ace of aces.filter((a) => a.type === 0)) {
-    const found = (await session.search(`<SID=${ace.sid}>`, { scope: 'base', filter: '(objectClass=*)', attributes: ['sAMAccountName'] }).catch(() => []))[0];
-    out.push({ sid: ace.sid, name: found ? (str(found, 'sAMAccountName') ?? null) : null });
   }
   return out;
 }
