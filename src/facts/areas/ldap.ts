@@ -152,7 +152,17 @@ export const domainRootRightsSchema = z.strictObject({
   resetPassword: z.boolean(),
   changePassword: z.boolean(),
   writeAttributes: z.record(z.string(), z.boolean()).describe('Keyed by lower-case attribute name from writebackAttributes'),
-  createGroups: z.boolean().nullable().describe('Create/delete group objects (group writeback); null = not evaluated'),
+  createGroups: z.boolean().nullable().describe('Create/delete group objects (group writeback); null = not evaluated, or not needed in this domain (groupWritebackAt null)'),
+  // Optional: bundles collected before the writeback OU was read stay valid (judged at the root then).
+  groupWritebackAt: z
+    .strictObject({
+      dn: z.string().describe('Where createGroups was judged: the planned features.groupWritebackOu, or the domain root'),
+      source: z.enum(['plan', 'domain-root']),
+      found: z.boolean().describe('The object exists and the connector account can see it; false = createGroups is false for that reason'),
+    })
+    .nullable()
+    .optional()
+    .describe('Where the group writeback rights were read; null = group writeback not planned, or the planned OU is in another domain'),
   writeDeviceContainer: z.boolean().nullable().describe('Create/write msDS-Device objects in RegisteredDevices (device writeback); null = not evaluated'),
   // Optional: bundles collected before these were read stay valid.
   schemaLacks: z.array(z.string()).optional().describe('writebackAttributes the schema does not define (lower case), e.g. msds-externaldirectoryobjectid before the 2016 schema: not a permission gap'),
