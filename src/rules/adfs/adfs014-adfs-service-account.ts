@@ -22,6 +22,12 @@ export const adfs014 = defineRule({
       'Service Account"; for an existing gMSA run Set-ADServiceAccount <name> -PrincipalsAllowedToRetrieveManagedPassword <AD FS servers or ' +
       'their group> and remove deny entries naming them or their groups, then reboot the servers (or purge their Kerberos tickets) so the group membership takes effect.',
     docs: 'https://learn.microsoft.com/en-us/windows-server/identity/ad-fs/deployment/manually-configure-ad-fs-service-account',
+    // What Install-ADServiceAccount prints on a server missing from PrincipalsAllowedToRetrieveManagedPassword
+    // (Server Fault question 692772, quoted in test/explain/corpus.tsv with its source).
+    knownErrors: {
+      texts: ["Cannot install service account. Error Message: 'An unspecified error has occurred'", 'InstallADServiceAccount:PerformOperation:InstallServiceAccount'],
+      cause: 'The server is not allowed to retrieve the gMSA password: neither its computer account nor a group in its token is allowed by msDS-GroupMSAMembership, or a deny entry there refuses it.',
+    },
     messages: {
       missing: 'The AD FS service account {{account}} does not exist in {{forest}}; a domain user account must exist before the wizard runs',
       disabled: 'The AD FS service account {{account}} ({{dn}}) is disabled',
