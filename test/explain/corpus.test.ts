@@ -39,6 +39,18 @@ describe('explain corpus', () => {
     expect(explained.length / score.uncovered.length).toBeGreaterThanOrEqual(0.6);
   });
 
+  // Issue 11: rules that had no knownErrors. Each quoted text (corpus rows with their sources) ranks its rule first.
+  it.each([
+    ['The computer must be joined to a domain.', 'INS020'],
+    ['The computer is not joined to any domain.', 'INS020'],
+    ['Microsoft Online Services Coexistence cannot be installed on a domain controller.', 'INS020'],
+    ["Install-ADServiceAccount : Cannot install service account. Error Message: 'An unspecified error has occurred'.", 'ADFS014'],
+    ['You can only have one sync engine per SQL instance. It is not supported to share a SQL instance with FIM/MIM Sync, DirSync, or Azure AD Sync', 'SQL013'],
+  ])('names the rule first for "%s"', (text, rule) => {
+    expect(rows.some((r) => r.text === text && r.expected.includes(rule))).toBe(true);
+    expect(ranker.rank(text, 3)[0]?.entry.key).toBe(rule);
+  });
+
   it('still matches a covered text after it was reflowed, requoted and given other GUIDs, hosts and times', () => {
     const pasted =
       '[15:29:06.959] [ 1] [ERROR] Error 25009.The Microsoft  Azure AD Connect\n  synchronization services setup wizard cannot configure the specified\r\n database on SQLAG01.fabrikam.local. Error: “ALTER DATABASE statement failed”. Tracking Id: 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
