@@ -30,8 +30,6 @@ const WELL_KNOWN = new Set(
     'Backup Operators', 'Print Operators', 'Key Admins', 'Enterprise Key Admins', 'Group Policy Creator Owners', 'Domain Users',
     'Domain Computers', 'Cert Publishers', 'Replicator', 'krbtgt', 'Guest', 'AZUREADSSOACC', 'Directory Service', 'Windows NT',
     'Master Root Keys', 'Group Key Distribution Service', 'Public Key Services', 'Password Settings Container', 'ADSync',
-    // AD's default container for (group) managed service accounts, where a gMSA's DN points.
-    'Managed Service Accounts',
   ].map((n) => n.toLowerCase()),
 );
 
