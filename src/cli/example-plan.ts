@@ -77,6 +77,7 @@ features:
   passwordWriteback: false
   exchangeHybrid: false
   groupWriteback: false
+  # groupWritebackOu: "OU=Cloud Groups,DC=contoso,DC=com"   # the writeback page's OU; rights are read there
   deviceWriteback: false
 
 stagingMode: false

@@ -52,7 +52,8 @@ const MAIL = /([^\s@(),;:<>"]+(?: [^\s@(),;:<>"]+)?)@+([A-Za-z0-9-]+(?:\.[A-Za-z
 const OBJECT_LIST = /\(\d+ objects?: ([^)]*)\)/g;
 const ADDRESS_OWNER = /^([^\s:]+): [A-Za-z0-9]+:/;
 const DOWN_LEVEL = /^([A-Za-z0-9][A-Za-z0-9.-]{0,62})\\([^\\]+)$/;
-const NAME_FIELDS = new Set(['sAMAccountName', 'group', 'groupName']);
+// grantedBy/deniedBy: the gMSA reader or deny principal (a computer or group name) that decided retrieval.
+const NAME_FIELDS = new Set(['sAMAccountName', 'group', 'groupName', 'grantedBy', 'deniedBy']);
 /** Objects whose `name` is a directory principal (sAMAccountName), not a structural name: the gMSA's allowed readers. */
 const PRINCIPAL_PARENTS = new Set(['allowedToRetrievePassword']);
 const isPrincipalName = (field: string | undefined, parent: string | undefined): boolean => field === 'name' && parent !== undefined && PRINCIPAL_PARENTS.has(parent);

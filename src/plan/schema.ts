@@ -271,6 +271,14 @@ const featuresSchema = z.strictObject({
     .describe('Password hash sync; implied by signIn.method phs. Absent with another method = unknown (SIGN003 asks for it)'),
   passwordWriteback: z.boolean().default(false),
   groupWriteback: z.boolean().default(false),
+  groupWritebackOu: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Distinguished name of the OU the wizard\'s "Writeback" page names for groups written back from the cloud; its DC= part names the domain. ' +
+        'The connector account\'s group rights are then read at that OU; absent = judged as rights inheritable from each domain root',
+    ),
   deviceWriteback: z.boolean().default(false),
   directoryExtensions: z.array(z.string().min(1)).default([]),
 });

@@ -34,9 +34,21 @@ describe('explain corpus', () => {
   it('names the texts no rule covers, and gives most of them a known cause instead', () => {
     const score = scoreCorpus(rows, (text) => ranker.rank(text, 10));
     // The uncovered causes, by corpus line (documented in the corpus note column).
-    expect(score.uncovered.map((r) => r.line)).toEqual([5, 8, 9, 10, 11, 12, 13, 14, 15, 16, 21, 26, 30, 31, 32, 38, 41, 42, 43, 49, 50, 51, 52, 53, 61, 64, 65, 66, 75, 76, 79, 80, 81, 82, 83]);
+    expect(score.uncovered.map((r) => r.line)).toEqual([5, 8, 9, 10, 11, 12, 13, 14, 21, 26, 30, 31, 32, 38, 41, 42, 43, 49, 50, 51, 52, 53, 61, 64, 65, 66, 75, 76, 79, 80, 81, 82, 83]);
     const explained = score.uncovered.filter((r) => ranker.rank(r.text, 1)[0]?.entry.knownCause !== undefined && ranker.rank(r.text, 1)[0]?.confidence !== 'low');
     expect(explained.length / score.uncovered.length).toBeGreaterThanOrEqual(0.6);
+  });
+
+  // Issue 11: rules that had no knownErrors. Each quoted text (corpus rows with their sources) ranks its rule first.
+  it.each([
+    ['The computer must be joined to a domain.', 'INS020'],
+    ['The computer is not joined to any domain.', 'INS020'],
+    ['Microsoft Online Services Coexistence cannot be installed on a domain controller.', 'INS020'],
+    ["Install-ADServiceAccount : Cannot install service account. Error Message: 'An unspecified error has occurred'.", 'ADFS014'],
+    ['You can only have one sync engine per SQL instance. It is not supported to share a SQL instance with FIM/MIM Sync, DirSync, or Azure AD Sync', 'SQL013'],
+  ])('names the rule first for "%s"', (text, rule) => {
+    expect(rows.some((r) => r.text === text && r.expected.includes(rule))).toBe(true);
+    expect(ranker.rank(text, 3)[0]?.entry.key).toBe(rule);
   });
 
   it('still matches a covered text after it was reflowed, requoted and given other GUIDs, hosts and times', () => {

@@ -152,7 +152,17 @@ export const domainRootRightsSchema = z.strictObject({
   resetPassword: z.boolean(),
   changePassword: z.boolean(),
   writeAttributes: z.record(z.string(), z.boolean()).describe('Keyed by lower-case attribute name from writebackAttributes'),
-  createGroups: z.boolean().nullable().describe('Create/delete group objects (group writeback); null = not evaluated'),
+  createGroups: z.boolean().nullable().describe('Create/delete group objects (group writeback); null = not evaluated, or not needed in this domain (groupWritebackAt null)'),
+  // Optional: bundles collected before the writeback OU was read stay valid (judged at the root then).
+  groupWritebackAt: z
+    .strictObject({
+      dn: z.string().describe('Where createGroups was judged: the planned features.groupWritebackOu, or the domain root'),
+      source: z.enum(['plan', 'domain-root']),
+      found: z.boolean().describe('The object exists and the connector account can see it; false = createGroups is false for that reason'),
+    })
+    .nullable()
+    .optional()
+    .describe('Where the group writeback rights were read; null = group writeback not planned, or the planned OU is in another domain'),
   writeDeviceContainer: z.boolean().nullable().describe('Create/write msDS-Device objects in RegisteredDevices (device writeback); null = not evaluated'),
   // Optional: bundles collected before these were read stay valid.
   schemaLacks: z.array(z.string()).optional().describe('writebackAttributes the schema does not define (lower case), e.g. msds-externaldirectoryobjectid before the 2016 schema: not a permission gap'),
@@ -172,16 +182,18 @@ export const serviceAccountSchema = z.strictObject({
   allowedToRetrievePassword: z
     .array(z.strictObject({ sid: z.string(), name: z.string().nullable() }))
     .nullable()
-    .describe('Principals in msDS-GroupMSAMembership; null when not a gMSA or unreadable'),
+    .describe('Principals of the allow ACEs in msDS-GroupMSAMembership (deny ACEs are weighed in thisServer); null when not a gMSA or unreadable'),
   thisServer: z
     .enum(['allowed', 'denied', 'unknown'])
-    .describe('Whether the sync server (syncServer.fqdn\'s computer account, or a group in its token) may retrieve the gMSA password; unknown without syncServer.fqdn, its computer account or a readable msDS-GroupMSAMembership'),
+    .describe('Whether the sync server (syncServer.fqdn\'s computer account, or a group in its token) may retrieve the gMSA password: AD\'s access check on msDS-GroupMSAMembership, deny ACEs included; unknown without syncServer.fqdn, its computer account or a readable msDS-GroupMSAMembership'),
   // Optional: bundles collected before it was read stay valid (INS003 is then not evaluated for it).
   syncServerComputer: z
     .strictObject({
       fqdn: z.string().describe('syncServer.fqdn as the plan gave it'),
       dn: z.string().nullable().describe('Its computer account; null = none in this forest'),
       grantedBy: z.string().nullable().describe('The allowed principal its token holds (the computer or one of its groups); null = none'),
+      // Optional: bundles collected before deny ACEs were weighed stay valid.
+      deniedBy: z.string().nullable().optional().describe('The principal (the computer or one of its groups) of a deny ACE in msDS-GroupMSAMembership that refuses it, even where an allow also matches; null/absent = no deny applied'),
     })
     .nullable()
     .optional()
@@ -199,9 +211,17 @@ export const adfsServiceAccountSchema = z.strictObject({
   passwordNeverExpires: z.boolean().nullable().describe('userAccountControl DONT_EXPIRE_PASSWORD (a gMSA\'s password is managed and rotates by itself)'),
   passwordExpiresAt: iso.nullable().describe('msDS-UserPasswordExpiryTimeComputed; null = never or unknown'),
   retrieval: z
-    .array(z.strictObject({ server: z.string(), dn: z.string().nullable(), allowed: z.boolean().nullable().describe('null = computer object not found') }))
+    .array(
+      z.strictObject({
+        server: z.string(),
+        dn: z.string().nullable(),
+        allowed: z.boolean().nullable().describe('null = computer object not found'),
+        // Optional: bundles collected before deny ACEs were weighed stay valid.
+        deniedBy: z.string().nullable().optional().describe('The principal of a deny ACE in msDS-GroupMSAMembership that refuses this server; null/absent = none'),
+      }),
+    )
     .nullable()
-    .describe('Per AD FS server of the plan: whether its computer account (or a group in its token) is in msDS-GroupMSAMembership; null when not a gMSA'),
+    .describe('Per AD FS server of the plan: whether its computer account (or a group in its token) may retrieve the password by msDS-GroupMSAMembership, deny ACEs included; null when not a gMSA'),
 });
 export type AdfsServiceAccountFacts = z.infer<typeof adfsServiceAccountSchema>;
 

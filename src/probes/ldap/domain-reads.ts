@@ -5,11 +5,11 @@ import { skipped } from '../../facts/fact.js';
 import { accountDomainHint, adminMemberships, findAccount, samOf } from './accounts.js';
 import { bindAs, type Credential } from './bind.js';
 import { findComputer } from './computers.js';
-import { grantingPrincipal, syncServerRetrieval } from './gmsa.js';
+import { allowedPrincipals, readGmsaMembership, retrievalFor, syncServerRetrieval } from './gmsa.js';
 import { LdapFailure, type Endpoint, type TlsSettings } from './connection.js';
 import type { DomainRef, Reader } from './domains.js';
 import { read, sampleOf, searchDomains, type Read, type ReadContext } from './read.js';
-import { domainRootRights, gmsaReaders, tokenSidsOf } from './rights.js';
+import { domainRootRights, tokenSidsOf } from './rights.js';
 import { isExcludedFromScan } from './scan-aggregate.js';
 import { scanForest, scopeOf } from './scan.js';
 import { bufs, dnToDnsName, escapeFilterValue, fileTimeToIso, num, sidToString, str, strs } from './values.js';
@@ -73,10 +73,11 @@ export const domainReads: readonly Read[] = [
     if (sa.kind === 'virtual' || sa.name === undefined) return skipped('the virtual service account is planned');
     const entries = await searchDomains(r, `(sAMAccountName=${escapeFilterValue(samOf(sa.name))})`, ['sAMAccountName', 'userAccountControl', 'objectClass']);
     const e = entries[0];
-    const allowed = e && isGmsa(e) ? await gmsaReaders(r.dir, e.dn) : null;
-    // Whether the planned sync server may read a gMSA's password: its computer account's token against the allowed principals.
+    const membership = e && isGmsa(e) ? await readGmsaMembership(r.dir, e.dn) : null;
+    const allowed = e && isGmsa(e) ? allowedPrincipals(membership ?? undefined) : null;
+    // Whether the planned sync server may read a gMSA's password: its computer account's token through AD's access check on the membership descriptor.
     const fqdn = r.probe.plan.syncServer?.fqdn;
-    const retrieval = e && isGmsa(e) && fqdn !== undefined ? await syncServerRetrieval(r, fqdn, allowed) : { thisServer: 'unknown' as const, syncServerComputer: null };
+    const retrieval = e && isGmsa(e) && fqdn !== undefined ? await syncServerRetrieval(r, fqdn, membership ?? undefined) : { thisServer: 'unknown' as const, syncServerComputer: null };
     return {
       found: e !== undefined,
       dn: e?.dn ?? null,
@@ -179,9 +180,9 @@ export const domainReads: readonly Read[] = [
     if (entry === undefined) return { name: planned.name, found: false, dn: null, isGmsa: null, enabled: null, passwordNeverExpires: null, passwordExpiresAt: null, retrieval: null };
     const uac = num(entry, 'userAccountControl') ?? 0;
     const gmsa = isGmsa(entry);
-    let retrieval: { server: string; dn: string | null; allowed: boolean | null }[] | null = null;
+    let retrieval: { server: string; dn: string | null; allowed: boolean | null; deniedBy?: string | null }[] | null = null;
     if (gmsa) {
-      const readers = await gmsaReaders(r.dir, entry.dn);
+      const membership = await readGmsaMembership(r.dir, entry.dn);
       retrieval = [];
       for (const server of plan.adfs?.servers ?? []) {
         const computer = (await findComputer(r, server))?.entry;
@@ -190,7 +191,8 @@ export const domainReads: readonly Read[] = [
           continue;
         }
         const token = await tokenSidsOf(r.dir, computer.dn);
-        retrieval.push({ server, dn: computer.dn, allowed: grantingPrincipal(readers, token) !== undefined });
+        const d = retrievalFor(membership, token);
+        retrieval.push({ server, dn: computer.dn, allowed: d.allowed, ...(d.deniedBy === null ? {} : { deniedBy: d.deniedBy }) });
       }
     }
     return {

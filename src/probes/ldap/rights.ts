@@ -1,10 +1,11 @@
 import { Ber, BerWriter, Control } from 'ldapts';
 import type { DomainRootRights } from '../../facts/areas/ldap.js';
 import { writebackAttributes } from '../../facts/areas/ldap.js';
+import { dnEquals, domainDnOf } from '../../facts/dn.js';
 import type { Plan } from '../../plan/schema.js';
 import { guidFromBytes, holdsRight, parseDacl, Rights, type Ace } from './security-descriptor.js';
 import type { Reader } from './domains.js';
-import { bufs, dnToDnsName, escapeFilterValue, sidToString, str } from './values.js';
+import { bufs, dnToDnsName, escapeFilterValue, sidToString } from './values.js';
 
 /** LDAP_SERVER_SD_FLAGS_OID: ask for the DACL only, which a non-admin may read (no SACL). */
 export class SdFlagsControl extends Control {
@@ -100,7 +101,7 @@ export async function domainRootRights(session: Reader, plan: Plan, accountDn: s
       resetPassword: holdsRight(aces, token, { mask: Rights.controlAccess, objectType: ExtendedRights.resetPassword, on: users }),
       changePassword: holdsRight(aces, token, { mask: Rights.controlAccess, objectType: ExtendedRights.changePassword, on: users }),
       writeAttributes,
-      createGroups: plan.features.groupWriteback ? groupWritebackRights(aces, token, classes) : null,
+      ...(await groupWritebackAt(session, plan, dn, aces, token, classes)),
       writeDeviceContainer: plan.features.deviceWriteback ? await deviceWritebackRights(session, dn, token, classes) : null,
       schemaLacks,
       ...(plan.features.exchangeHybrid ? { exchangeHybridByClass } : {}),
@@ -109,20 +110,38 @@ export async function domainRootRights(session: Reader, plan: Plan, accountDn: s
   return out;
 }
 
-/** Principals allowed to retrieve a gMSA's password, from msDS-GroupMSAMembership. */
-export async function gmsaReaders(session: Reader, gmsaDn: string): Promise<{ sid: string; name: string | null }[]> {
-  const aces = (await readDacl(session, gmsaDn, 'msDS-GroupMSAMembership')) ?? [];
-  const out: { sid: string; name: string | null }[] = [];
-  for (const ace of aces.filter((a) => a.type === 0)) {
-    const found = (await session.search(`<SID=${ace.sid}>`, { scope: 'base', filter: '(objectClass=*)', attributes: ['sAMAccountName'] }).catch(() => []))[0];
-    out.push({ sid: ace.sid, name: found ? (str(found, 'sAMAccountName') ?? null) : null });
-  }
-  return out;
+/**
+ * Where group writeback rights are judged in one domain. With features.groupWritebackOu the wizard
+ * writes groups into that OU only: its own DACL (explicit and inherited ACEs, as AD stores both in
+ * nTSecurityDescriptor) must let the account create groups there and write them; domains other than
+ * the OU's need nothing. Without it, the rights must be inheritable from the domain root.
+ */
+async function groupWritebackAt(
+  session: Reader,
+  plan: Plan,
+  domainDn: string,
+  rootAces: readonly Ace[],
+  token: ReadonlySet<string>,
+  classes: ReadonlyMap<string, string>,
+): Promise<Pick<DomainRootRights, 'createGroups' | 'groupWritebackAt'>> {
+  if (!plan.features.groupWriteback) return { createGroups: null, groupWritebackAt: null };
+  const ou = plan.features.groupWritebackOu;
+  if (ou === undefined) return { createGroups: groupWritebackRights(rootAces, token, classes), groupWritebackAt: { dn: domainDn, source: 'domain-root', found: true } };
+  const ouDomain = domainDnOf(ou);
+  if (ouDomain === undefined || !dnEquals(ouDomain, domainDn)) return { createGroups: null, groupWritebackAt: null };
+  // The session answers noSuchObject with no entry: an OU that does not exist or that the account cannot see; both leave writeback nowhere to write.
+  const aces = await readDacl(session, ou);
+  if (aces === undefined) return { createGroups: false, groupWritebackAt: { dn: ou, source: 'plan', found: false } };
+  const group = classes.get('group');
+  if (group === undefined) return { createGroups: null, groupWritebackAt: { dn: ou, source: 'plan', found: true } };
+  const create = holdsRight(aces, token, { mask: Rights.createChild, objectType: group, on: { kind: 'self' } });
+  const write = holdsRight(aces, token, { mask: Rights.writeProperty, on: { kind: 'children', classGuid: group } });
+  return { createGroups: create && write, groupWritebackAt: { dn: ou, source: 'plan', found: true } };
 }
 
 /**
  * Group writeback (Set-ADSyncUnifiedGroupWritebackPermissions): create group objects in the OUs below the
- * domain root and write them. The plan names no writeback OU, so the rights must be inheritable from the
+ * domain root and write them. Without a planned writeback OU the rights must be inheritable from the
  * domain root: create-child of group on OUs, and write (any property) on group objects.
  */
 function groupWritebackRights(aces: readonly Ace[], token: ReadonlySet<string>, classes: ReadonlyMap<string, string>): boolean | null {

@@ -12,6 +12,7 @@ export const AceFlags = { objectInherit: 0x01, containerInherit: 0x02, inheritOn
 export const Rights = {
   createChild: 0x1,
   deleteChild: 0x2,
+  readProperty: 0x10,
   writeProperty: 0x20,
   controlAccess: 0x100,
   genericAll: 0x10000000,
@@ -52,9 +53,20 @@ function sidLength(buf: Buffer, offset: number): number {
 
 /** The DACL's ACEs; empty when the descriptor has no DACL (which grants everyone everything). */
 export function parseDacl(sd: Buffer): Ace[] {
+  return parseDaclOrNull(sd) ?? [];
+}
+
+const SE_DACL_PRESENT = 0x0004;
+
+/**
+ * The DACL's ACEs, or null when the descriptor has none (control bit SE_DACL_PRESENT clear, or no
+ * offset): a NULL DACL grants everyone everything, an empty one grants nobody anything, and an
+ * access check must tell the two apart.
+ */
+export function parseDaclOrNull(sd: Buffer): Ace[] | null {
   if (sd.length < 20) throw new Error('security descriptor too short');
   const daclOffset = sd.readUInt32LE(16);
-  if (daclOffset === 0) return [];
+  if (daclOffset === 0 || (sd.readUInt16LE(2) & SE_DACL_PRESENT) === 0) return null;
   const count = sd.readUInt16LE(daclOffset + 4);
   const aces: Ace[] = [];
   let p = daclOffset + 8;
@@ -117,4 +129,57 @@ export function holdsRight(aces: readonly Ace[], tokenSids: ReadonlySet<string>,
   const relevant = aces.filter((a) => tokenSids.has(a.sid) && aceMatches(a, q));
   if (relevant.some((a) => a.type === AceType.denied || a.type === AceType.deniedObject)) return false;
   return relevant.some((a) => a.type === AceType.allowed || a.type === AceType.allowedObject);
+}
+
+/**
+ * Generic rights as the directory maps them (MS-ADTS 5.1.3.3.1). AD maps them when it stores a
+ * descriptor; a value written by a tool straight into an attribute (msDS-GroupMSAMembership) may
+ * still carry them, and reading them mapped is what they mean.
+ */
+const DS_GENERIC_MAPPING: readonly (readonly [number, number])[] = [
+  [0x80000000, 0x00020094], // GENERIC_READ: read control, list, read property, list object
+  [0x40000000, 0x00020028], // GENERIC_WRITE: read control, self write, write property
+  [0x20000000, 0x00020004], // GENERIC_EXECUTE: read control, list children
+  [0x10000000, 0x000f01ff], // GENERIC_ALL: full control
+];
+
+export function mapGenericDs(mask: number): number {
+  let out = mask & 0x0fffffff;
+  for (const [generic, specific] of DS_GENERIC_MAPPING) if ((mask & generic) !== 0) out |= specific;
+  return out >>> 0;
+}
+
+export interface AccessDecision {
+  readonly granted: boolean;
+  /** The ACE that decided: the deny that refused a still-missing bit, or the allow that completed the grant; null when nothing matched. */
+  readonly decidedBy: Ace | null;
+}
+
+/**
+ * Windows' AccessCheck (MS-DTYP 2.5.3.2) for an access request with no object type list, as AD runs
+ * it on msDS-GroupMSAMembership to release a gMSA password (MS-ADTS 3.1.1.4.4; Samba's
+ * gmsa_allowed_to_view_managed_password asks the same with RIGHT_DS_READ_PROPERTY). The DACL is walked
+ * in stored order: a deny ACE refuses if it names a wanted bit not yet granted by an earlier allow,
+ * and the request succeeds once allows cover every wanted bit. In canonical order explicit denies
+ * come first, so a deny for the computer or any group in its token wins over a matching allow; in a
+ * non-canonical order an earlier allow wins, as it does on Windows. Object ACEs do not apply without
+ * an object type list, and inherit-only ACEs never apply to the object itself. A NULL DACL grants
+ * everything; an empty one nothing.
+ */
+export function accessCheck(dacl: readonly Ace[] | null, tokenSids: ReadonlySet<string>, desired: number): AccessDecision {
+  if (dacl === null) return { granted: true, decidedBy: null };
+  const wanted = mapGenericDs(desired);
+  let granted = 0;
+  for (const ace of dacl) {
+    if ((ace.flags & AceFlags.inheritOnly) !== 0 || !tokenSids.has(ace.sid)) continue;
+    if (ace.type !== AceType.allowed && ace.type !== AceType.denied) continue;
+    const mask = mapGenericDs(ace.mask);
+    if (ace.type === AceType.denied) {
+      if ((mask & wanted & ~granted) !== 0) return { granted: false, decidedBy: ace };
+      continue;
+    }
+    granted |= mask & wanted;
+    if ((granted & wanted) === wanted) return { granted: true, decidedBy: ace };
+  }
+  return { granted: false, decidedBy: null };
 }

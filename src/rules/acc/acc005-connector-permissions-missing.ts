@@ -33,9 +33,18 @@ function missingRights(plan: Plan, r: DomainRootRights): string[] {
       if (attrs.length > 0) missing.push(`Exchange hybrid on ${cls} objects: write ${attrs.join(', ')}`);
   }
   if (consistencyGuidAnchor(plan) && r.writeAttributes['ms-ds-consistencyguid'] === false) missing.push('sourceAnchor: write mS-DS-ConsistencyGuid');
-  if (plan.features.groupWriteback && r.createGroups === false) missing.push('group writeback: create/delete and write group objects');
+  if (plan.features.groupWriteback && r.createGroups === false && r.groupWritebackAt?.found !== false) missing.push(groupWritebackGap(plan, r));
   if (plan.features.deviceWriteback && r.writeDeviceContainer === false) missing.push('device writeback: create/write msDS-Device objects in RegisteredDevices');
   return missing;
+}
+
+/** Where the group rights were judged, so the message says which object to grant them on. */
+function groupWritebackGap(plan: Plan, r: DomainRootRights): string {
+  const at = r.groupWritebackAt;
+  if (at?.source === 'plan') return `group writeback: create group objects in ${at.dn} and write them`;
+  // Without features.groupWritebackOu, or in a bundle collected before the OU was read, the root is all there is.
+  const why = plan.features.groupWritebackOu === undefined ? 'features.groupWritebackOu names no writeback OU' : 'the facts were collected before the writeback OU was read';
+  return `group writeback: create/delete and write group objects (judged as rights inheritable from the domain root: ${why})`;
 }
 
 export const acc005 = defineRule({
@@ -51,15 +60,20 @@ export const acc005 = defineRule({
       'With "Use existing AD account" the wizard does not grant permissions: password hash sync needs the replication rights on every ' +
       'domain root, password writeback needs Reset/Change Password and write access to lockoutTime and pwdLastSet, Exchange hybrid needs ' +
       'write access to its attributes on user, inetOrgPerson, group and contact objects, group writeback needs to create and write groups ' +
-      'in the OUs (read as rights inheritable from the domain root, the plan naming no writeback OU), and device writeback needs to create ' +
+      'in the writeback OU (read at features.groupWritebackOu, explicit and inherited entries; without it, as rights inheritable from the ' +
+      'domain root), and device writeback needs to create ' +
       'and write msDS-Device objects in CN=RegisteredDevices. Without them the feature fails silently per object.',
     remediation:
       'Grant the missing rights to the connector account on each domain root listed, for example with the ADSyncConfig PowerShell ' +
       'module (Set-ADSyncPasswordHashSyncPermissions, Set-ADSyncPasswordWritebackPermissions, Set-ADSyncExchangeHybridPermissions, ' +
-      'Set-ADSyncUnifiedGroupWritebackPermissions), then run the check again.',
+      'Set-ADSyncUnifiedGroupWritebackPermissions -ADConnectorAccountDN <account> -ADObjectDN <writeback OU>), create the group writeback OU ' +
+      'if it is missing, then run the check again.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/reference-connect-accounts-permissions',
     messages: {
       missing: '{{account}} lacks {{count}} right(s) on {{dn}}: {{missing}}',
+      groupWritebackOuMissing:
+        'The group writeback OU {{ou}} (features.groupWritebackOu) does not exist in {{domain}}, or {{account}} cannot see it: groups written back from the cloud have nowhere to go',
+      groupWritebackOuElsewhere: 'The group writeback OU {{ou}} (features.groupWritebackOu) is in none of the domains read in the planned forests ({{domains}})',
       schemaLacks:
         'Exchange hybrid writes {{attributes}}, which the schema of {{forest}} does not define (msDS-ExternalDirectoryObjectId comes with the ' +
         'Windows Server 2016 schema, the msExch* attributes with the Exchange schema): extend the schema; this is not a missing permission',
@@ -73,15 +87,30 @@ export const acc005 = defineRule({
     return true;
   },
   evaluate(ctx) {
+    const ou = ctx.plan.features.groupWriteback ? ctx.plan.features.groupWritebackOu : undefined;
+    let ouSeen = false;
+    let allRead = true;
+    const domainsRead: string[] = [];
     ctx.plan.forests.forEach((forest, i) => {
       if (forest.connectorAccount.mode !== 'existing') return;
       const planPath = `forests[${i}].connectorAccount.name`;
       const rights = useForestFact(ctx, forest.name, 'domainRootRights', { planPath });
-      if (rights === undefined) return;
+      if (rights === undefined) {
+        allRead = false;
+        return;
+      }
       for (const domain of rights) {
         const at = { planPath, forest: forest.name, domain: domain.domain, dn: domain.dn };
-        // null = the probe could not decide this right: say so instead of passing it silently.
-        if (ctx.plan.features.groupWriteback && domain.createGroups === null)
+        const wbAt = domain.groupWritebackAt;
+        if (wbAt !== undefined) domainsRead.push(domain.domain);
+        if (wbAt?.source === 'plan') {
+          ouSeen = true;
+          if (!wbAt.found)
+            ctx.report({ messageId: 'groupWritebackOuMissing', data: { ou: wbAt.dn, domain: domain.domain, account: forest.connectorAccount.name }, at: { ...at, planPath: 'features.groupWritebackOu', dn: wbAt.dn }, subject: 'group-writeback-ou' });
+        }
+        // null = the probe could not decide this right: say so instead of passing it silently. With a planned
+        // OU in another domain (groupWritebackAt null) this domain needs no group rights at all.
+        if (ctx.plan.features.groupWriteback && domain.createGroups === null && wbAt !== null)
           ctx.use(failed(forest.name, 'other', 'the probe could not evaluate group-object rights'), `ldap.forests.${forest.name.toLowerCase()}.domainRootRights.createGroups`, at);
         if (ctx.plan.features.deviceWriteback && domain.writeDeviceContainer === null)
           ctx.use(failed(forest.name, 'other', 'the probe could not evaluate RegisteredDevices rights'), `ldap.forests.${forest.name.toLowerCase()}.domainRootRights.writeDeviceContainer`, at);
@@ -104,5 +133,8 @@ export const acc005 = defineRule({
         });
       }
     });
+    // Only bundles that read the OU (groupWritebackAt present) can say it is nowhere; older ones judged the roots.
+    if (ou !== undefined && !ouSeen && allRead && domainsRead.length > 0 && ctx.plan.forests.every((f) => f.connectorAccount.mode === 'existing'))
+      ctx.report({ messageId: 'groupWritebackOuElsewhere', data: { ou, domains: domainsRead }, at: { planPath: 'features.groupWritebackOu' }, subject: 'group-writeback-ou' });
   },
 });

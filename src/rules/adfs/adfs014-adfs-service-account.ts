@@ -15,17 +15,25 @@ export const adfs014 = defineRule({
       'The AD FS service runs as the account chosen on the "AD FS service account" page. A domain user account must exist and be ' +
       'enabled, and its password should not expire (AD FS stops when it does). A group managed service account the wizard does not ' +
       'create must list every AD FS server (its computer account, or a group it belongs to) in PrincipalsAllowedToRetrieveManagedPassword, ' +
-      'or the service cannot start on the servers left out.',
+      'or the service cannot start on the servers left out. AD decides by an access check on that descriptor: a deny entry for a server ' +
+      'or one of its groups refuses it even when an allow entry also matches.',
     remediation:
       'Create or enable the domain account and set its password not to expire (or plan its rotation), or choose "Create a group Managed ' +
       'Service Account"; for an existing gMSA run Set-ADServiceAccount <name> -PrincipalsAllowedToRetrieveManagedPassword <AD FS servers or ' +
-      'their group>, then reboot the servers (or purge their Kerberos tickets) so the group membership takes effect.',
+      'their group> and remove deny entries naming them or their groups, then reboot the servers (or purge their Kerberos tickets) so the group membership takes effect.',
     docs: 'https://learn.microsoft.com/en-us/windows-server/identity/ad-fs/deployment/manually-configure-ad-fs-service-account',
+    // What Install-ADServiceAccount prints on a server missing from PrincipalsAllowedToRetrieveManagedPassword
+    // (Server Fault question 692772, quoted in test/explain/corpus.tsv with its source).
+    knownErrors: {
+      texts: ["Cannot install service account. Error Message: 'An unspecified error has occurred'", 'InstallADServiceAccount:PerformOperation:InstallServiceAccount'],
+      cause: 'The server is not allowed to retrieve the gMSA password: neither its computer account nor a group in its token is allowed by msDS-GroupMSAMembership, or a deny entry there refuses it.',
+    },
     messages: {
       missing: 'The AD FS service account {{account}} does not exist in {{forest}}; a domain user account must exist before the wizard runs',
       disabled: 'The AD FS service account {{account}} ({{dn}}) is disabled',
       expires: 'The password of the AD FS service account {{account}} expires {{when}}; AD FS stops when it does',
       notRetrievable: 'The AD FS server(s) {{servers}} may not retrieve the password of the gMSA {{account}} ({{dn}}): not in msDS-GroupMSAMembership, directly or through a group',
+      deniedByAce: 'The AD FS server {{server}} may not retrieve the password of the gMSA {{account}} ({{dn}}): msDS-GroupMSAMembership denies {{deniedBy}}, which its token holds, and a deny entry wins over any allow',
     },
   },
   appliesTo(plan) {
@@ -49,8 +57,13 @@ export const adfs014 = defineRule({
     if (sa.isGmsa !== true && sa.passwordNeverExpires === false)
       ctx.report({ messageId: 'expires', data: { account, when: sa.passwordExpiresAt === null ? 'by the domain policy' : `at ${sa.passwordExpiresAt}` }, at, severity: 'warning', subject: 'expires' });
     if (sa.isGmsa === true) {
-      const denied = (sa.retrieval ?? []).filter((r) => r.allowed === false).map((r) => r.server);
+      const refused = (sa.retrieval ?? []).filter((r) => r.allowed === false);
+      // A server refused by a deny entry needs a different fix (remove the deny) from one simply not listed.
+      const byDeny = refused.filter((r) => (r.deniedBy ?? null) !== null);
+      const denied = refused.filter((r) => (r.deniedBy ?? null) === null).map((r) => r.server);
       if (denied.length > 0) ctx.report({ messageId: 'notRetrievable', data: { servers: denied, account, dn: sa.dn ?? '' }, at, subject: 'retrieval' });
+      for (const r of byDeny)
+        ctx.report({ messageId: 'deniedByAce', data: { server: r.server, account, dn: sa.dn ?? '', deniedBy: r.deniedBy ?? '' }, at, subject: `retrieval-deny:${r.server.toLowerCase()}` });
     }
   },
 });

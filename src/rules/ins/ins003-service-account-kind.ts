@@ -15,15 +15,18 @@ export const ins003 = defineRule({
       'With "Use an existing service account" the ADSync service runs as the named managed or domain account. The installation fails ' +
       'when the account does not exist or is disabled, and a gMSA can only run the service on a computer allowed to retrieve its password ' +
       '(msDS-GroupMSAMembership, PrincipalsAllowedToRetrieveManagedPassword). The sync server is syncServer.fqdn: its computer account ' +
-      'and the groups in its token are compared with the allowed principals.',
+      'and the groups in its token go through the access check AD makes on that descriptor (read property), so a deny entry for the ' +
+      'computer or one of its groups refuses it even when an allow entry also matches.',
     remediation:
       'Check the account name (DOMAIN\\name, with a trailing $ for a gMSA/MSA), enable the account, and for a gMSA add this server ' +
-      '(or a group it is in) with Set-ADServiceAccount -PrincipalsAllowedToRetrieveManagedPassword, then reboot or purge its Kerberos tickets.',
+      '(or a group it is in) with Set-ADServiceAccount -PrincipalsAllowedToRetrieveManagedPassword and remove any deny entry naming it or its groups, ' +
+      'then reboot or purge its Kerberos tickets.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/reference-connect-accounts-permissions',
     messages: {
       notFound: 'Service account {{account}} was not found in {{forests}}',
       disabled: 'Service account {{account}} ({{dn}}) is disabled',
       notAllowed: 'The sync server {{server}} ({{computer}}) may not retrieve the password of gMSA {{account}} ({{dn}}); allowed: {{allowed}}',
+      deniedByAce: 'The sync server {{server}} ({{computer}}) may not retrieve the password of gMSA {{account}} ({{dn}}): msDS-GroupMSAMembership denies {{deniedBy}}, which its token holds, and a deny entry wins over the allow ({{allowed}})',
       serverNotFound: 'The sync server {{server}} has no computer account in {{forest}}, so it cannot be allowed to retrieve the password of gMSA {{account}} ({{dn}})',
     },
   },
@@ -73,7 +76,10 @@ export const ins003 = defineRule({
     }
     if (facts.thisServer === 'denied') {
       const allowed = (facts.allowedToRetrievePassword ?? []).map((p) => p.name ?? p.sid);
-      ctx.report({ messageId: 'notAllowed', data: { server, computer: computer.dn, account, dn, allowed: allowed.length > 0 ? allowed : ['nobody'] }, at });
+      const data = { server, computer: computer.dn, account, dn, allowed: allowed.length > 0 ? allowed : ['nobody'] };
+      const deniedBy = computer.deniedBy ?? null;
+      if (deniedBy !== null) ctx.report({ messageId: 'deniedByAce', data: { ...data, deniedBy }, at });
+      else ctx.report({ messageId: 'notAllowed', data, at });
     } else if (facts.thisServer === 'unknown') ctx.use(undefined, `${fact}.allowedToRetrievePassword`, at);
   },
 });

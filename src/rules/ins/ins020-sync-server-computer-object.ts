@@ -22,6 +22,13 @@ export const ins020 = defineRule({
       'Join the server to the domain (its computer object must carry the planned FQDN as dNSHostName), install Windows Server 2016 or ' +
       'later (2022 recommended), and install Entra Connect on a member server; if a DC is intended, set syncServer.isDomainController: true.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-prerequisites',
+    // Setup's texts for a server outside a domain and for a DC (MachineNotDomainJoined, MachineIsNotDomainJoined,
+    // InstallNotAllowedOnDomainController), as the Microsoft support article on installation and configuration
+    // wizard errors lists them; test/explain/corpus.tsv quotes them with that source.
+    knownErrors: {
+      texts: ['The computer must be joined to a domain', 'The computer is not joined to any domain', 'cannot be installed on a domain controller'],
+      cause: 'The sync server is not joined to a domain of a connected forest (no computer object with its DNS name), or it is a domain controller.',
+    },
     messages: {
       notJoined: 'No computer object for the sync server {{fqdn}} in {{forests}}: it is not joined to a connected forest (or its dNSHostName differs)',
       disabled: 'The computer object of the sync server {{fqdn}} ({{dn}}) is disabled',

@@ -34,6 +34,12 @@ export const sql013 = defineRule({
       'Install Entra Connect against its own SQL Server instance (a new named instance on the same server is enough), or retire the other ' +
       'sync engine and remove its database first.',
     docs: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-install-prerequisites',
+    // No setup error text for a shared instance was found in a public source; what people paste is the prerequisites
+    // page's own sentence (quoted in MicrosoftDocs/azure-docs issue 37144, test/explain/corpus.tsv).
+    knownErrors: {
+      texts: ['You can only have one sync engine per SQL instance', 'It is not supported to share a SQL instance with FIM/MIM Sync, DirSync, or Azure AD Sync'],
+      cause: 'The planned SQL Server instance already hosts another sync engine\'s database (Entra Connect, Azure AD Sync, DirSync, FIM/MIM Sync).',
+    },
     messages: {
       shared: 'Instance {{server}} already holds {{database}} ({{engine}}); only one sync engine per SQL instance is supported',
     },

@@ -61,8 +61,16 @@ export async function pseudonymizedVerdictOnTheForest(options: { repo: string; s
   forest.ldap['caFile'] = options.bothCas;
   forest.connectorAccount['name'] = 'svc-sync@corp.contoso.test';
   delete forest.domains;
+  // The gMSA stand-in for the sync server ADFS1 (its allowed and denying groups are directory names the
+  // bundle carries: allowedToRetrievePassword, deniedBy) and the group writeback OU plant.sh made.
+  const withGmsa = {
+    ...plan,
+    install: { serviceAccount: { kind: 'gmsa', name: 'CORP\\gmsa-sync$' } },
+    syncServer: { fqdn: 'adfs1.corp.contoso.test' },
+    features: { ...((plan as { features?: Record<string, unknown> }).features ?? {}), groupWriteback: true, groupWritebackOu: 'OU=Cloud Groups,DC=corp,DC=contoso,DC=test' },
+  };
   const planFile = join(dir, 'plan.json');
-  await writeFile(planFile, JSON.stringify({ ...plan, timeouts: { probeSeconds: 5 } }));
+  await writeFile(planFile, JSON.stringify({ ...withGmsa, timeouts: { probeSeconds: 5 } }));
   const env = { ENTRA_PREFLIGHT_TEST_SYNC_PW: options.syncPassword };
 
   const original = join(dir, 'facts.json');
@@ -85,15 +93,18 @@ export async function pseudonymizedVerdictOnTheForest(options: { repo: string; s
 
   // No planted name survives, except those the plan itself writes (kept by design: the bundle is
   // checked with that plan) and AD's own and generated names.
-  const kept = new Set(planNames(plan).map((n) => n.toLowerCase()));
+  // A computer or gMSA name the plan writes with its trailing $ is kept without it too (CN=gmsa-sync).
+  const kept = new Set(planNames(withGmsa).flatMap((n) => [n.toLowerCase(), n.toLowerCase().replace(/\$$/, '')]));
   // AD's own container names (System holds the trustedDomain objects), CHILD: the child domain's
   // NetBIOS name, and PARTNER: the AD009 trust partner's NetBIOS name and first DNS label (domain
   // names are kept by design). The contact also named Partner is then not checked by this list.
-  const wellKnown = new Set(['users', 'administrator', 'azureadssoacc', 'computers', 'configuration', 'partitions', 'system', 'child', 'partner']);
+  const wellKnown = new Set(['users', 'administrator', 'azureadssoacc', 'computers', 'configuration', 'partitions', 'system', 'child', 'partner', 'managed service accounts']);
   const planted = plantedNames(['plant.sh', 'plant-child.sh'].map((f) => join(options.repo, 'fixtures/samba', f))).filter(
     (n) => !kept.has(n.toLowerCase()) && !wellKnown.has(n.toLowerCase()) && !/^MSOL_/i.test(n),
   );
-  expect(planted).toEqual(expect.arrayContaining(['alice', 'Tier0 Ops', 'henry-has-a-long-name', '.henry', 'ivan', 'child-admin', 'Pilot Nested', 'Staff', 'henry smith']));
+  expect(planted).toEqual(expect.arrayContaining(['alice', 'Tier0 Ops', 'henry-has-a-long-name', '.henry', 'ivan', 'child-admin', 'Pilot Nested', 'Staff', 'henry smith', 'Sync Servers', 'Quarantined Servers']));
+  // The gMSA's allowed group and the group whose deny entry refuses ADFS1 are in the original bundle.
+  expect(originalText).toContain('Quarantined Servers');
   // Each must be present in the original (or the planted list would test nothing) …
   const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const occurs = (text: string, name: string): boolean => new RegExp(`(?<![A-Za-z0-9_-])${escape(name)}(?![A-Za-z0-9_-])`, 'i').test(text);
@@ -101,7 +112,8 @@ export async function pseudonymizedVerdictOnTheForest(options: { repo: string; s
   expect(inOriginal.length).toBeGreaterThan(planted.length * 0.8);
   // … and absent from both shareable bundles.
   for (const bundle of [pseudo, redacted]) {
-    const text = await readFile(bundle, 'utf8');
+    // AD's own "Managed Service Accounts" container is kept; the planted OU "Service Accounts" must not hide in it.
+    const text = (await readFile(bundle, 'utf8')).replace(/Managed Service Accounts/g, 'AD-MSA-CONTAINER');
     expect([bundle, inOriginal.filter((n) => occurs(text, n))]).toEqual([bundle, []]);
   }
 }

@@ -10,7 +10,8 @@ import type { PlanInput } from '../../../src/plan/schema.js';
 import { ldapProbe } from '../../../src/probes/ldap/index.js';
 import { readUserAttributeBinding } from '../../../src/probes/ldap/schema-binding.js';
 import { Session } from '../../../src/probes/ldap/session.js';
-import { syncServerRetrieval } from '../../../src/probes/ldap/gmsa.js';
+import { syncServerRetrieval, type GmsaMembership } from '../../../src/probes/ldap/gmsa.js';
+import { AceType, Rights } from '../../../src/probes/ldap/security-descriptor.js';
 import { bufs, sidToString } from '../../../src/probes/ldap/values.js';
 import { connect, hangUp } from '../../../src/probes/ldap/connection.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
@@ -159,20 +160,64 @@ describe('LDAP probe against the Samba test forest', () => {
       const adfs1 = await sidOf('(sAMAccountName=ADFS1$)');
       const domainComputers = await sidOf('(sAMAccountName=Domain Computers)');
       const other = await sidOf('(sAMAccountName=svc-web)');
+      const allowAll = (...principals: [string, string][]): GmsaMembership => ({
+        dacl: principals.map(([sid]) => ({ type: AceType.allowed, flags: 0, mask: Rights.fullControl, sid })),
+        names: new Map(principals),
+      });
       // ADFS1 plays the sync server: allowed itself, allowed through its primary group, or not allowed at all.
-      expect(await syncServerRetrieval(r, 'adfs1.corp.contoso.test', [{ sid: adfs1, name: 'ADFS1$' }])).toEqual({
+      expect(await syncServerRetrieval(r, 'adfs1.corp.contoso.test', allowAll([adfs1, 'ADFS1$']))).toEqual({
         thisServer: 'allowed',
         syncServerComputer: { fqdn: 'adfs1.corp.contoso.test', dn: `CN=ADFS1,OU=Servers,${BASE}`, grantedBy: 'ADFS1$' },
       });
-      expect((await syncServerRetrieval(r, 'adfs1.corp.contoso.test', [{ sid: other, name: 'svc-web' }, { sid: domainComputers, name: 'Domain Computers' }])).syncServerComputer?.grantedBy).toBe('Domain Computers');
-      expect((await syncServerRetrieval(r, 'ADFS1.corp.contoso.test', [{ sid: other, name: 'svc-web' }])).thisServer).toBe('denied');
-      expect(await syncServerRetrieval(r, 'aadc99.corp.contoso.test', [{ sid: adfs1, name: 'ADFS1$' }])).toEqual({
+      expect((await syncServerRetrieval(r, 'adfs1.corp.contoso.test', allowAll([other, 'svc-web'], [domainComputers, 'Domain Computers']))).syncServerComputer?.grantedBy).toBe('Domain Computers');
+      expect((await syncServerRetrieval(r, 'ADFS1.corp.contoso.test', allowAll([other, 'svc-web']))).thisServer).toBe('denied');
+      // A deny for its primary group, ahead of the allow for the computer itself, refuses it.
+      const denyFirst: GmsaMembership = { dacl: [{ type: AceType.denied, flags: 0, mask: Rights.fullControl, sid: domainComputers }, ...(allowAll([adfs1, 'ADFS1$']).dacl ?? [])], names: new Map([[adfs1, 'ADFS1$'], [domainComputers, 'Domain Computers']]) };
+      expect(await syncServerRetrieval(r, 'adfs1.corp.contoso.test', denyFirst)).toEqual({
+        thisServer: 'denied',
+        syncServerComputer: { fqdn: 'adfs1.corp.contoso.test', dn: `CN=ADFS1,OU=Servers,${BASE}`, grantedBy: null, deniedBy: 'Domain Computers' },
+      });
+      expect(await syncServerRetrieval(r, 'aadc99.corp.contoso.test', allowAll([adfs1, 'ADFS1$']))).toEqual({
         thisServer: 'unknown',
         syncServerComputer: { fqdn: 'aadc99.corp.contoso.test', dn: null, grantedBy: null },
       });
     } finally {
       await hangUp(connection, 5000);
     }
+  });
+
+  it('INS003/ADFS014: reads the planted gMSA\'s msDS-GroupMSAMembership and lets its deny entry win over the allow that also matches', async () => {
+    const gmsaPlan = (fqdn: string) => forestPlan({}, { install: { serviceAccount: { kind: 'gmsa', name: 'CORP\\gmsa-sync$' } }, syncServer: { fqdn } });
+    // SYNC1 is in "Sync Servers" only: allowed by that group.
+    const sync1 = value((await probe(gmsaPlan('sync1.corp.contoso.test'))).forest.serviceAccount);
+    expect(sync1).toMatchObject({ found: true, isGmsa: true, thisServer: 'allowed', syncServerComputer: { dn: `CN=SYNC1,OU=Servers,${BASE}`, grantedBy: 'Sync Servers' } });
+    // Allow entries only are listed as allowed principals; the deny is weighed, not listed.
+    expect(sync1.allowedToRetrievePassword?.map((p) => p.name)).toEqual(['Sync Servers']);
+    // ADFS1 is in "Sync Servers" and in "Quarantined Servers", which the descriptor denies first.
+    const adfs1 = value((await probe(gmsaPlan('adfs1.corp.contoso.test'))).forest.serviceAccount);
+    expect(adfs1).toMatchObject({ thisServer: 'denied', syncServerComputer: { grantedBy: null, deniedBy: 'Quarantined Servers' } });
+    // The same descriptor for the AD FS gMSA (ADFS014): per server.
+    const adfsPlan = forestPlan({}, {
+      signIn: { method: 'adfs', seamlessSso: false },
+      adfs: { federationServiceName: 'sts.corp.contoso.test', servers: ['sync1.corp.contoso.test', 'adfs1.corp.contoso.test'], domainsToFederate: ['contoso.com'], serviceAccount: { kind: 'gmsa', name: 'CORP\\gmsa-sync$' } },
+    } as Partial<PlanInput>);
+    expect(value((await probe(adfsPlan)).forest.adfsServiceAccount).retrieval).toEqual([
+      { server: 'sync1.corp.contoso.test', dn: `CN=SYNC1,OU=Servers,${BASE}`, allowed: true },
+      { server: 'adfs1.corp.contoso.test', dn: `CN=ADFS1,OU=Servers,${BASE}`, allowed: false, deniedBy: 'Quarantined Servers' },
+    ]);
+  });
+
+  it('ACC005: reads group writeback rights at the planned writeback OU, says where they were judged, and finds a missing OU', async () => {
+    const wb = (ou?: string) => forestPlan({}, { features: { groupWriteback: true, ...(ou === undefined ? {} : { groupWritebackOu: ou }) } } as Partial<PlanInput>);
+    const granted = value((await probe(wb(`OU=Cloud Groups,${BASE}`))).forest.domainRootRights)[0];
+    expect(granted).toMatchObject({ createGroups: true, groupWritebackAt: { dn: `OU=Cloud Groups,${BASE}`, source: 'plan', found: true } });
+    const bare = value((await probe(wb(`OU=Cloud Groups Bare,${BASE}`))).forest.domainRootRights)[0];
+    expect(bare).toMatchObject({ createGroups: false, groupWritebackAt: { source: 'plan', found: true } });
+    const missing = value((await probe(wb(`OU=No Such OU,${BASE}`))).forest.domainRootRights)[0];
+    expect(missing).toMatchObject({ createGroups: false, groupWritebackAt: { dn: `OU=No Such OU,${BASE}`, found: false } });
+    // Without the plan field: judged at the root, where svc-sync holds no group rights.
+    const root = value((await probe(wb())).forest.domainRootRights)[0];
+    expect(root).toMatchObject({ createGroups: false, groupWritebackAt: { dn: BASE, source: 'domain-root', found: true } });
   });
 
   it('reads which of user and group may hold each planned directory extension attribute (OPT007), superclasses and auxiliary classes followed', async () => {
@@ -250,6 +295,7 @@ describe('LDAP probe against the Samba test forest', () => {
         changePassword: false,
         writeAttributes: { lockouttime: false, pwdlastset: false, 'ms-ds-consistencyguid': false }, // svc-sync was granted replication only
         createGroups: null,
+        groupWritebackAt: null,
         writeDeviceContainer: null,
         schemaLacks: [],
       },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { grantingPrincipal } from '../../../src/probes/ldap/gmsa.js';
 import { isExcludedFromScan, isRfc822Address, ScanAggregator, upnProblemsOf } from '../../../src/probes/ldap/scan-aggregate.js';
 import { escapeFilterValue, fileTimeToIso, generalizedTimeToIso, sidToString } from '../../../src/probes/ldap/values.js';
 
@@ -144,15 +143,3 @@ describe('LDAP value conversions', () => {
   });
 });
 
-describe('gMSA password retrieval by the sync server', () => {
-  it('names the allowed principal the computer token holds: the computer itself or a group of it', () => {
-    const allowed = [
-      { sid: 'S-1-5-21-1-2-3-1105', name: 'SYNC02$' },
-      { sid: 'S-1-5-21-1-2-3-2001', name: 'Sync Servers' },
-    ];
-    expect(grantingPrincipal(allowed, new Set(['S-1-1-0', 'S-1-5-21-1-2-3-1200', 'S-1-5-21-1-2-3-2001']))).toBe('Sync Servers');
-    expect(grantingPrincipal(allowed, new Set(['S-1-5-21-1-2-3-1105']))).toBe('SYNC02$');
-    expect(grantingPrincipal(allowed, new Set(['S-1-1-0', 'S-1-5-11', 'S-1-5-21-1-2-3-515']))).toBeUndefined();
-    expect(grantingPrincipal([{ sid: 'S-1-5-21-9-9-9-3000', name: null }], new Set(['S-1-5-21-9-9-9-3000']))).toBe('S-1-5-21-9-9-9-3000');
-  });
-});

@@ -110,6 +110,47 @@ describe('ACC005 connector-permissions-missing', () => {
   it('judges the group and device writeback rights the probe now reads', () => {
     const plan = makePlan({ features: { groupWriteback: true, deviceWriteback: true } });
     const r = runRule(acc005, plan, ldapFacts({ 'contoso.com': { domainRootRights: ok([rights({ createGroups: false, writeDeviceContainer: false })]) } }));
-    expect(r.findings[0]?.data['missing']).toEqual(['group writeback: create/delete and write group objects', 'device writeback: create/write msDS-Device objects in RegisteredDevices']);
+    expect(r.findings[0]?.data['missing']).toEqual([
+      'group writeback: create/delete and write group objects (judged as rights inheritable from the domain root: features.groupWritebackOu names no writeback OU)',
+      'device writeback: create/write msDS-Device objects in RegisteredDevices',
+    ]);
+  });
+
+  describe('group writeback OU (features.groupWritebackOu)', () => {
+    const OU = 'OU=Cloud Groups,DC=contoso,DC=com';
+    const plan = makePlan({ features: { passwordHashSync: true, groupWriteback: true, groupWritebackOu: OU } } as never);
+    const emea = { domain: 'emea.contoso.com', dn: 'DC=emea,DC=contoso,DC=com' };
+
+    it('names the OU when the rights read there are missing, and needs nothing from the other domains', () => {
+      const r = runRule(
+        acc005,
+        plan,
+        ldapFacts({ 'contoso.com': { domainRootRights: ok([rights({ createGroups: false, groupWritebackAt: { dn: OU, source: 'plan', found: true } }), rights({ ...emea, createGroups: null, groupWritebackAt: null })]) } }),
+      );
+      expect(r.findings.map((f) => f.message)).toEqual([`CONTOSO\\svc-sync lacks 1 right(s) on DC=contoso,DC=com: group writeback: create group objects in ${OU} and write them`]);
+      expect(statusOf(r)).toBe('failed');
+    });
+
+    it('passes with the rights at the OU (a domain root without them does not matter then)', () => {
+      const r = runRule(acc005, plan, ldapFacts({ 'contoso.com': { domainRootRights: ok([rights({ createGroups: true, groupWritebackAt: { dn: OU, source: 'plan', found: true } }), rights({ ...emea, createGroups: null, groupWritebackAt: null })]) } }));
+      expect(statusOf(r)).toBe('passed');
+    });
+
+    it('reports a missing OU once, at the plan field, not as a missing right', () => {
+      const r = runRule(acc005, plan, ldapFacts({ 'contoso.com': { domainRootRights: ok([rights({ createGroups: false, groupWritebackAt: { dn: OU, source: 'plan', found: false } })]) } }));
+      expect(r.findings.map((f) => f.message)).toEqual([
+        `The group writeback OU ${OU} (features.groupWritebackOu) does not exist in contoso.com, or CONTOSO\\svc-sync cannot see it: groups written back from the cloud have nowhere to go`,
+      ]);
+      expect(r.findings[0]?.location).toMatchObject({ planPath: 'features.groupWritebackOu', dn: OU });
+    });
+
+    it('reports an OU in no domain that was read, and stays quiet on a bundle from before the OU was read', () => {
+      const elsewhere = makePlan({ features: { passwordHashSync: true, groupWriteback: true, groupWritebackOu: 'OU=Cloud Groups,DC=fabrikam,DC=com' } } as never);
+      const r = runRule(acc005, elsewhere, ldapFacts({ 'contoso.com': { domainRootRights: ok([rights({ createGroups: null, groupWritebackAt: null })]) } }));
+      expect(r.findings.map((f) => f.message)).toEqual(['The group writeback OU OU=Cloud Groups,DC=fabrikam,DC=com (features.groupWritebackOu) is in none of the domains read in the planned forests (contoso.com)']);
+      // Old bundle: no groupWritebackAt anywhere; the root's answer stands and says where it was judged.
+      const old = runRule(acc005, elsewhere, ldapFacts({ 'contoso.com': { domainRootRights: ok([rights({ createGroups: false })]) } }));
+      expect(old.findings.map((f) => f.data['missing'])).toEqual([['group writeback: create/delete and write group objects (judged as rights inheritable from the domain root: the facts were collected before the writeback OU was read)']]);
+    });
   });
 });

@@ -32,6 +32,24 @@ describe('ADFS014 adfs-service-account', () => {
     ]);
     expect(r.findings[0]?.location).toMatchObject({ planPath: 'adfs.serviceAccount.name', forest: 'contoso.com', dn: DN });
   });
+  it('names the deny entry that refuses a server even though an allow matches it, apart from the servers simply not listed', () => {
+    const r = runRule(
+      adfs014,
+      adfsPlan(),
+      facts(
+        gmsa({
+          retrieval: [
+            { server: 'adfs1.contoso.com', dn: 'CN=ADFS1,OU=Servers,DC=contoso,DC=com', allowed: false, deniedBy: 'Quarantined Servers' },
+            { server: 'adfs2.contoso.com', dn: 'CN=ADFS2,OU=Servers,DC=contoso,DC=com', allowed: false, deniedBy: null },
+          ],
+        }),
+      ),
+    );
+    expect(r.findings.map((f) => f.message)).toEqual([
+      `The AD FS server(s) adfs2.contoso.com may not retrieve the password of the gMSA CONTOSO\\gmsa-adfs$ (${DN}): not in msDS-GroupMSAMembership, directly or through a group`,
+      `The AD FS server adfs1.contoso.com may not retrieve the password of the gMSA CONTOSO\\gmsa-adfs$ (${DN}): msDS-GroupMSAMembership denies Quarantined Servers, which its token holds, and a deny entry wins over any allow`,
+    ]);
+  });
   it('passes a gMSA every server may use, and a gMSA the wizard will create (not found)', () => {
     const all = gmsa({ retrieval: [{ server: 'adfs1.contoso.com', dn: 'CN=ADFS1,OU=Servers,DC=contoso,DC=com', allowed: true }] });
     expect(statusOf(runRule(adfs014, adfsPlan(), facts(all)))).toBe('passed');

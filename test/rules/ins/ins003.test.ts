@@ -28,6 +28,14 @@ describe('INS003 service-account-kind', () => {
     expect(r.findings[0]?.location).toEqual({ planPath: 'install.serviceAccount.name', forest: 'contoso.com', dn: DN });
   });
 
+  it('names the deny entry that refuses the sync server although an allow entry matches it too', () => {
+    const denied = gmsa({ thisServer: 'denied', allowedToRetrievePassword: [{ sid: 'S-1-5-21-1-2-3-2001', name: 'Sync Servers' }], syncServerComputer: { fqdn: 'aadc01.contoso.com', dn: SERVER_DN, grantedBy: null, deniedBy: 'Quarantined Servers' } });
+    const r = runRule(ins003, plan, ldapFacts({ 'contoso.com': { serviceAccount: ok(denied) } }));
+    expect(r.findings.map((f) => f.message)).toEqual([
+      `The sync server aadc01.contoso.com (${SERVER_DN}) may not retrieve the password of gMSA CONTOSO\\gmsa-sync$ (${DN}): msDS-GroupMSAMembership denies Quarantined Servers, which its token holds, and a deny entry wins over the allow (Sync Servers)`,
+    ]);
+  });
+
   it('fires when the sync server has no computer account in the forest: it cannot be an allowed principal', () => {
     const r = runRule(ins003, plan, ldapFacts({ 'contoso.com': { serviceAccount: ok(gmsa({ thisServer: 'unknown', syncServerComputer: { fqdn: 'aadc01.contoso.com', dn: null, grantedBy: null } })) } }));
     expect(r.findings.map((f) => f.message)).toEqual([
