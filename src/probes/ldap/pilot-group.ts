@@ -41,10 +41,13 @@ export async function* memberWindows(dir: Pick<Directory, 'base'>, groupDn: stri
   for (;;) {
     const entry = await dir.base(groupDn, [`member;range=${low}-${low + window - 1}`]);
     if (entry === undefined) throw new LdapFailure('not-found', `${groupDn} was not found while its members were read`);
+    // ldapts adds every requested attribute the answer lacks, empty: the window asked for
+    // (member;range=0-1499) appears beside the one the server named (member;range=0-999) with no values.
     let ranged: { key: string; low: number; high: number | undefined } | undefined;
     for (const key of Object.keys(entry)) {
       const m = RANGED.exec(key);
-      if (m?.[1] !== undefined && m[2] !== undefined) ranged = { key, low: Number(m[1]), high: m[2] === '*' ? undefined : Number(m[2]) };
+      if (m?.[1] !== undefined && m[2] !== undefined && (ranged === undefined || strs(entry, key).length > 0))
+        ranged = { key, low: Number(m[1]), high: m[2] === '*' ? undefined : Number(m[2]) };
     }
     if (ranged === undefined) {
       // No ranged attribute: no (more) values, or a server that ignored the range and sent `member` whole.
