@@ -24,6 +24,7 @@ import { makePlan } from '../../helpers/rules.js';
 const ROOT = '127.0.5.1';
 const B = '127.0.5.2';
 const C = '127.0.5.3';
+const BROKEN = '127.0.5.4';
 const PW = 'Pilot-Peer-Pa55!';
 const GROUP = 'CN=Pilot,OU=Groups,DC=pilot,DC=test';
 const FSP = 'CN=S-1-5-21-1111111111-2222222222-3333333331-1001,CN=ForeignSecurityPrincipals,DC=pilot,DC=test';
@@ -86,14 +87,17 @@ const bEntries: PeerEntry[] = [
 let pki: TestPki;
 let root: DirectoryPeer;
 let b: DirectoryPeer;
+let broken: DirectoryPeer;
 let port: number;
 
 beforeAll(async () => {
   pki = makeTestPki('Pilot Peer Test CA');
-  const leaf = pki.leaf('dc', [`IP:${ROOT}`, `IP:${B}`, `IP:${C}`]);
+  const leaf = pki.leaf('dc', [`IP:${ROOT}`, `IP:${B}`, `IP:${C}`, `IP:${BROKEN}`]);
   root = await startDirectoryPeer({ host: ROOT, tls: leaf, password: PW, rootDse: rootDse('DC=pilot,DC=test', 'dc1.pilot.test'), entries: rootEntries, maxValRange: 3 });
   port = root.port;
   b = await startDirectoryPeer({ host: B, port, tls: leaf, password: PW, rootDse: rootDse('DC=b,DC=pilot,DC=test', 'dc1.b.pilot.test'), entries: bEntries });
+  // Another root DC that answers every ranged read from the first value again.
+  broken = await startDirectoryPeer({ host: BROKEN, port, tls: leaf, password: PW, rootDse: rootDse('DC=pilot,DC=test', 'dc2.pilot.test'), entries: rootEntries, maxValRange: 3, rangeFault: 'restart' });
   // Nothing listens on c's DC at that port.
   expect(await closedPort(C)).toBeGreaterThan(0);
 });
@@ -101,6 +105,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await root?.close();
   await b?.close();
+  await broken?.close();
   pki?.remove();
 });
 
@@ -201,5 +206,23 @@ describe('pilot group with members in other domains (LDAP peers on 127.0.5.x)', 
     );
     // b-gone (not returned by b's DC) is still unknown.
     expect(r.notEvaluated.filter((n) => n.fact.includes('unknownMembers')).map((n) => n.location.domain)).toEqual(['b.pilot.test']);
+  }, 60_000);
+
+  it('a DC that answers the wrong window: the read stops with the reason, and FLT004/FLT005 are not evaluated, never passed', async () => {
+    broken.searches.length = 0;
+    const p = plan({ domainControllers: [BROKEN] });
+    const forest = await collect(p);
+    const pilot = forest.pilotGroup?.status === 'ok' ? forest.pilotGroup.value : undefined;
+    expect(pilot?.found).toBe(true);
+    expect(pilot?.membershipError).toMatch(/asked for the members of CN=Pilot,OU=Groups,DC=pilot,DC=test from value 3, the server answered member;range=0-2/);
+    // One window read, one refused: no endless loop over the same values.
+    expect(broken.searches.filter((s) => s.base === GROUP && s.attributes.some((a) => a.startsWith('member;'))).length).toBe(2);
+    const r = evaluateRules(p, { ldap: { forests: { 'pilot.test': forest } } }, [flt004, flt005], { now: new Date() });
+    expect(r.findings).toEqual([]);
+    expect(r.outcomes.map((o) => o.status)).toEqual(['not-evaluated', 'not-evaluated']);
+    expect(r.notEvaluated.filter((n) => n.fact.endsWith('pilotGroup.directMembers')).map((n) => n.reason)).toEqual([
+      expect.stringMatching(/could not be read to the end: asked for the members/),
+      expect.stringMatching(/could not be read to the end: asked for the members/),
+    ]);
   }, 60_000);
 });
