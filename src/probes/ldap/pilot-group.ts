@@ -27,6 +27,8 @@ export const MEMBER_WINDOW = 1500;
 export const MEMBER_CAP = 200;
 const SAMPLE = 10;
 const DOMAIN_SAMPLE = 5;
+const MAX_UNKNOWN_DOMAINS = 50;
+const OTHER_DOMAINS = '(other domains)';
 /** DNs per `(|(distinguishedName=…)…)` search: one round trip per 100 members, filters well under any server's limit. */
 const LOOKUP_CHUNK = 100;
 
@@ -102,10 +104,13 @@ class MemberTally {
   /** A member whose object could not be read: counted per domain with why, never judged. */
   unread(dn: string, domain: string, why: string): void {
     this.unknownCount++;
-    const slot = this.unknown.get(domain) ?? { count: 0, sample: [], why };
+    // DNs outside the forest name domains of their own: past a few, they share one entry, so a
+    // group of odd values cannot grow the facts without bound.
+    const key = this.unknown.has(domain) || this.unknown.size < MAX_UNKNOWN_DOMAINS ? domain : OTHER_DOMAINS;
+    const slot = this.unknown.get(key) ?? { count: 0, sample: [], why: key === OTHER_DOMAINS ? 'in further domains that are not domains of this forest' : why };
+    this.unknown.set(key, slot);
     slot.count++;
     if (slot.sample.length < DOMAIN_SAMPLE) slot.sample.push(dn);
-    this.unknown.set(domain, slot);
   }
 
   facts(): MembersFacts {
