@@ -310,6 +310,13 @@ export const pilotGroupFactsSchema = z.strictObject({
     })
     .optional()
     .describe('Direct members whose object could not be read (their domain was not or could not be read, or its DC did not return them): neither in nor out of scope, unknown'),
+  memberContainers: z
+    .strictObject({
+      complete: z.boolean().describe('false when the members were spread over more containers than the probe counts (1,000): the others are in directMembers only'),
+      counts: z.record(z.string(), z.number().int().nonnegative()),
+    })
+    .optional()
+    .describe('Direct members read (directMembers without the cap), counted by the container (parent DN) that holds each: OU and domain scope is judged for every member from them'),
   membershipError: z
     .string()
     .nullable()

@@ -241,7 +241,8 @@ export const domainReads: readonly Read[] = [
     if (group === undefined)
       return {
         found: false, dn: null, directMemberCount: 0, directMembers: [], membersTruncated: false, nestedGroups: { count: 0, sample: [] },
-        foreignPrincipals: { count: 0, sample: [] }, unknownMembers: { count: 0, byDomain: {} }, membershipError: null, searched,
+        foreignPrincipals: { count: 0, sample: [] }, unknownMembers: { count: 0, byDomain: {} }, memberContainers: { complete: true, counts: {} },
+        membershipError: null, searched,
       };
     // Direct members only, from the group's own member attribute (pilot-group.ts says why not memberOf).
     return { found: true, dn: group.dn, ...(await readPilotMembers(r.dir, group.dn, r.probe.timeoutMs)), searched };

@@ -1,6 +1,6 @@
 import type { Entry } from 'ldapts';
 import type { PilotGroupFacts } from '../../facts/areas/ldap.js';
-import { normalizeDn, tryParseDn } from '../../facts/dn.js';
+import { normalizeDn, parentDn, tryParseDn } from '../../facts/dn.js';
 import { classify, LdapFailure } from './connection.js';
 import type { Directory } from './domains.js';
 import { dnToDnsName, escapeFilterValue, strs } from './values.js';
@@ -28,6 +28,8 @@ export const MEMBER_CAP = 200;
 const SAMPLE = 10;
 const DOMAIN_SAMPLE = 5;
 const MAX_UNKNOWN_DOMAINS = 50;
+/** Containers counted; a group spread over more is judged on its capped member list alone (FLT005 says so). */
+const MAX_CONTAINERS = 1000;
 const OTHER_DOMAINS = '(other domains)';
 /** DNs per `(|(distinguishedName=…)…)` search: one round trip per 100 members, filters well under any server's limit. */
 const LOOKUP_CHUNK = 100;
@@ -85,11 +87,20 @@ class MemberTally {
   readonly foreign = { count: 0, sample: [] as string[] };
   readonly unknown = new Map<string, { count: number; sample: string[]; why: string }>();
   unknownCount = 0;
+  readonly containers = new Map<string, number>();
+  containersComplete = true;
   error: string | null = null;
 
   member(dn: string, objectClass: string, isGroup: boolean): void {
     this.membersSeen++;
     if (this.members.length < MEMBER_CAP) this.members.push({ dn, objectClass });
+    // Every member read counts towards its container, so FLT005 can judge OU and domain scope for
+    // all of them, not only the capped list (a member is in an OU's subtree exactly when its container is).
+    const container = parentDn(dn) ?? dn;
+    const n = this.containers.get(container);
+    if (n !== undefined) this.containers.set(container, n + 1);
+    else if (this.containers.size < MAX_CONTAINERS) this.containers.set(container, 1);
+    else this.containersComplete = false;
     if (isGroup) {
       this.nested.count++;
       if (this.nested.sample.length < SAMPLE) this.nested.sample.push(dn);
@@ -121,6 +132,7 @@ class MemberTally {
       nestedGroups: this.nested,
       foreignPrincipals: this.foreign,
       unknownMembers: { count: this.unknownCount, byDomain: Object.fromEntries(this.unknown) },
+      memberContainers: { complete: this.containersComplete, counts: Object.fromEntries(this.containers) },
       membershipError: this.error,
     };
   }

@@ -1,3 +1,4 @@
+import { failed } from '../../facts/fact.js';
 import { defineRule } from '../rule.js';
 import { pilotPlanned, unknownPilotMembers, usePilotGroup } from './pilot.js';
 import { outOfScopeReason } from './scope.js';
@@ -15,6 +16,7 @@ export const flt005 = defineRule({
       'ldap.forests.{pilotGroup.forest}.pilotGroup.directMembers',
       'ldap.forests.{pilotGroup.forest}.pilotGroup.unknownMembers (members not read: not evaluated for them)',
       'ldap.forests.{pilotGroup.forest}.pilotGroup.foreignPrincipals',
+      'ldap.forests.{pilotGroup.forest}.pilotGroup.memberContainers? (every member read, by container; else the capped member list)',
     ],
     help:
       'A member of the pilot group in an excluded OU or domain is filtered out before group filtering looks at it, so it does not sync. ' +
@@ -38,8 +40,26 @@ export const flt005 = defineRule({
       const reason = outOfScopeReason(m.dn, forest);
       return reason === undefined ? [] : [`${m.dn} (${reason})`];
     });
-    // Members not read: out of scope when their domain is filtered out; otherwise not evaluated for them.
+    // The capped list names a sample; the containers count every member read (a member is in an
+    // OU's subtree exactly when its container is), so a group of 100,000 is judged whole.
     let count = outside.length;
+    const containers = pilot.memberContainers;
+    if (containers !== undefined) {
+      const byContainer = Object.entries(containers.counts).flatMap(([container, n]) => {
+        const reason = outOfScopeReason(container, forest);
+        return reason === undefined ? [] : [{ container, n, reason }];
+      });
+      const inContainers = byContainer.reduce((sum, c) => sum + c.n, 0);
+      count = Math.max(count, inContainers);
+      if (outside.length === 0) outside.push(...byContainer.map((c) => `${c.n} in ${c.container} (${c.reason})`));
+    }
+    if (pilot.membersTruncated && containers?.complete !== true)
+      ctx.use(
+        failed(forest.name, 'other', `only the first ${pilot.directMembers.length} of the pilot group's members read were judged: ${containers === undefined ? 'the bundle has no per-container counts' : 'they are spread over more containers than the probe counts'}`),
+        `ldap.forests.${forest.name.toLowerCase()}.pilotGroup.memberContainers`,
+        at,
+      );
+    // Members not read: out of scope when their domain is filtered out; otherwise not evaluated for them.
     for (const d of unknownPilotMembers(ctx, forest, pilot, 'whether they are in scope')) {
       count += d.count;
       outside.push(...d.sample.map((dn) => `${dn} (${d.reason})`));

@@ -161,6 +161,10 @@ describe('pilot group with members in other domains (LDAP peers on 127.0.5.x)', 
     ]);
     expect(pilot?.nestedGroups).toEqual({ count: 2, sample: ['CN=Nested,OU=Groups,DC=pilot,DC=test', 'CN=B Group,OU=Staff,DC=b,DC=pilot,DC=test'] });
     expect(pilot?.foreignPrincipals).toEqual({ count: 1, sample: [FSP] });
+    expect(pilot?.memberContainers).toEqual({
+      complete: true,
+      counts: { 'OU=Staff,DC=pilot,DC=test': 2, 'OU=Groups,DC=pilot,DC=test': 1, 'OU=Staff,DC=b,DC=pilot,DC=test': 2, 'OU=Excluded,DC=b,DC=pilot,DC=test': 1 },
+    });
     expect(pilot?.unknownMembers?.count).toBe(2);
     expect(pilot?.unknownMembers?.byDomain['c.pilot.test']).toMatchObject({ count: 1, sample: ['CN=c1,OU=Staff,DC=c,DC=pilot,DC=test'] });
     expect(pilot?.unknownMembers?.byDomain['c.pilot.test']?.why).toMatch(/^the domain c\.pilot\.test could not be read: .*refused/);

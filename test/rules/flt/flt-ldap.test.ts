@@ -292,4 +292,21 @@ describe('FLT004 / FLT005 when members are unknown', () => {
       expect(r.notEvaluated.map((n) => n.fact)).toContain('ldap.forests.contoso.com.pilotGroup.unknownMembers');
     }
   });
+
+  it('a group larger than the member list the facts keep is judged whole from the per-container counts', () => {
+    const big = members({
+      directMemberCount: 5200,
+      directMembers: [{ dn: 'CN=a,OU=Staff,DC=contoso,DC=com', objectClass: 'user' }],
+      membersTruncated: true,
+      memberContainers: { complete: true, counts: { 'OU=Staff,DC=contoso,DC=com': 200, 'OU=Excluded,DC=contoso,DC=com': 5000 } },
+    });
+    const r = runRule(flt005, plan(), big);
+    expect(r.findings.map((f) => [f.data['count'], f.data['sample']])).toEqual([[5000, ['5000 in OU=Excluded,DC=contoso,DC=com (in the excluded OU OU=Excluded,DC=contoso,DC=com)']]]);
+    expect(r.notEvaluated).toEqual([]);
+    // Without complete counts, the members past the list are not judged: not evaluated for them, not passed.
+    const partial = members({ directMemberCount: 5200, membersTruncated: true, memberContainers: { complete: false, counts: { 'OU=Staff,DC=contoso,DC=com': 200 } } });
+    const p = runRule(flt005, plan(), partial);
+    expect(statusOf(p)).toBe('not-evaluated');
+    expect(p.notEvaluated[0]?.reason).toBe("only the first 1 of the pilot group's members read were judged: they are spread over more containers than the probe counts");
+  });
 });
