@@ -41,7 +41,7 @@ export function usePilotGroup(ctx: RuleContext) {
   const at = { planPath: 'pilotGroup.group', forest: forest.name };
   if (!pilot.found || pilot.dn === null) {
     const group = ctx.plan.pilotGroup?.group ?? 'the pilot group';
-    ctx.use(failed(forest.name, 'not-found', `the pilot group ${group} was not found, so it has no members to judge (FLT003 reports it)`), `${fact}.directMembers`, at);
+    ctx.use(failed(forest.name, 'not-found', `the pilot group ${group} was not found, so it has no members to judge (FLT003 judges the group itself)`), `${fact}.directMembers`, at);
     return undefined;
   }
   if (pilot.membershipError != null) {

@@ -221,7 +221,7 @@ describe('FLT004 / FLT005 when members are unknown', () => {
       const r = runRule(rule, plan(), missing);
       expect(statusOf(r), rule.meta.id).toBe('not-evaluated');
       expect(r.notEvaluated.map((n) => [n.kind, n.reason])).toEqual([
-        ['not-found', 'the pilot group CN=Pilot,OU=Groups,DC=contoso,DC=com was not found, so it has no members to judge (FLT003 reports it)'],
+        ['not-found', 'the pilot group CN=Pilot,OU=Groups,DC=contoso,DC=com was not found, so it has no members to judge (FLT003 judges the group itself)'],
       ]);
     }
   });
