@@ -406,7 +406,7 @@ const examples: Record<string, Facts> = {
             hasMsDsDevice: true,
             deviceRegistrationContainer: false,
           }),
-          pilotGroup: ok({ found: true, dn: 'CN=Entra Pilot,OU=Groups,DC=woodgrove,DC=com', directMemberCount: 42, directMembers: [{ dn: 'CN=Lee Chen,OU=Staff,DC=woodgrove,DC=com', objectClass: 'user' }], membersTruncated: false, nestedGroups: { count: 2, sample: ['CN=Pilot Wave 2,OU=Groups,DC=woodgrove,DC=com', 'CN=Helpdesk,OU=Groups,DC=woodgrove,DC=com'] } }),
+          pilotGroup: ok({ found: true, dn: 'CN=Entra Pilot,OU=Groups,DC=woodgrove,DC=com', directMemberCount: 42, directMembers: [{ dn: 'CN=Lee Chen,OU=Staff,DC=woodgrove,DC=com', objectClass: 'user' }], membersTruncated: false, nestedGroups: { count: 2, sample: ['CN=Pilot Wave 2,OU=Groups,DC=woodgrove,DC=com', 'CN=Helpdesk,OU=Groups,DC=woodgrove,DC=com'] }, foreignPrincipals: { count: 0, sample: [] }, unknownMembers: { count: 0, byDomain: {} }, memberContainers: { complete: true, counts: { 'OU=Staff,DC=woodgrove,DC=com': 40, 'OU=Groups,DC=woodgrove,DC=com': 2 } }, membershipError: null }),
           scan: ok(
             scan({
               usersScanned: 3100,

@@ -308,17 +308,47 @@ export type SyncServiceAccount = z.infer<typeof syncServiceAccountSchema>;
 export const pilotGroupFactsSchema = z.strictObject({
   found: z.boolean(),
   dn: z.string().nullable(),
-  directMemberCount: z.number().int().nonnegative(),
+  directMemberCount: z.number().int().nonnegative().describe('Values of the group\'s member attribute: every direct member, read or not, foreign principals included'),
   directMembers: z
     .array(z.strictObject({ dn: z.string(), objectClass: z.string() }))
-    .describe('Direct members (up to the probe\'s cap), with DN so rules can test OU/domain scope'),
+    .describe('Direct members read on their domain\'s DC (up to the probe\'s cap), with DN so rules can test OU/domain scope'),
   membersTruncated: z.boolean(),
   nestedGroups: sampleSchema.describe('Direct members that are groups'),
+  // The four below came with reading the group's own `member` attribute (ranged) instead of
+  // memberOf per domain. Optional so older bundles stay valid; FLT004/FLT005 declare them, so an
+  // older bundle makes those rules "not evaluated" rather than judged on a membership that missed
+  // every member outside the domains read.
+  foreignPrincipals: sampleSchema
+    .optional()
+    .describe('Direct members that are foreign security principals (objects of another forest): group filtering does not synchronize them'),
+  unknownMembers: z
+    .strictObject({
+      count: z.number().int().nonnegative(),
+      byDomain: z
+        .record(z.string(), z.strictObject({ count: z.number().int().nonnegative(), sample: z.array(z.string()).max(50), why: z.string() }))
+        .describe('DNS name of the domain the member DNs name → how many, a sample, and why they could not be read'),
+    })
+    .optional()
+    .describe('Direct members whose object could not be read (their domain was not or could not be read, or its DC did not return them): neither in nor out of scope, unknown'),
+  memberContainers: z
+    .strictObject({
+      complete: z.boolean().describe('false when the members were spread over more containers than the probe counts (1,000): the others are in directMembers only'),
+      counts: z.record(z.string(), z.number().int().nonnegative()),
+    })
+    .optional()
+    .describe('Direct members read (directMembers without the cap), counted by the container (parent DN) that holds each: OU and domain scope is judged for every member from them'),
+  membershipError: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Why the group\'s member attribute could not be read to the end (the counts cover what was read before); null when it was'),
   searched: z
     .array(z.string())
     .optional()
     .describe('DNS names of the domains searched for the group (a DN: the one domain it names, none when that domain was not read)'),
 });
+
+export type PilotGroupFacts = z.infer<typeof pilotGroupFactsSchema>;
 
 export const kdsRootKeysSchema = z.strictObject({
   count: z.number().int().nonnegative(),

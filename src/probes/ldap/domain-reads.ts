@@ -10,6 +10,7 @@ import { LdapFailure, type Endpoint, type TlsSettings } from './connection.js';
 import type { DomainRef, Reader } from './domains.js';
 import { read, sampleOf, searchDomains, type Read, type ReadContext } from './read.js';
 import { domainRootRights, tokenSidsOf } from './rights.js';
+import { readPilotMembers } from './pilot-group.js';
 import { isExcludedFromScan } from './scan-aggregate.js';
 import { scanForest, scopeOf } from './scan.js';
 import { bufs, dnToDnsName, escapeFilterValue, fileTimeToIso, num, sidToString, str, strs } from './values.js';
@@ -239,21 +240,14 @@ export const domainReads: readonly Read[] = [
     const pilot = r.probe.plan.pilotGroup;
     if (pilot === undefined || pilot.forest.toLowerCase() !== r.forest.name.toLowerCase()) return skipped('no pilot group in this forest');
     const { group, searched } = await findPilotGroup(r, pilot.group);
-    if (group === undefined) return { found: false, dn: null, directMemberCount: 0, directMembers: [], membersTruncated: false, nestedGroups: { count: 0, sample: [] }, searched };
-    // Direct members only: memberOf=<group> is not transitive, which is exactly what group filtering syncs.
-    const members = await searchDomains(r, `(memberOf=${escapeFilterValue(group.dn)})`, ['objectClass']);
-    const cap = 200;
-    const classOf = (e: Entry): string => strs(e, 'objectClass').at(-1) ?? 'top';
-    const nested = members.filter((m) => strs(m, 'objectClass').some((c) => c.toLowerCase() === 'group'));
-    return {
-      found: true,
-      dn: group.dn,
-      directMemberCount: members.length,
-      directMembers: members.slice(0, cap).map((m) => ({ dn: m.dn, objectClass: classOf(m) })),
-      membersTruncated: members.length > cap,
-      nestedGroups: { count: nested.length, sample: nested.slice(0, 10).map((n) => n.dn) },
-      searched,
-    };
+    if (group === undefined)
+      return {
+        found: false, dn: null, directMemberCount: 0, directMembers: [], membersTruncated: false, nestedGroups: { count: 0, sample: [] },
+        foreignPrincipals: { count: 0, sample: [] }, unknownMembers: { count: 0, byDomain: {} }, memberContainers: { complete: true, counts: {} },
+        membershipError: null, searched,
+      };
+    // Direct members only, from the group's own member attribute (pilot-group.ts says why not memberOf).
+    return { found: true, dn: group.dn, ...(await readPilotMembers(r.dir, group.dn, r.probe.timeoutMs)), searched };
   }),
   read('ous', async (r) => {
     const named = [...(r.forest.ous?.include ?? []), ...(r.forest.ous?.exclude ?? [])];

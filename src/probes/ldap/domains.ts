@@ -59,6 +59,20 @@ export class Directory implements Reader {
     return { bound: slot?.read.status === 'ok' ? slot.read.value.host.toLowerCase() : undefined, unreachable: slot?.unreachable ?? [] };
   }
 
+  /**
+   * The domain of this forest whose naming context holds `dn`, and why it cannot be searched when
+   * it cannot (not bound, or left out by the plan's domain filtering); undefined for a DN outside
+   * every domain of the forest.
+   */
+  domainOf(dn: string): { readonly ref: DomainRef; readonly unreadable: string | undefined } | undefined {
+    let best: DomainSlot | undefined;
+    for (const slot of this.slots) if (isWithin(dn, slot.ref.dn) && (best === undefined || slot.ref.dn.length > best.ref.dn.length)) best = slot;
+    if (best === undefined) return undefined;
+    if (best.session !== undefined) return { ref: best.ref, unreadable: undefined };
+    const why = best.read.status === 'failed' ? `could not be read: ${best.read.reason}` : best.read.status === 'skipped' ? `was not read: ${best.read.why}` : 'was not bound';
+    return { ref: best.ref, unreadable: `the domain ${best.ref.dnsName} ${why}` };
+  }
+
   sessionFor(dn: string): Session {
     let best: DomainSlot | undefined;
     for (const slot of this.slots) if (isWithin(dn, slot.ref.dn) && (best === undefined || slot.ref.dn.length > best.ref.dn.length)) best = slot;

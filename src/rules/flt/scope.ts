@@ -12,7 +12,12 @@ export function outOfScopeReason(dn: string, forest: ForestPlan): string | undef
   if (excludedOu) return `in the excluded OU ${excludedOu}`;
   const include = forest.ous?.include ?? [];
   if (include.length > 0 && !include.some((ou) => isWithin(dn, ou))) return 'outside the included OUs';
-  const domain = dnToDnsName(dn);
+  return domainOutOfScopeReason(dnToDnsName(dn), forest);
+}
+
+/** Why the plan's domain filtering leaves a domain (DNS name) out, or undefined when it keeps it. */
+export function domainOutOfScopeReason(dnsName: string, forest: ForestPlan): string | undefined {
+  const domain = normalizeDnsName(dnsName);
   if (forest.domains?.exclude.some((d) => normalizeDnsName(d) === domain)) return `in the excluded domain ${domain}`;
   const includeDomains = forest.domains?.include ?? [];
   if (includeDomains.length > 0 && !includeDomains.some((d) => normalizeDnsName(d) === domain)) return `in ${domain}, which domain filtering leaves out`;

@@ -24,7 +24,10 @@ import { completeCollectionOnTheForest, pseudonymizedVerdictOnTheForest } from '
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { normalizeDn } from '../../../src/facts/dn.js';
 import { flt003 } from '../../../src/rules/flt/flt003-group-filter-ou-excluded.js';
+import { flt004 } from '../../../src/rules/flt/flt004-group-filter-nested-members.js';
+import { flt005 } from '../../../src/rules/flt/flt005-group-filter-members-out-of-scope.js';
 import { runRule } from '../../helpers/rules.js';
+import { evaluateRules } from '../../../src/engine/evaluate.js';
 
 /**
  * Everything that needs the real Samba AD domain controller lives in this one file, so the forest
@@ -347,6 +350,31 @@ describe('LDAP probe against the Samba test forest', () => {
     expect(pilot.directMemberCount).toBe(3);
     expect(pilot.nestedGroups).toEqual({ count: 1, sample: [`CN=Pilot Nested,OU=Groups,${BASE}`] });
     expect(value(forest.ous)).toEqual({ [`OU=Excluded,${BASE}`]: true, [`OU=Gone,${BASE}`]: false });
+  });
+
+  it('reads a pilot group larger than one ranged answer (1,603 members) from its member attribute, window by window', async () => {
+    // Samba answers member;range=0-1499 with exactly those 1,500 values (it would send all 1,603 for
+    // range=0-*, which the probe never asks): the count proves the second window was read.
+    const { forest } = await probe(forestPlan({ ous: { exclude: [`OU=Excluded,${BASE}`] } }, { pilotGroup: { forest: 'corp.contoso.test', group: `CN=Pilot Large,OU=Groups,${BASE}` } }));
+    const pilot = value(forest.pilotGroup);
+    expect(pilot).toMatchObject({ found: true, directMemberCount: 1603, membersTruncated: false, membershipError: null, unknownMembers: { count: 0, byDomain: {} } });
+    expect(pilot.directMembers.map((m) => [m.dn, m.objectClass]).sort()).toEqual([
+      [`CN=Pilot Nested,OU=Groups,${BASE}`, 'group'],
+      [`CN=alice,OU=Staff,${BASE}`, 'user'],
+      [`CN=carol,OU=Excluded,${BASE}`, 'user'],
+    ]);
+    expect(pilot.nestedGroups).toEqual({ count: 1, sample: [`CN=Pilot Nested,OU=Groups,${BASE}`] });
+    expect(pilot.foreignPrincipals?.count).toBe(1600);
+    expect(pilot.foreignPrincipals?.sample).toHaveLength(10);
+    expect(pilot.foreignPrincipals?.sample.every((dn) => /^CN=S-1-5-21-1111111111-2222222222-3333333331-\d+,CN=ForeignSecurityPrincipals,/.test(dn))).toBe(true);
+    const plan = forestPlan({ ous: { exclude: [`OU=Excluded,${BASE}`] } }, { target: { deployment: 'pilot' }, pilotGroup: { forest: 'corp.contoso.test', group: `CN=Pilot Large,OU=Groups,${BASE}` } });
+    const r = evaluateRules(plan, { ldap: { forests: { 'corp.contoso.test': forest } } }, [flt004, flt005], { now: new Date() });
+    expect(r.findings.map((f) => [f.ruleId, f.messageId, f.data['count']])).toEqual([
+      ['FLT004', 'nested', 1],
+      ['FLT005', 'outside', 1],
+      ['FLT005', 'foreign', 1600],
+    ]);
+    expect(r.notEvaluated).toEqual([]);
   });
 
   it('counts objects in scope as the scan scopes users: OU filtering for every class, critical system objects left out', async () => {
