@@ -19,15 +19,19 @@ IP=127.0.0.13
 # below changes, so that an archive made by another version is never taken for this one.
 FILL=1
 export ENTRA_PREFLIGHT_SAMBA_DIR="$PWD/.tmp/samba-bench" ENTRA_PREFLIGHT_SAMBA_IP="$IP"
-# LMDB rather than tdb: both fill at the same rate (measured), but ldb opens tdb files with a fixed
-# 10,000-bucket hash, so at 100,000 users (several index records each) every lookup walks long
-# chains, while LMDB's B-tree stays logarithmic, for the fill and for samba's paged searches.
-export ENTRA_PREFLIGHT_SAMBA_BACKEND=mdb
+# LMDB rather than tdb: both fill at the same rate (measured up to 5,000), but ldb opens tdb files
+# with a fixed 10,000-bucket hash and a user takes ~11 records, so at 100,000 users every lookup would
+# walk chains of ~100, while LMDB's B-tree stays logarithmic (expected; no 100k tdb was built).
+# ENTRA_PREFLIGHT_BENCH_BACKEND=tdb builds (and caches, under another name) a tdb forest instead,
+# to compare the two.
+BACKEND="${ENTRA_PREFLIGHT_BENCH_BACKEND:-mdb}"
+case "$BACKEND" in mdb|tdb) ;; *) echo "bench-forest: ENTRA_PREFLIGHT_BENCH_BACKEND must be mdb or tdb" >&2; exit 2 ;; esac
+export ENTRA_PREFLIGHT_SAMBA_BACKEND="$BACKEND"
 DIR="$ENTRA_PREFLIGHT_SAMBA_DIR"
 BASE="DC=corp,DC=contoso,DC=test"
 CACHE_DIR="$PWD/.tmp/samba-bench-cache"
-NAME="samba-bench-$USERS-v$FILL.tar.zst"
-TAG="users=$USERS fill=v$FILL backend=mdb"
+NAME="samba-bench-$USERS-v$FILL$([ "$BACKEND" = mdb ] || echo "-$BACKEND").tar.zst"
+TAG="users=$USERS fill=v$FILL backend=$BACKEND"
 CHUNK=10000
 
 log() { echo "bench-forest: $*" >&2; }
