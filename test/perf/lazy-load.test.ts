@@ -54,15 +54,42 @@ describe('commands load only what they need (issue 14: offline speed)', () => {
     expect(files.filter((f) => f.includes('node_modules/ajv/dist/compile/'))).toEqual([]);
   });
 
+  // One DC on a loopback address nothing listens on (refused at once), no cloud endpoints.
+  async function livePlan(extra = ''): Promise<string> {
+    const plan = join(mkdtempSync(join(tmpdir(), 'ep-live-')), 'plan.yaml');
+    await import('node:fs/promises').then((fs) => fs.writeFile(plan, `${refusedDcPlan}\n${extra}`));
+    return plan;
+  }
+
   it('a live check loads the probes (the logger would catch them)', async () => {
-    // One DC on a loopback address nothing listens on (refused at once), no cloud endpoints.
-    const dir = mkdtempSync(join(tmpdir(), 'ep-live-'));
-    const plan = join(dir, 'plan.yaml');
-    const text = refusedDcPlan;
-    await import('node:fs/promises').then((fs) => fs.writeFile(plan, text));
     process.env['SYNC_PW'] = 'x';
-    const { packages, files } = await loadedPackages(['check', '--plan', plan, '--fail-on', 'never']);
+    const { packages, files } = await loadedPackages(['check', '--plan', await livePlan(), '--fail-on', 'never']);
     expect(files.some((f) => f.includes('/dist/probes/'))).toBe(true);
     expect(packages.has('ldapts')).toBe(true);
+  });
+
+  it('an LDAP-only live collect loads the LDAP client and none of the other probes or their libraries', async () => {
+    process.env['SYNC_PW'] = 'x';
+    const out = join(mkdtempSync(join(tmpdir(), 'ep-live-')), 'facts.json');
+    const { packages, files } = await loadedPackages(['collect', '--plan', await livePlan(), '--output', out, '--allow-incomplete']);
+    // It did run: the bundle holds the LDAP area (failed: nothing listens), and the DC-port probe ran too.
+    const facts = JSON.parse(readFileSync(out, 'utf8')) as { facts: Record<string, unknown> };
+    expect(Object.keys(facts.facts).sort()).toEqual(expect.arrayContaining(['ldap', 'tcp']));
+    expect(packages.has('ldapts')).toBe(true);
+    expect(['mssql', 'tedious', 'undici', 'node-forge', 'fast-xml-parser'].filter((p) => packages.has(p))).toEqual([]);
+    expect([...packages].filter((p) => p.startsWith('@azure/'))).toEqual([]);
+    // The probe modules themselves (their folders' light plan readers may load: the catalog uses them).
+    const probeModules = new Set(files.map((f) => /\/dist\/probes\/([^/]+)\/index\.js$/.exec(f)?.[1]).filter((d): d is string => d !== undefined));
+    expect([...probeModules].sort()).toEqual(['dns', 'ldap', 'tcp']);
+  });
+
+  it('a plan with an existing SQL Server loads the TDS client (tedious) for the SQL probe', async () => {
+    process.env['SYNC_PW'] = 'x';
+    const sql = 'install: { sql: { mode: existing, server: 127.0.0.79, login: { kind: sql, name: installer, password: env:SYNC_PW } } }';
+    const out = join(mkdtempSync(join(tmpdir(), 'ep-live-')), 'facts.json');
+    const { packages } = await loadedPackages(['collect', '--plan', await livePlan(sql), '--output', out, '--allow-incomplete']);
+    const facts = JSON.parse(readFileSync(out, 'utf8')) as { facts: Record<string, unknown> };
+    expect(Object.keys(facts.facts)).toContain('sql');
+    expect(packages.has('tedious')).toBe(true);
   });
 });
