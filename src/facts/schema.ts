@@ -11,6 +11,10 @@ import { tenantFactsSchema } from './areas/tenant.js';
 import { tlsFactsSchema } from './areas/tls.js';
 import { wsmanFactsSchema } from './areas/wsman.js';
 
+// A CLI run parses one plan and one bundle once: compiling zod's per-schema fast path (new Function)
+// does not pay for itself there and shows up in start-up profiles, so parse without it.
+z.config({ jitless: true });
+
 /**
  * All facts, one optional area per probe. An absent area means "not gathered" (its probe did not
  * run, e.g. an offline bundle from an older version); rules then report "not evaluated".
