@@ -25,7 +25,10 @@ await build({
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
-  external: ['mssql', 'tedious', '@azure/*', 'undici', 'node-forge', 'dns2', 'fast-xml-parser', '@ewsjs/*', 'ldapts', 'ajv', 'ajv/*', 'ajv-formats'],
+  external: ['mssql', 'tedious', '@azure/*', 'undici', 'node-forge', 'dns2', 'fast-xml-parser', '@ewsjs/*', 'ldapts', 'ajv', 'ajv/*', 'ajv-formats',
+    // CommonJS that reads __filename, which an ES module bundle does not define.
+    'write-file-atomic',
+  ],
   // Bundled CommonJS (commander, yaml…) calls require for Node built-ins; ESM has none of its own.
   banner: { js: "import { createRequire as __epCreateRequire } from 'node:module'; globalThis.require ??= __epCreateRequire(import.meta.url);" },
 });
