@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../zod-config.js';
 import { dnsFactsSchema } from './areas/dns.js';
 import { httpsFactsSchema } from './areas/https.js';
 import { ldapFactsSchema } from './areas/ldap.js';
@@ -10,10 +11,6 @@ import { tcpFactsSchema } from './areas/tcp.js';
 import { tenantFactsSchema } from './areas/tenant.js';
 import { tlsFactsSchema } from './areas/tls.js';
 import { wsmanFactsSchema } from './areas/wsman.js';
-
-// A CLI run parses one plan and one bundle once: compiling zod's per-schema fast path (new Function)
-// does not pay for itself there and shows up in start-up profiles, so parse without it.
-z.config({ jitless: true });
 
 /**
  * All facts, one optional area per probe. An absent area means "not gathered" (its probe did not
