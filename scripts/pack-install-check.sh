@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 npm pack --silent --pack-destination "$work" >/dev/null
 mkdir "$work/empty" && cd "$work/empty" && npm init -y >/dev/null
-npm install --silent --no-audit --no-fund "$work"/entra-preflight-*.tgz
+# --prefer-offline: dependencies come from the npm cache when it has them (the suite runs this).
+npm install --silent --no-audit --no-fund --prefer-offline "$work"/entra-preflight-*.tgz
+# The installed package runs its bundle (what the launcher prefers), not only the unbundled dist/cli/.
+[ -f node_modules/entra-preflight/dist/bundle/bin.js ] || { echo "pack-install-check: the tarball holds no dist/bundle/" >&2; exit 1; }
 bin=./node_modules/.bin/entra-preflight
 "$bin" rules | tail -1 | grep -q 'rules$'
 ex="$OLDPWD/fixtures/examples/phs-single-forest"

@@ -8,4 +8,6 @@ export default function setup(): void {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
   // The same step as `npm run build`: the precompiled facts-bundle validator.
   execFileSync(process.execPath, ['scripts/build-validators.mjs'], { stdio: 'inherit' });
+  // And the bundle the launcher prefers (dist/bundle/), or the tests would run a stale one.
+  execFileSync(process.execPath, ['scripts/bundle.mjs'], { stdio: 'inherit' });
 }

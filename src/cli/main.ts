@@ -6,7 +6,7 @@ import type { CollectCommandOptions } from './commands/collect.js';
 import type { ExplainCommandOptions } from './commands/explain.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { capErrorText, formatUserError, isUserError } from './user-errors.js';
+import { capErrorText } from './error-text.js';
 
 const exitCodeHelp = `
 Exit codes:

@@ -1,6 +1,6 @@
 import type { Facts } from '../facts/schema.js';
 import type { Plan } from '../plan/schema.js';
-import type { Probe, ProbeProgress, SecretResolver } from '../probes/probe.js';
+import type { ProbeEntry, ProbeProgress, SecretResolver } from '../probes/probe.js';
 
 export interface CollectOptions {
   readonly planDir: string;
@@ -34,8 +34,11 @@ export function hardDeadlineMs(timeoutMs: number): number {
   return Math.max(10 * timeoutMs, 120_000);
 }
 
-/** Runs every applicable probe concurrently and merges their areas into one facts object. */
-export async function collectFacts(plan: Plan, probes: readonly Probe[], options: CollectOptions): Promise<Collection> {
+/**
+ * Runs every applicable probe concurrently and merges their areas into one facts object. A probe
+ * is loaded (its module and protocol library imported) only once it is known to run.
+ */
+export async function collectFacts(plan: Plan, probes: readonly ProbeEntry[], options: CollectOptions): Promise<Collection> {
   const facts: Record<string, unknown> = {};
   const notices: string[] = [];
   const controller = new AbortController();
@@ -44,14 +47,16 @@ export async function collectFacts(plan: Plan, probes: readonly Probe[], options
   await Promise.all(
     probes
       .filter((probe) => probe.appliesTo(plan))
-      .map(async (probe) => {
+      .map(async (entry) => {
         let timer: NodeJS.Timeout | undefined;
         const overrun = new Promise<'overrun'>((resolve) => {
           timer = setTimeout(() => resolve('overrun'), deadline);
         });
         try {
           const started = Date.now();
-          options.progress?.start(probe.id, probe.title);
+          options.progress?.start(entry.id, entry.title);
+          // Inside the try: a probe module that fails to load is that probe crashing, not the run.
+          const probe = await entry.load();
           const outcome = await Promise.race([
             probe.collect({
               plan,
@@ -75,8 +80,8 @@ export async function collectFacts(plan: Plan, probes: readonly Probe[], options
           options.log(`[${probe.id}] done in ${Date.now() - started} ms`);
           options.progress?.done(probe.id, Date.now() - started, 'ok');
         } catch (error) {
-          options.progress?.done(probe.id, 0, 'crashed');
-          notices.push(`probe ${probe.id} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}; its rules are not evaluated`);
+          options.progress?.done(entry.id, 0, 'crashed');
+          notices.push(`probe ${entry.id} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}; its rules are not evaluated`);
         } finally {
           clearTimeout(timer);
         }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../zod-config.js';
 import { dnsFactsSchema } from './areas/dns.js';
 import { httpsFactsSchema } from './areas/https.js';
 import { ldapFactsSchema } from './areas/ldap.js';

@@ -43,3 +43,20 @@ export interface Probe<A extends keyof Facts = keyof Facts> {
   appliesTo(plan: Plan): boolean;
   collect(ctx: ProbeContext): Promise<NonNullable<Facts[A]>>;
 }
+
+/**
+ * A probe the engine can select before loading it: id, title and plan test are light
+ * (src/probes/catalog.ts); `load` imports the probe's code with its protocol libraries, and is
+ * called only for a probe that runs.
+ */
+export interface ProbeEntry<A extends keyof Facts = keyof Facts> {
+  readonly id: A;
+  readonly title: string;
+  appliesTo(plan: Plan): boolean;
+  load(): Promise<Probe<A>>;
+}
+
+/** An already loaded probe as an entry (tests that build their own probes). */
+export function entryOf<A extends keyof Facts>(probe: Probe<A>): ProbeEntry<A> {
+  return { id: probe.id, title: probe.title, appliesTo: (plan) => probe.appliesTo(plan), load: async () => probe };
+}

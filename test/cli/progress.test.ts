@@ -35,6 +35,15 @@ describe('progress on a terminal (real pseudo-terminal)', () => {
     expect(r.stdout).not.toMatch(/done in|\u001b\[/);
   });
 
+  it('a report larger than a pipe buffer on stdout completes (the pty runner reads both at once)', async () => {
+    const example = join(repo, 'fixtures/examples/phs-single-forest');
+    // SARIF of the example is several hundred KB: far beyond the 64 KB a pipe holds unread.
+    const r = await onTerminal(['check', '--plan', join(example, 'plan.yaml'), '--facts', join(example, 'facts.json'), '--format', 'sarif', '--fail-on', 'never', '--allow-incomplete']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(256 * 1024);
+    expect((JSON.parse(r.stdout) as { runs: unknown[] }).runs).toHaveLength(1);
+  });
+
   it('shows nothing with --quiet', async () => {
     const dir = await tempFiles({ 'plan.yaml': plan });
     const r = await onTerminal(['check', '--plan', join(dir, 'plan.yaml'), '--format', 'json', '--fail-on', 'never', '--quiet']);

@@ -6,15 +6,15 @@ import { areasOf, probesFor } from '../../src/engine/probe-selection.js';
 import { validateBundle } from '../../src/facts/bundle.js';
 import type { Facts } from '../../src/facts/schema.js';
 import { parsePlanText } from '../../src/plan/load.js';
-import { allProbes } from '../../src/probes/index.js';
+import { probeRegistry } from '../../src/probes/registry.js';
 import { allRules, findRule } from '../../src/rules/index.js';
 
 const repo = resolve(__dirname, '../..');
-const ids = (rules: readonly string[], skip: readonly string[] = []): string[] => probesFor(allProbes, allRules, rules, skip).map((p) => p.id);
+const ids = (rules: readonly string[], skip: readonly string[] = []): string[] => probesFor(probeRegistry, allRules, rules, skip).map((p) => p.id);
 
 describe('--rule/--skip run only the probes the selected rules need', () => {
   it('maps rules to probes through their sources and the facts they need', () => {
-    expect(ids([])).toEqual(allProbes.map((p) => p.id));
+    expect(ids([])).toEqual(probeRegistry.map((p) => p.id));
     expect(ids(['NET001'])).toEqual(['dns', 'tcp']);
     expect(ids(['SQL001'])).toEqual(['sql']);
     expect(ids(['ACC001'])).toEqual(['ldap']);
@@ -23,7 +23,7 @@ describe('--rule/--skip run only the probes the selected rules need', () => {
     expect(planOnly).toBeDefined();
     expect(ids([planOnly?.meta.id ?? ''])).toEqual([]);
     // Skipping every LDAP-only rule keeps the other probes, and LDAP for the rules that still need it.
-    expect(ids([], ['ACC001'])).toEqual(allProbes.map((p) => p.id));
+    expect(ids([], ['ACC001'])).toEqual(probeRegistry.map((p) => p.id));
   });
 
   /**

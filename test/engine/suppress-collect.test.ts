@@ -3,7 +3,7 @@ import { collectFacts, hardDeadlineMs } from '../../src/engine/collect.js';
 import { evaluateRules } from '../../src/engine/evaluate.js';
 import { applySuppressions } from '../../src/engine/suppress.js';
 import { ok } from '../../src/facts/fact.js';
-import type { Probe } from '../../src/probes/probe.js';
+import { entryOf, type Probe, type ProbeEntry } from '../../src/probes/probe.js';
 import { defineRule } from '../../src/rules/rule.js';
 import { makePlan, NOW } from '../helpers/rules.js';
 
@@ -46,7 +46,7 @@ describe('collectFacts', () => {
   it('merges the areas of the probes that apply and skips the others', async () => {
     const tcp: Probe<'tcp'> = { id: 'tcp', title: 'tcp', appliesTo: () => true, collect: async () => ({ domains: [] }) };
     const sql: Probe<'sql'> = { id: 'sql', title: 'sql', appliesTo: () => false, collect: async () => { throw new Error('must not run'); } };
-    const c = await collectFacts(makePlan(), [tcp, sql] as Probe[], options);
+    const c = await collectFacts(makePlan(), [entryOf(tcp), entryOf(sql)], options);
     expect(Object.keys(c.facts)).toEqual(['tcp']);
     expect(c.notices).toEqual([]);
   });
@@ -54,9 +54,33 @@ describe('collectFacts', () => {
   it('turns a crashing probe into a notice and keeps the other areas', async () => {
     const good: Probe<'tcp'> = { id: 'tcp', title: 'tcp', appliesTo: () => true, collect: async () => ({ domains: [] }) };
     const bad: Probe<'dns'> = { id: 'dns', title: 'dns', appliesTo: () => true, collect: async () => { throw new Error('boom'); } };
-    const c = await collectFacts(makePlan(), [good, bad] as Probe[], options);
+    const c = await collectFacts(makePlan(), [entryOf(good), entryOf(bad)], options);
     expect(Object.keys(c.facts)).toEqual(['tcp']);
     expect(c.notices).toEqual(['probe dns failed unexpectedly: boom; its rules are not evaluated']);
+  });
+
+  it('loads only the probes that apply, and a probe whose module fails to load is a notice, not a crash', async () => {
+    const loaded: string[] = [];
+    const entry = <A extends 'tcp' | 'sql' | 'dns'>(id: A, applies: boolean, load: () => Promise<Probe<A>>): ProbeEntry<A> => ({
+      id,
+      title: id,
+      appliesTo: () => applies,
+      load: async () => {
+        loaded.push(id);
+        return load();
+      },
+    });
+    const tcp = entry('tcp', true, async () => ({ id: 'tcp', title: 'tcp', appliesTo: () => true, collect: async () => ({ domains: [] }) }));
+    const sql = entry('sql', false, async () => {
+      throw new Error('the SQL client must not be loaded');
+    });
+    const dns = entry('dns', true, async () => {
+      throw new Error('Cannot find package dns2');
+    });
+    const c = await collectFacts(makePlan(), [tcp, sql, dns], options);
+    expect(loaded).toEqual(['tcp', 'dns']);
+    expect(Object.keys(c.facts)).toEqual(['tcp']);
+    expect(c.notices).toEqual(['probe dns failed unexpectedly: Cannot find package dns2; its rules are not evaluated']);
   });
 
   it('has a generous hard deadline as a safety net behind the per-host timeout', () => {

@@ -1,18 +1,12 @@
 import dns2 from 'dns2';
 import type { DnsAnswer, DnsFacts, DnsLookup, DnsRcode } from '../../facts/areas/dns.js';
 import { failed, ok } from '../../facts/fact.js';
-import type { Plan } from '../../plan/schema.js';
 import type { Probe, ProbeContext } from '../probe.js';
+import { probeInfo } from '../catalog.js';
 import { DnsQueryError, queryUdp } from './client.js';
+import { questions, type Question } from './questions.js';
 
-type RecordType = DnsLookup['type'];
-interface Question {
-  readonly view: DnsLookup['view'];
-  readonly resolver: string;
-  readonly name: string;
-  readonly type: RecordType;
-  readonly purpose: DnsLookup['purpose'];
-}
+export { questions } from './questions.js';
 
 /** `host`, `host:port` or `[v6]:port` → dns2 client options. */
 export function resolverAddress(resolver: string): { dns: string; port: number } {
@@ -20,28 +14,6 @@ export function resolverAddress(resolver: string): { dns: string; port: number }
   if (v6) return { dns: v6[1] ?? '', port: v6[2] ? Number(v6[2]) : 53 };
   const [host = resolver, port] = resolver.split(':');
   return { dns: host, port: port ? Number(port) : 53 };
-}
-
-/** What the plan needs resolved, on which resolvers, and why. */
-export function questions(plan: Plan): Question[] {
-  const out: Question[] = [];
-  const intranet = plan.network.intranetResolvers;
-  const extranet = plan.network.extranetResolvers;
-  const fs = plan.signIn.method === 'adfs' ? plan.adfs?.federationServiceName : undefined;
-  if (fs) {
-    for (const resolver of intranet) out.push({ view: 'intranet', resolver, name: fs, type: 'A', purpose: 'federation-service' });
-    for (const resolver of extranet) out.push({ view: 'extranet', resolver, name: fs, type: 'A', purpose: 'federation-service' });
-  }
-  for (const forest of plan.forests) {
-    const domains = new Set([forest.name, ...(forest.domains?.include ?? [])].map((d) => d.toLowerCase()));
-    for (const domain of domains)
-      for (const resolver of intranet) out.push({ view: 'intranet', resolver, name: `_ldap._tcp.dc._msdcs.${domain}`, type: 'SRV', purpose: 'dc-locator' });
-  }
-  // Microsoft verifies domains through public DNS: the TXT record must be visible from outside.
-  const toVerify = [...(plan.signIn.method === 'adfs' ? (plan.adfs?.domainsToFederate ?? []) : []), ...(plan.signIn.method === 'pingfederate' && plan.pingFederate ? [plan.pingFederate.domain] : [])];
-  const verifyVia = extranet.length > 0 ? extranet.map((r) => ['extranet', r] as const) : intranet.map((r) => ['intranet', r] as const);
-  for (const domain of toVerify) for (const [view, resolver] of verifyVia) out.push({ view, resolver, name: domain, type: 'TXT', purpose: 'domain-verification' });
-  return out;
 }
 
 const RCODE = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 } as const;
@@ -79,8 +51,7 @@ async function ask(q: Question, timeoutMs: number, signal?: AbortSignal): Promis
  */
 export const dnsProbe: Probe<'dns'> = {
   id: 'dns',
-  title: 'DNS',
-  appliesTo: (plan) => questions(plan).length > 0,
+  ...probeInfo.dns,
   async collect(ctx: ProbeContext): Promise<DnsFacts> {
     const qs = questions(ctx.plan);
     const answers = await Promise.all(qs.map((q) => ask(q, ctx.timeoutMs, ctx.signal)));

@@ -5,10 +5,10 @@ import type { TokenCredential } from '@azure/identity';
 import { request, type Dispatcher } from 'undici';
 import { failed, ok, skipped, type Fact, type FailureKind } from '../../facts/fact.js';
 import type { CloudOnlyUsers, HiaFacts, HiaMfaFacts, OnPremisesSyncFacts, OrganizationFacts, RoleName, TenantDomain, TenantFacts } from '../../facts/areas/tenant.js';
-import type { Plan } from '../../plan/schema.js';
 import { smtpAddresses, UserKeysBuilder } from '../../facts/soft-match-keys.js';
 import { connectionOutcomeOf } from '../http-outcome.js';
 import type { Probe, ProbeContext } from '../probe.js';
+import { probeInfo } from '../catalog.js';
 import { CredentialSetupError, credentialFor, hostsOf, type DevicePrompt, type GraphPlan } from './auth.js';
 import { graphAgent, graphClient, GraphHttpError, graphProxyAgent, proxyFailure, type GraphClient } from './http.js';
 import { proxyAuthorization, proxyFor, type ProxyChoice } from '../https/proxy.js';
@@ -405,7 +405,6 @@ export async function collectTenant(ctx: ProbeContext, deps: TenantProbeDeps = {
 
 export const tenantProbe: Probe<'tenant'> = {
   id: 'tenant',
-  title: 'Microsoft Entra tenant (Microsoft Graph, read-only)',
-  appliesTo: (plan: Plan) => plan.tenant.graph !== undefined,
+  ...probeInfo.tenant,
   collect: (ctx) => collectTenant(ctx),
 };

@@ -8,6 +8,7 @@ import { MAX_BODY_BYTES, MAX_METADATA_BYTES, readBoundedBody, ResponseTooLarge }
 import { connectionOutcomeOf } from '../http-outcome.js';
 import { intranetLookup } from '../intranet-lookup.js';
 import type { Probe, ProbeContext } from '../probe.js';
+import { probeInfo } from '../catalog.js';
 import { proxyAuthorization, proxyFor, tunnelRefusalStatus, type ProxyChoice } from './proxy.js';
 import { FEDERATION_METADATA_PATH, httpsTargets, type HttpsPlanTarget } from './targets.js';
 
@@ -97,8 +98,7 @@ async function readCa(ctx: ProbeContext, file: string | undefined): Promise<{ ca
  */
 export const httpsProbe: Probe<'https'> = {
   id: 'https',
-  title: 'HTTPS reachability (AD FS, WAP, Microsoft Entra endpoints, proxy)',
-  appliesTo: (plan) => httpsTargets(plan).length > 0,
+  ...probeInfo.https,
   async collect(ctx): Promise<HttpsFacts> {
     const targets = httpsTargets(ctx.plan);
     const intranetCa = await readCa(ctx, ctx.plan.adfs?.caFile);

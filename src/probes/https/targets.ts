@@ -107,3 +107,8 @@ export function httpsTargets(plan: Plan): HttpsPlanTarget[] {
   }
   return out;
 }
+
+/** The https endpoints among the cloud targets (NET003 reads their certificates through the TLS probe). */
+export function cloudEndpoints(plan: Plan): string[] {
+  return [...new Set(httpsTargets(plan).filter((t) => t.role === 'cloud' && t.url.startsWith('https:')).map((t) => t.url))];
+}

@@ -6,7 +6,6 @@ import { chooseGlobalCatalog, intranetResolver, resolveAddress } from './discove
 import { globalCatalogRead, spnsRead } from './global-catalog.js';
 import { domainFacts, markReachability, readDomainDcs, readDomainRefs, readSiteRoles, unreadDomainDcs } from './locate.js';
 import { readExtensionAttributeClasses, readUserAttributeBinding } from './schema-binding.js';
-import { importedAttributeNames } from '../settings/read.js';
 import { read, type ReadContext, type Read } from './read.js';
 import { escapeFilterValue, fileTimeToIso, num, str, strs } from './values.js';
 
@@ -77,7 +76,10 @@ async function readSchema(r: ReadContext) {
       identity.sourceAnchor.mode === 'attribute' ? identity.sourceAnchor.attribute : 'mS-DS-ConsistencyGuid',
       identity.matching.attribute,
       ...features.directoryExtensions,
-      ...(await importedAttributeNames(r.probe.plan.install.importSettings, r.probe.planDir)),
+      // Imported only for a plan that imports settings: the reader brings the XML parser along.
+      ...(r.probe.plan.install.importSettings === undefined
+        ? []
+        : await (await import('../settings/read.js')).importedAttributeNames(r.probe.plan.install.importSettings, r.probe.planDir)),
     ]
       .filter((n): n is string => n !== undefined)
       .map((n) => n.toLowerCase()),

@@ -2,6 +2,7 @@ import { failed, ok } from '../../facts/fact.js';
 import type { ForestFacts, LdapFacts } from '../../facts/areas/ldap.js';
 import type { ScanAggregator } from './scan-aggregate.js';
 import type { Probe } from '../probe.js';
+import { probeInfo } from '../catalog.js';
 import { collectForest } from './forest.js';
 
 /**
@@ -11,8 +12,7 @@ import { collectForest } from './forest.js';
  */
 export const ldapProbe: Probe<'ldap'> = {
   id: 'ldap',
-  title: 'Active Directory (LDAP)',
-  appliesTo: (plan) => plan.forests.length > 0,
+  ...probeInfo.ldap,
   async collect(ctx): Promise<LdapFacts> {
     const scans = new Map<string, ScanAggregator>();
     // One forest's failure is its own: even an unexpected error leaves the other forests' facts whole.

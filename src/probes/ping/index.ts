@@ -10,6 +10,7 @@ import type { Plan } from '../../plan/schema.js';
 import { MAX_METADATA_BYTES, readBoundedBody, ResponseTooLarge } from '../bounded-body.js';
 import { connectionOutcomeOf } from '../http-outcome.js';
 import type { Probe, ProbeContext } from '../probe.js';
+import { probeInfo } from '../catalog.js';
 import { analyseMetadata } from './metadata.js';
 
 
@@ -81,8 +82,7 @@ async function lookupA(ctx: ProbeContext, resolverAddress: string, name: string)
  */
 export const pingProbe: Probe<'ping'> = {
   id: 'ping',
-  title: 'PingFederate metadata and endpoints',
-  appliesTo: (plan) => plan.signIn.method === 'pingfederate' && plan.pingFederate !== undefined,
+  ...probeInfo.ping,
   async collect(ctx): Promise<PingFacts> {
     const ping = ctx.plan.pingFederate;
     if (ping === undefined) return { metadata: failed('pingFederate', 'other', 'the plan has no pingFederate section'), endpointLookups: [] };

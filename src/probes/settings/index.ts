@@ -1,5 +1,6 @@
 import type { SettingsFacts } from '../../facts/areas/settings.js';
 import type { Probe } from '../probe.js';
+import { probeInfo } from '../catalog.js';
 import { readImportedSettings } from './read.js';
 
 /**
@@ -8,8 +9,7 @@ import { readImportedSettings } from './read.js';
  */
 export const settingsProbe: Probe<'settings'> = {
   id: 'settings',
-  title: 'Exported synchronization settings',
-  appliesTo: (plan) => plan.install.importSettings !== undefined,
+  ...probeInfo.settings,
   async collect(ctx): Promise<SettingsFacts> {
     const path = ctx.plan.install.importSettings;
     // appliesTo guarantees the path; the check keeps the type honest without a cast.

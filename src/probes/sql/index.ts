@@ -5,6 +5,7 @@ import type { ConnectionConfiguration } from 'tedious';
 import type { SqlBrowserFacts, SqlConnectionFacts, SqlDatabaseFacts, SqlEncryptionFacts, SqlFacts, SqlServerFacts, SqlTarget } from '../../facts/areas/sql.js';
 import { failed, ok, skipped, type Fact, type FailureKind } from '../../facts/fact.js';
 import type { Probe, ProbeContext } from '../probe.js';
+import { probeInfo } from '../catalog.js';
 import { readAvailability } from './availability.js';
 import { askBrowser } from './browser.js';
 import { allDatabasesQuery, databaseQuery, lastUpdateQuery, loginQuery, ownerQuery, serverQuery, tablesQuery } from './queries.js';
@@ -26,8 +27,7 @@ const stageKind: Record<Stage, FailureKind> = { dns: 'dns', tcp: 'refused', tls:
  */
 export const sqlProbe: Probe<'sql'> = {
   id: 'sql',
-  title: 'SQL Server (TDS)',
-  appliesTo: (plan) => plan.install.sql.mode === 'existing' && plan.install.sql.server !== undefined,
+  ...probeInfo.sql,
   async collect(ctx): Promise<SqlFacts> {
     const sql = ctx.plan.install.sql;
     const parsed = parseSqlServer(sql.server ?? '', sql.instance, sql.port);

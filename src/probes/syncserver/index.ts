@@ -3,9 +3,10 @@ import type { SyncServerFacts, SyncServerMachine } from '../../facts/areas/syncs
 import type { Plan } from '../../plan/schema.js';
 import { connectionOutcomeOf } from '../http-outcome.js';
 import type { Probe, ProbeContext } from '../probe.js';
+import { probeInfo } from '../catalog.js';
 import { intranetLookup } from '../intranet-lookup.js';
 import { readPlanFile } from '../plan-file.js';
-import { identifyUrl } from '../wsman/index.js';
+import { identifyUrl } from '../wsman/targets.js';
 import { localAccess } from './local.js';
 import { readMachine, readRemoteSam, type MachineAccess } from './readers.js';
 import { remoteAccess } from './remote.js';
@@ -90,8 +91,7 @@ function connectionErrors(access: MachineAccess, tlsHint: string): MachineAccess
  */
 export const syncServerProbe: Probe<'syncServer'> = {
   id: 'syncServer',
-  title: 'Sync server readiness (WMI/registry over WS-Management, read-only)',
-  appliesTo: (plan) => plan.syncServer !== undefined && (plan.syncServer.local || plan.syncServer.winrm !== undefined),
+  ...probeInfo.syncServer,
   async collect(ctx): Promise<SyncServerFacts> {
     const plan = ctx.plan.syncServer;
     if (plan === undefined) throw new Error('syncServer probe run without a syncServer block');

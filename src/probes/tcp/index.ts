@@ -5,6 +5,7 @@ import { discoverDcs, intranetResolver, type DcCandidate } from '../ldap/discove
 import { locateForest } from '../ldap/topology.js';
 import { LdapFailure } from '../ldap/connection.js';
 import type { Probe, ProbeContext } from '../probe.js';
+import { probeInfo } from '../catalog.js';
 
 /** One TCP connect, bounded by the timeout; closed and silent ports are answers, not errors. */
 export function probePort(address: string, port: number, timeoutMs: number): Promise<PortProbe> {
@@ -57,8 +58,7 @@ async function dnsServers(ctx: ProbeContext, domain: string): Promise<(dc: DcCan
  */
 export const tcpProbe: Probe<'tcp'> = {
   id: 'tcp',
-  title: 'DC ports (TCP)',
-  appliesTo: (plan) => plan.forests.length > 0,
+  ...probeInfo.tcp,
   async collect(ctx: ProbeContext): Promise<TcpFacts> {
     const perForest = await Promise.all(
       ctx.plan.forests.map(async (forest) => {

@@ -7,12 +7,12 @@ import type { Duplex } from 'node:stream';
 import forge from 'node-forge';
 import { certBagsOf, keyBagsOf, localKeyIds, openPkcs12 } from '../pkcs12.js';
 import { endpointCertificateKey, fileCertificateKey, type CertificateFacts, type CertificateRole, type CertificateSource, type TlsFacts } from '../../facts/areas/tls.js';
-import type { Plan } from '../../plan/schema.js';
 import { failed, ok } from '../../facts/fact.js';
 import { intranetLookup } from '../intranet-lookup.js';
 import { openTunnel, proxyAuthorization, proxyFor } from '../https/proxy.js';
-import { httpsTargets } from '../https/targets.js';
+import { cloudEndpoints } from '../https/targets.js';
 import type { Probe, ProbeContext } from '../probe.js';
+import { probeInfo } from '../catalog.js';
 
 // Parsed on first use: ~140 certificates cost every command's start-up otherwise.
 let parsedRoots: readonly X509Certificate[] | undefined;
@@ -229,8 +229,7 @@ async function readCloudEndpoint(ctx: ProbeContext, url: string): Promise<Certif
  */
 export const tlsProbe: Probe<'tls'> = {
   id: 'tls',
-  title: 'TLS certificates',
-  appliesTo: (plan) => (plan.signIn.method === 'adfs' && plan.adfs !== undefined) || cloudEndpoints(plan).length > 0,
+  ...probeInfo.tls,
   async collect(ctx: ProbeContext): Promise<TlsFacts> {
     const adfs = ctx.plan.signIn.method === 'adfs' ? ctx.plan.adfs : undefined;
     const certificates: TlsFacts['certificates'] = {};
@@ -271,9 +270,4 @@ async function federationTrust(ctx: ProbeContext, caFile: string | undefined): P
   } catch {
     return `cannot read the CA file ${path} named in the plan (adfs.caFile)`;
   }
-}
-
-/** The https endpoints among the cloud targets (NET003 reads their certificates). */
-function cloudEndpoints(plan: Plan): string[] {
-  return [...new Set(httpsTargets(plan).filter((t) => t.role === 'cloud' && t.url.startsWith('https:')).map((t) => t.url))];
 }

@@ -3,32 +3,14 @@ import { Agent, request } from 'undici';
 import { intranetLookup } from '../intranet-lookup.js';
 import { failed, ok, type Fact } from '../../facts/fact.js';
 import { readBoundedBody, ResponseTooLarge } from '../bounded-body.js';
-import type { WsmanFacts, WsmanHost, WsmanResult } from '../../facts/areas/wsman.js';
-import type { Plan } from '../../plan/schema.js';
+import type { WsmanFacts, WsmanResult } from '../../facts/areas/wsman.js';
 import { connectionOutcomeOf } from '../http-outcome.js';
 import type { Probe, ProbeContext } from '../probe.js';
+import { probeInfo } from '../catalog.js';
 import { IDENTIFY_REQUEST, parseIdentifyResponse } from './identify.js';
+import { identifyUrl, wsmanTargets } from './targets.js';
 
-type Role = WsmanHost['role'];
-
-/**
- * Every AD FS and WAP host of the plan, as the plan writes it, once per role (the rules look a
- * result up by host and role; a host listed twice in one list is asked once).
- */
-export function wsmanTargets(plan: Plan): { host: string; role: Role }[] {
-  const out: { host: string; role: Role }[] = [];
-  const add = (host: string, role: Role) => {
-    if (!out.some((t) => t.role === role && t.host.toLowerCase() === host.toLowerCase())) out.push({ host, role });
-  };
-  for (const host of plan.adfs?.servers ?? []) add(host, 'adfs');
-  for (const host of plan.adfs?.wapServers ?? []) add(host, 'wap');
-  return out;
-}
-
-export function identifyUrl(host: string, https: boolean, port: number | undefined): string {
-  const h = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-  return `${https ? 'https' : 'http'}://${h}:${port ?? (https ? 5986 : 5985)}/wsman`;
-}
+export { identifyUrl, wsmanTargets } from './targets.js';
 
 async function identify(ctx: ProbeContext, dispatcher: Agent, host: string): Promise<Fact<WsmanResult>> {
   const winrm = ctx.plan.adfs?.winrm ?? { https: false };
@@ -70,8 +52,7 @@ async function identify(ctx: ProbeContext, dispatcher: Agent, host: string): Pro
  */
 export const wsmanProbe: Probe<'wsman'> = {
   id: 'wsman',
-  title: 'WinRM on AD FS / WAP servers (WS-Management Identify)',
-  appliesTo: (plan) => plan.signIn.method === 'adfs' && wsmanTargets(plan).length > 0,
+  ...probeInfo.wsman,
   async collect(ctx): Promise<WsmanFacts> {
     const targets = wsmanTargets(ctx.plan);
     let ca: Buffer | undefined;
