@@ -145,6 +145,7 @@ async function gatherAll(
     domainDns: dir.reachable.map((d) => d.dn),
     domains: [],
     scans,
+    accounts: new Map(),
     computers: new Map(),
   };
   const out: Partial<Record<Gathered, Fact<unknown>>> = { rootDse };
