@@ -5,7 +5,7 @@ import type { ForestPlan } from '../../plan/schema.js';
 import type { ProbeContext } from '../probe.js';
 import type { Credential } from './bind.js';
 import type { Endpoint, TlsSettings } from './connection.js';
-import type { Directory } from './domains.js';
+import type { Directory, DomainRef } from './domains.js';
 import { DOMAIN_CONCURRENCY, mapBounded } from './bounded.js';
 import type { ScanAggregator } from './scan-aggregate.js';
 import type { Session } from './session.js';
@@ -34,6 +34,8 @@ export interface ReadContext {
   readonly tls: TlsSettings;
   readonly credential: Credential;
   readonly naming: { readonly config: string; readonly schema: string; readonly rootDomain: string };
+  /** The crossRefs as read before the domains were bound (rejects as that read failed), so the domains read does not search them again. */
+  readonly domainRefs?: Promise<readonly DomainRef[]>;
   /** DNs of the domains read (bound and in scope), root's domain first. */
   readonly domainDns: readonly string[];
   /** Filled by the domains read (first in the list), for reads that need the DC roles. */
