@@ -35,7 +35,7 @@ export class Session {
     if (this.broken) throw this.broken;
     const rec = this.startRecord(base, options, null, controls);
     try {
-      const result = await withTimeout(this.client.search(base, options, controls), this.timeoutMs, this.where);
+      const result = await withTimeout(this.client.search(base, this.limited(options), controls), this.timeoutMs, this.where);
       this.connection.wire.progressed();
       if (result.searchEntries.length > this.maxEntries)
         throw new LdapFailure('protocol', `response too large from ${this.where}: more than ${this.maxEntries} entries for one search under ${base || 'the rootDSE'}`);
@@ -78,6 +78,16 @@ export class Session {
     };
   }
 
+  /**
+   * The server-side time limit of a request is the probe's own timeout. ldapts sends 10 s when none
+   * is given, and a DC enforces it: Samba with 100,000 users needs ~11 s before the first page of
+   * the user scan and then answers "Operations error" (1), which failed the scan of a healthy large
+   * domain. Our timeout already bounds every request, so the DC may work as long as we wait.
+   */
+  private limited(options: SearchOptions): SearchOptions {
+    return { ...options, timeLimit: options.timeLimit ?? Math.max(1, Math.ceil(this.timeoutMs / 1000)) };
+  }
+
   private fail(error: unknown): LdapFailure {
     const failure = this.connection.wire.overflow ?? classify(error, this.where, this.timeoutMs);
     if (
@@ -107,7 +117,7 @@ export class Session {
     const rec = this.startRecord(base, options, pageSize);
     let entries = 0;
     let error: string | undefined;
-    const pages = this.client.searchPaginated(base, { ...options, paged: { pageSize } });
+    const pages = this.client.searchPaginated(base, { ...this.limited(options), paged: { pageSize } });
     // ldapts' generator sends the request for the next page only when next() is called again.
     let ahead = pages.next();
     try {

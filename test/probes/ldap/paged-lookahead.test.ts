@@ -51,6 +51,23 @@ describe('paged search lookahead', () => {
     }
   });
 
+  it('asks the DC for as long as the probe waits: the time limit of every request is the probe timeout, not ldapts\'s 10 s', async () => {
+    // A DC enforces the limit a client sends: Samba with 100,000 users needed ~11 s before the first
+    // page and answered "Operations error" to ldapts's default of 10 s.
+    const peer = await startPagedPeer(HOST, leaf, 2, 2);
+    const connection = await connect({ host: HOST, address: HOST, port: peer.port, security: 'ldaps' }, { ca: readFileSync(pki.caFile), insecure: false }, 5000);
+    await connection.client.bind('CN=reader,DC=paged,DC=test', 'not-a-real-password');
+    const s = new Session(connection, `${HOST}:${peer.port}`, 42_500);
+    try {
+      for await (const _page of s.paged('DC=paged,DC=test', { scope: 'sub', filter: '(objectClass=*)' }, 2));
+      await s.search('DC=paged,DC=test', { scope: 'base', filter: '(objectClass=*)' });
+      expect(peer.timeLimits()).toEqual([43, 43, 43]);
+    } finally {
+      await s.close();
+      await peer.close();
+    }
+  });
+
   it('a consumer that stops early leaves no failure behind, and the session still answers', async () => {
     const peer = await startPagedPeer(HOST, leaf, 4, 2);
     const s = await session(peer.port);
