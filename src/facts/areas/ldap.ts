@@ -435,7 +435,7 @@ export const forestFactsSchema = z.strictObject({
   domainRootRights: factOf(z.array(domainRootRightsSchema)).optional(),
   adminCountUsers: factOf(sampleSchema)
     .optional()
-    .describe('Users with adminCount=1, critical system objects, the built-in Administrator/Guest/krbtgt (by RID) and MSOL_/Sync_/AAD_ accounts left out (sample of DNs)'),
+    .describe('In-scope users (domain and OU filtering applied, as the scan) with adminCount=1, critical system objects, the built-in Administrator/Guest/krbtgt (by RID) and MSOL_/Sync_/AAD_ accounts left out (sample: the lowest DNs)'),
   publicFolderGroupMembers: factOf(sampleSchema).optional().describe('Groups with publicFolder objects as members (sample of group DNs)'),
   globalCatalog: factOf(globalCatalogSchema).optional().describe('The GC asked for forest-wide reads (SPNs) and the domains it holds; the others are read on their own DC'),
   spns: factOf(z.array(spnLookupSchema)).optional().describe('host/<fs> and http/<fs> holders'),

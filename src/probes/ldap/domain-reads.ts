@@ -4,6 +4,7 @@ import { dnEquals, isWithin, keyWithin, looksLikeDn, normalizeDn, tidyDn, tryPar
 import { skipped } from '../../facts/fact.js';
 import { accountDomainHint, adminMemberships, findAccount, samOf } from './accounts.js';
 import { bindAs, type Credential } from './bind.js';
+import { DOMAIN_CONCURRENCY, mapBounded } from './bounded.js';
 import { findComputer } from './computers.js';
 import { allowedPrincipals, readGmsaMembership, retrievalFor, syncServerRetrieval } from './gmsa.js';
 import { LdapFailure, type Endpoint, type TlsSettings } from './connection.js';
@@ -11,9 +12,8 @@ import type { DomainRef, Reader } from './domains.js';
 import { read, sampleOf, searchDomains, type Read, type ReadContext } from './read.js';
 import { domainRootRights, tokenSidsOf } from './rights.js';
 import { readPilotMembers } from './pilot-group.js';
-import { isExcludedFromScan } from './scan-aggregate.js';
 import { scanForest, scopeOf } from './scan.js';
-import { bufs, dnToDnsName, escapeFilterValue, fileTimeToIso, num, sidToString, str, strs } from './values.js';
+import { dnToDnsName, escapeFilterValue, fileTimeToIso, num, str, strs } from './values.js';
 
 /**
  * Reads that only each domain's own DC can answer in full: accounts and their DACLs, adminCount,
@@ -30,8 +30,21 @@ const UAC_PARTIAL_SECRETS = 0x4000000;
 
 const isGmsa = (e: Entry): boolean => strs(e, 'objectClass').some((c) => c.toLowerCase() === 'msds-groupmanagedserviceaccount');
 
-/** The account in the domain its name points at first (CORP\ → the domain with NetBIOS name CORP), then the others. */
-async function findInDomains(r: Pick<ReadContext, 'dir' | 'domainDns' | 'domains'>, name: string): Promise<Entry | undefined> {
+/**
+ * The account in the domain its name points at first (CORP\ → the domain with NetBIOS name CORP), then
+ * the others. Remembered per forest when the context keeps `accounts`: the connector account is read by
+ * connectorAccount and again by domainRootRights, and one search answers both.
+ */
+function findInDomains(r: Pick<ReadContext, 'dir' | 'domainDns' | 'domains' | 'accounts'>, name: string): Promise<Entry | undefined> {
+  const key = name.toLowerCase();
+  const known = r.accounts?.get(key);
+  if (known !== undefined) return known;
+  const found = searchAccount(r, name);
+  r.accounts?.set(key, found);
+  return found;
+}
+
+async function searchAccount(r: Pick<ReadContext, 'dir' | 'domainDns' | 'domains'>, name: string): Promise<Entry | undefined> {
   const hint = accountDomainHint(name);
   const refs: Pick<DomainRef, 'dn' | 'dnsName' | 'netbiosName'>[] = r.domainDns.map(
     (dn) => r.domains.find((d) => dnEquals(d.dn, dn)) ?? { dn, dnsName: dnToDnsName(dn), netbiosName: '' },
@@ -108,26 +121,6 @@ export const domainReads: readonly Read[] = [
     const entry = await findInDomains(r, account.name);
     if (entry === undefined) throw new LdapFailure('not-found', `${account.name} bound but its user object was not found`);
     return domainRootRights(r.dir, r.probe.plan, entry.dn, r.domainDns, r.naming.schema);
-  }),
-  // Users at risk only: critical system objects (each domain's Administrator and krbtgt carry
-  // adminCount=1 from the start), the built-in accounts by RID and sync service accounts are left
-  // out by the scan's own exclusion.
-  read('adminCountUsers', async (r) => {
-    const found: Entry[] = [];
-    for (const base of r.domainDns)
-      found.push(
-        ...(await r.dir.search(base, {
-          scope: 'sub',
-          filter: '(&(objectCategory=person)(objectClass=user)(adminCount=1))',
-          attributes: ['sAMAccountName', 'isCriticalSystemObject', 'objectSid'],
-          explicitBufferAttributes: ['objectSid'],
-        })),
-      );
-    const atRisk = found.filter((e) => {
-      const sid = bufs(e, 'objectSid')[0];
-      return !isExcludedFromScan(str(e, 'sAMAccountName') ?? '', str(e, 'isCriticalSystemObject') === 'TRUE', sid ? sidToString(sid) : undefined);
-    });
-    return { count: atRisk.length, sample: atRisk.slice(0, 10).map((e) => e.dn) };
   }),
   read('publicFolderGroupMembers', async (r) => {
     if (!r.probe.plan.features.exchangeMailPublicFolders) return skipped('mail public folder sync is not planned');
@@ -260,7 +253,12 @@ export const domainReads: readonly Read[] = [
   // The scan runs before the object count so the count can reuse its user total instead of paging
   // every user a second time; groups, contacts and computers are counted with attribute-less searches.
   read('scan', async (r) => {
-    const aggregator = await scanForest((base) => r.dir.sessionFor(base), r.probe.plan, r.forest, r.domainDns);
+    const scanned = await scanForest((base) => r.dir.sessionFor(base), r.probe.plan, r.forest, r.domainDns).catch((error: unknown) => {
+      r.adminCount = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    });
+    const { aggregator } = scanned;
+    r.adminCount = scanned.adminCount.result();
     // One aggregator for every domain in scope: its duplicates are forest-wide and name the domains.
     aggregator.covering([...new Set(scopeOf(r.forest, r.domainDns).bases.map((b) => dnToDnsName(b)))]);
     r.scans?.set(r.forest.name.toLowerCase(), aggregator);
@@ -269,6 +267,17 @@ export const domainReads: readonly Read[] = [
     r.scannedUsers = result.usersScanned;
     return result;
   }),
+  // ACC007: in-scope users at risk only, tallied by the scan on the pages it reads anyway (no search of
+  // its own): critical system objects (each domain's Administrator and krbtgt carry adminCount=1 from
+  // the start), the built-in accounts by RID and sync service accounts are left out by the scan's own
+  // exclusion, and users outside the plan's domain and OU filtering are not counted: password
+  // writeback's permissions only matter on users that sync. When the scan failed, this fails alike.
+  read('adminCountUsers', async (r) => {
+    const tally = r.adminCount;
+    if (tally === undefined) throw new LdapFailure('other', 'adminCount is tallied by the scan of in-scope users, which did not run');
+    if (tally instanceof Error) throw tally;
+    return tally;
+  }),
   // What will be in scope, counted the way the scan scopes users: the plan's domain and OU filtering
   // applied to groups, contacts and computers alike, critical system objects (built-in groups, DCs)
   // left out. An excluded OU under a search base is counted and subtracted (nested excluded OUs once).
@@ -276,20 +285,27 @@ export const domainReads: readonly Read[] = [
     const { bases, excluded } = scopeOf(r.forest, r.domainDns);
     // `excluded` holds normalized keys (scopeOf): compared with keyWithin, as the scan's own OU test does.
     const outermost = excluded.filter((ou) => !excluded.some((o) => o !== ou && keyWithin(ou, o)));
+    // Each base (a domain's DC) a few at once (src/probes/ldap/bounded.ts); a sum does not depend on order.
     const count = async (filter: string): Promise<number> => {
       const scoped = `(&${filter}(!(isCriticalSystemObject=TRUE)))`;
-      let n = 0;
-      for (const base of bases) {
+      const perBase = await mapBounded(bases, DOMAIN_CONCURRENCY, async (base) => {
         const session = r.dir.sessionFor(base);
         const baseKey = normalizeDn(base);
-        n += await session.count(base, scoped);
+        let n = await session.count(base, scoped);
         for (const ou of outermost)
           if (keyWithin(ou, baseKey) && (await r.dir.base(ou, ['objectClass'])) !== undefined) n -= await session.count(ou, scoped);
-      }
-      return n;
+        return n;
+      });
+      return perBase.reduce((a, b) => a + b, 0);
     };
-    const users = r.scannedUsers ?? (await count('(&(objectCategory=person)(objectClass=user))'));
-    return { users, groups: await count('(objectClass=group)'), contacts: await count('(objectClass=contact)'), computers: await count('(objectClass=computer)'), scope: 'in-scope' as const };
+    // The three kinds at once too: attribute-less counts, each one paged search per base.
+    const [users, groups, contacts, computers] = await Promise.all([
+      r.scannedUsers ?? count('(&(objectCategory=person)(objectClass=user))'),
+      count('(objectClass=group)'),
+      count('(objectClass=contact)'),
+      count('(objectClass=computer)'),
+    ]);
+    return { users, groups, contacts, computers, scope: 'in-scope' as const };
   }),
 ];
 

@@ -19,7 +19,8 @@ const partitions = (r: ReadContext): string => `CN=Partitions,${r.naming.config}
 /** The domains with their DCs: crossRefs and site roles from the root, computer objects from each domain's own DC. */
 export const domainsRead = read('domains', async (r) => {
   const isRoot = (dn: string): boolean => dnEquals(dn, r.naming.rootDomain);
-  const refs = (await readDomainRefs(r.root, r.naming.config)).sort((a, b) => Number(isRoot(b.dn)) - Number(isRoot(a.dn)));
+  // The crossRefs the probe read to bind the domains (one search for both); read here only when none were kept.
+  const refs = [...(await (r.domainRefs ?? readDomainRefs(r.root, r.naming.config)))].sort((a, b) => Number(isRoot(b.dn)) - Number(isRoot(a.dn)));
   const roles = await readSiteRoles(r.root, r.naming.config);
   const reads = r.dir.reads;
   const out = [];

@@ -126,7 +126,10 @@ async function gatherAll(
   });
 
   // The domains to bind: every crossRef; when they cannot be read, the bound DC's own domain.
-  const refs = await readDomainRefs(root, config).catch((error: unknown) => {
+  const refsRead = readDomainRefs(root, config);
+  // Handled below and again by the domains read, which reuses this answer (a failure fails that fact too).
+  refsRead.catch(() => undefined);
+  const refs = await refsRead.catch((error: unknown) => {
     ctx.log(`${forest.name}: crossRefs not readable (${classify(error, root.where, ctx.timeoutMs).message}); reading ${dnToDnsName(defaultNc)} only`);
     return [{ dn: defaultNc, dnsName: dnToDnsName(defaultNc), netbiosName: '' }];
   });
@@ -145,6 +148,8 @@ async function gatherAll(
     domainDns: dir.reachable.map((d) => d.dn),
     domains: [],
     scans,
+    domainRefs: refsRead,
+    accounts: new Map(),
     computers: new Map(),
   };
   const out: Partial<Record<Gathered, Fact<unknown>>> = { rootDse };

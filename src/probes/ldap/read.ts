@@ -5,7 +5,8 @@ import type { ForestPlan } from '../../plan/schema.js';
 import type { ProbeContext } from '../probe.js';
 import type { Credential } from './bind.js';
 import type { Endpoint, TlsSettings } from './connection.js';
-import type { Directory } from './domains.js';
+import type { Directory, DomainRef } from './domains.js';
+import { DOMAIN_CONCURRENCY, mapBounded } from './bounded.js';
 import type { ScanAggregator } from './scan-aggregate.js';
 import type { Session } from './session.js';
 
@@ -33,6 +34,8 @@ export interface ReadContext {
   readonly tls: TlsSettings;
   readonly credential: Credential;
   readonly naming: { readonly config: string; readonly schema: string; readonly rootDomain: string };
+  /** The crossRefs as read before the domains were bound (rejects as that read failed), so the domains read does not search them again. */
+  readonly domainRefs?: Promise<readonly DomainRef[]>;
   /** DNs of the domains read (bound and in scope), root's domain first. */
   readonly domainDns: readonly string[];
   /** Filled by the domains read (first in the list), for reads that need the DC roles. */
@@ -40,6 +43,10 @@ export interface ReadContext {
   /** Filled by the scan, so the object count need not page every user again. */
   scannedUsers?: number;
   readonly scans: Map<string, ScanAggregator> | undefined;
+  /** Accounts found by name (findInDomains), by lower-case name: the connector account is wanted by several reads, searched once. */
+  readonly accounts?: Map<string, Promise<Entry | undefined>>;
+  /** Set by the scan: its adminCount tally (ACC007), or why the scan failed, so that fact fails alike. */
+  adminCount?: { readonly count: number; readonly sample: string[] } | Error;
   /** Computer accounts of planned hosts by lower-case FQDN (see computers.ts), so each is searched once. */
   readonly computers?: Map<string, Promise<ComputerMatch | undefined>>;
 }
@@ -59,11 +66,10 @@ export function isFact(value: unknown): value is Fact<unknown> {
   return s === 'ok' || s === 'failed' || s === 'skipped';
 }
 
-/** A subtree search in every domain read, each on its own DC. */
+/** A subtree search in every domain read, each on its own DC, a few domains at once; entries in domain order. */
 export async function searchDomains(r: Pick<ReadContext, 'dir' | 'domainDns'>, filter: string, attributes: string[]): Promise<Entry[]> {
-  const out: Entry[] = [];
-  for (const base of r.domainDns) out.push(...(await r.dir.search(base, { scope: 'sub', filter, attributes })));
-  return out;
+  const perDomain = await mapBounded(r.domainDns, DOMAIN_CONCURRENCY, (base) => r.dir.search(base, { scope: 'sub', filter, attributes }));
+  return perDomain.flat();
 }
 
 export async function sampleOf(r: Pick<ReadContext, 'dir' | 'domainDns'>, filter: string): Promise<{ count: number; sample: string[] }> {

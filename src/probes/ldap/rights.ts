@@ -3,6 +3,7 @@ import type { DomainRootRights } from '../../facts/areas/ldap.js';
 import { writebackAttributes } from '../../facts/areas/ldap.js';
 import { dnEquals, domainDnOf } from '../../facts/dn.js';
 import type { Plan } from '../../plan/schema.js';
+import { DOMAIN_CONCURRENCY, mapBounded } from './bounded.js';
 import { guidFromBytes, holdsRight, parseDacl, Rights, type Ace } from './security-descriptor.js';
 import type { Reader } from './domains.js';
 import { bufs, dnToDnsName, escapeFilterValue, sidToString } from './values.js';
@@ -74,8 +75,8 @@ export async function domainRootRights(session: Reader, plan: Plan, accountDn: s
   const guids = await schemaIdGuids(session, schemaNc, attributes);
   const classes = await schemaIdGuids(session, schemaNc, ['group', 'contact', 'inetOrgPerson', 'organizationalUnit', 'msDS-Device']);
   const schemaLacks = attributes.filter((a) => !guids.has(a.toLowerCase())).map((a) => a.toLowerCase());
-  const out: DomainRootRights[] = [];
-  for (const dn of domainDns) {
+  // Each domain root's DACL from its own DC, a few domains at once; the list keeps the domains' order.
+  return mapBounded(domainDns, DOMAIN_CONCURRENCY, async (dn): Promise<DomainRootRights> => {
     const aces = (await readDacl(session, dn)) ?? [];
     const self = { kind: 'self' as const };
     const users = { kind: 'children' as const, classGuid: USER_CLASS };
@@ -93,7 +94,7 @@ export async function domainRootRights(session: Reader, plan: Plan, accountDn: s
           .filter((a) => classGuid === undefined || !holdsRight(aces, token, { mask: Rights.writeProperty, objectType: guids.get(a.toLowerCase()) ?? '', on: { kind: 'children', classGuid } }))
           .map((a) => a.toLowerCase());
       }
-    out.push({
+    return {
       domain: dnToDnsName(dn),
       dn,
       replicatingDirectoryChanges: holdsRight(aces, token, { mask: Rights.controlAccess, objectType: ExtendedRights.replicatingDirectoryChanges, on: self }),
@@ -105,9 +106,8 @@ export async function domainRootRights(session: Reader, plan: Plan, accountDn: s
       writeDeviceContainer: plan.features.deviceWriteback ? await deviceWritebackRights(session, dn, token, classes) : null,
       schemaLacks,
       ...(plan.features.exchangeHybrid ? { exchangeHybridByClass } : {}),
-    });
-  }
-  return out;
+    };
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isWithin, keyWithin, normalizeDn, tidyDn } from '../../facts/dn.js';
 import type { ForestPlan, Plan } from '../../plan/schema.js';
+import { AdminCountTally } from './admin-count.js';
 import { isExcludedFromScan, ScanAggregator, type RecipientValues, type ScanAttributes } from './scan-aggregate.js';
 import type { Session } from './session.js';
 import { bufs, dnToDnsName, sidToString, str, strs } from './values.js';
@@ -75,14 +76,21 @@ const RECIPIENT_FILTER = '(|(objectClass=contact)(&(objectClass=group)(|(mail=*)
 const isRecipientGroup = (entry: Entry): boolean =>
   Number(str(entry, 'groupType') ?? 0) < 0 ? str(entry, 'mail') !== undefined : strs(entry, 'proxyAddresses').length > 0;
 
+export interface ForestScan {
+  readonly aggregator: ScanAggregator;
+  /** adminCount=1 among the users the scan judged (ACC007), tallied on the same pages instead of a search of its own. */
+  readonly adminCount: AdminCountTally;
+}
+
 /**
  * The paged, streaming scan of in-scope users: each page goes into the aggregator and is dropped,
  * so memory does not grow with the directory (beyond the duplicate maps, see ScanAggregator).
  */
-export async function scanForest(sessionFor: (base: string) => Session, plan: Plan, forest: ForestPlan, domainDns: readonly string[]): Promise<ScanAggregator> {
+export async function scanForest(sessionFor: (base: string) => Session, plan: Plan, forest: ForestPlan, domainDns: readonly string[]): Promise<ForestScan> {
   const attrs = scanAttributes(plan);
   const aggregator = new ScanAggregator(attrs);
-  const wanted = ['sAMAccountName', 'userPrincipalName', 'isCriticalSystemObject', 'objectSid', 'mS-DS-ConsistencyGuid', ...RECIPIENT_ATTRIBUTES, ...Object.values(attrs)];
+  const adminCount = new AdminCountTally();
+  const wanted = ['sAMAccountName', 'userPrincipalName', 'isCriticalSystemObject', 'objectSid', 'mS-DS-ConsistencyGuid', 'adminCount', ...RECIPIENT_ATTRIBUTES, ...Object.values(attrs)];
   const explicitBufferAttributes = wanted.filter((a) => BINARY.has(a.toLowerCase()));
   const { bases, excluded } = scopeOf(forest, domainDns);
   const outOfScope = (entry: Entry): boolean => isUnder(entry.dn, excluded) || entry.dn.includes('\nCNF:') || /\\0ACNF:/i.test(entry.dn);
@@ -102,6 +110,7 @@ export async function scanForest(sessionFor: (base: string) => Session, plan: Pl
           aggregator.excluded();
           continue;
         }
+        if (str(entry, 'adminCount') === '1') adminCount.add(entry.dn);
         const upn = str(entry, 'userPrincipalName');
         const guid = bufs(entry, 'mS-DS-ConsistencyGuid')[0]?.toString('hex');
         aggregator.add({
@@ -151,6 +160,11 @@ export async function scanForest(sessionFor: (base: string) => Session, plan: Pl
       }
     }
   };
+  // Bases one after another, unlike the other per-domain reads (src/probes/ldap/bounded.ts): the
+  // aggregator's count-and-first-ten samples (invalid UPNs, DQ reasons) follow the order entries
+  // arrive in, and two domains' pages interleaving by timing would make a report's samples vary
+  // between runs of the same directory. Within a base the searches already overlap, and each keeps
+  // one page in flight (Session.paged).
   for (const base of bases) await Promise.all([users(base), recipients(base), conflicts(base), large(base)]);
-  return aggregator;
+  return { aggregator, adminCount };
 }

@@ -1,5 +1,6 @@
 import type { Control, Entry, SearchOptions } from 'ldapts';
 import { classify, hangUp, LdapFailure, withTimeout, type Connection } from './connection.js';
+import { activeRecorder, describeControl, type SearchRecorder } from './record.js';
 
 /** The most entries one unpaged search may return; more is a "response too large" failure. */
 export const MAX_SEARCH_ENTRIES = 100_000;
@@ -32,17 +33,59 @@ export class Session {
 
   async search(base: string, options: SearchOptions, controls?: Control): Promise<Entry[]> {
     if (this.broken) throw this.broken;
+    const rec = this.startRecord(base, options, null, controls);
     try {
-      const result = await withTimeout(this.client.search(base, options, controls), this.timeoutMs, this.where);
+      const result = await withTimeout(this.client.search(base, this.limited(options), controls), this.timeoutMs, this.where);
       this.connection.wire.progressed();
       if (result.searchEntries.length > this.maxEntries)
         throw new LdapFailure('protocol', `response too large from ${this.where}: more than ${this.maxEntries} entries for one search under ${base || 'the rootDSE'}`);
+      rec?.done(result.searchEntries.length);
       return result.searchEntries;
     } catch (error) {
       // A missing base object is an answer ("not there"), not a failure.
-      if ((error as { code?: unknown }).code === 32 && this.connection.wire.overflow === undefined) return [];
-      throw this.fail(error);
+      if ((error as { code?: unknown }).code === 32 && this.connection.wire.overflow === undefined) {
+        rec?.done(0);
+        return [];
+      }
+      const failure = this.fail(error);
+      rec?.done(0, failure.message);
+      throw failure;
     }
+  }
+
+  /** The recorder's line for one search (ENTRA_PREFLIGHT_LDAP_RECORD), finished when the search ends. */
+  private startRecord(base: string, options: SearchOptions, pageSize: number | null, controls?: Control): { done(entries: number, error?: string): void } | undefined {
+    const recorder: SearchRecorder | undefined = activeRecorder();
+    if (recorder === undefined) return undefined;
+    const startMs = recorder.now();
+    const where = this.where;
+    return {
+      done(entries, error) {
+        recorder.add({
+          host: where,
+          base,
+          scope: options.scope ?? 'base',
+          filter: typeof options.filter === 'string' ? options.filter : (options.filter?.toString() ?? '(objectClass=*)'),
+          attributes: options.attributes ?? [],
+          pageSize,
+          controls: (controls === undefined ? [] : Array.isArray(controls) ? controls : [controls]).map(describeControl),
+          entries,
+          startMs,
+          endMs: recorder.now(),
+          ...(error !== undefined ? { error } : {}),
+        });
+      },
+    };
+  }
+
+  /**
+   * The server-side time limit of a request is the probe's own timeout. ldapts sends 10 s when none
+   * is given, and a DC enforces it: Samba with 100,000 users needs ~11 s before the first page of
+   * the user scan and then answers "Operations error" (1), which failed the scan of a healthy large
+   * domain. Our timeout already bounds every request, so the DC may work as long as we wait.
+   */
+  private limited(options: SearchOptions): SearchOptions {
+    return { ...options, timeLimit: options.timeLimit ?? Math.max(1, Math.ceil(this.timeoutMs / 1000)) };
   }
 
   private fail(error: unknown): LdapFailure {
@@ -63,21 +106,40 @@ export class Session {
     return entries[0];
   }
 
-  /** Paged subtree search, page by page, so large directories are never held whole. */
+  /**
+   * Paged subtree search, page by page, so large directories are never held whole. One page is
+   * kept in flight ahead of the consumer: page N+1 is requested as soon as page N arrives, so the
+   * DC works on the next page while the caller digests this one (the wall time becomes the larger
+   * of the two, not their sum). Never more than one: memory stays bounded by two pages.
+   */
   async *paged(base: string, options: SearchOptions, pageSize = 1000): AsyncGenerator<Entry[]> {
     if (this.broken) throw this.broken;
-    const pages = this.client.searchPaginated(base, { ...options, paged: { pageSize } });
+    const rec = this.startRecord(base, options, pageSize);
+    let entries = 0;
+    let error: string | undefined;
+    const pages = this.client.searchPaginated(base, { ...this.limited(options), paged: { pageSize } });
+    // ldapts' generator sends the request for the next page only when next() is called again.
+    let ahead = pages.next();
     try {
       for (;;) {
-        const next = await withTimeout(pages.next(), this.timeoutMs, this.where);
+        const next = await withTimeout(ahead, this.timeoutMs, this.where);
         this.connection.wire.progressed();
         if (next.done === true) return;
+        entries += next.value.searchEntries.length;
+        // A consumer that stops early (or fails) leaves this request behind: its outcome is of no
+        // interest then, and must not surface as an unhandled rejection.
+        ahead = pages.next();
+        ahead.catch(() => undefined);
         this.onEntries?.(next.value.searchEntries.length);
         yield next.value.searchEntries;
       }
-    } catch (error) {
-      if ((error as { code?: unknown }).code === 32 && this.connection.wire.overflow === undefined) return;
-      throw this.fail(error);
+    } catch (caught) {
+      if ((caught as { code?: unknown }).code === 32 && this.connection.wire.overflow === undefined) return;
+      const failure = this.fail(caught);
+      error = failure.message;
+      throw failure;
+    } finally {
+      rec?.done(entries, error);
     }
   }
 

@@ -11,17 +11,18 @@ export const acc007 = defineRule({
     sources: ['P', 'LDAP'],
     needs: ['plan.features', 'ldap.forests.*.adminCountUsers'],
     help:
-      'Users with adminCount=1 are (or were) members of protected groups: every hour SDProp replaces their permissions with those of ' +
+      'In-scope users with adminCount=1 are (or were) members of protected groups: every hour SDProp replaces their permissions with those of ' +
       'AdminSDHolder and turns off inheritance. Rights granted to the connector account at the domain root therefore never reach them, ' +
-      'so password writeback and Exchange hybrid writeback fail for these users. Critical system objects (krbtgt, the built-in ' +
-      'Administrator and Guest) and the sync engines\' MSOL_/Sync_ accounts are not counted: they are not synchronised users.',
+      'so password writeback and Exchange hybrid writeback fail for these users. Only in-scope users are counted (the plan\'s domain and ' +
+      'OU filtering applied, as for the scan of users): writeback only acts on users that synchronise. Critical system objects (krbtgt, ' +
+      'the built-in Administrator and Guest) and the sync engines\' MSOL_/Sync_ accounts are not counted either: they are not synchronised users.',
     remediation:
       'Review the users listed. For users that are no longer in a protected group, clear adminCount and re-enable permission inheritance. ' +
       'For users that must stay protected, grant the connector account the needed rights on CN=AdminSDHolder,CN=System, or accept that ' +
       'writeback does not work for them.',
     docs: 'https://learn.microsoft.com/en-us/windows-server/identity/ad-ds/plan/security-best-practices/appendix-c--protected-accounts-and-groups-in-active-directory',
     messages: {
-      protected: '{{count}} user(s) in {{forest}} have adminCount=1 and will not receive the {{features}} permissions, e.g. {{sample}}',
+      protected: '{{count}} in-scope user(s) in {{forest}} have adminCount=1 and will not receive the {{features}} permissions, e.g. {{sample}}',
     },
   },
   appliesTo(plan) {

@@ -12,6 +12,8 @@ import { readUserAttributeBinding } from '../../../src/probes/ldap/schema-bindin
 import { Session } from '../../../src/probes/ldap/session.js';
 import { syncServerRetrieval, type GmsaMembership } from '../../../src/probes/ldap/gmsa.js';
 import { AceType, Rights } from '../../../src/probes/ldap/security-descriptor.js';
+import { accountFilter } from '../../../src/probes/ldap/accounts.js';
+import type { SearchRecord } from '../../../src/probes/ldap/record.js';
 import { bufs, sidToString } from '../../../src/probes/ldap/values.js';
 import { connect, hangUp } from '../../../src/probes/ldap/connection.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
@@ -64,7 +66,7 @@ function forestPlan(overrides: Partial<PlanInput['forests'][number]> = {}, planO
   });
 }
 
-async function probe(plan: ReturnType<typeof makePlan>, timeoutMs = 5000): Promise<{ forest: ForestFacts; log: string[]; ms: number }> {
+async function probe(plan: ReturnType<typeof makePlan>, timeoutMs = 5000, env: Record<string, string> = {}): Promise<{ forest: ForestFacts; log: string[]; ms: number }> {
   const log: string[] = [];
   const ctx: ProbeContext = {
     plan,
@@ -72,7 +74,7 @@ async function probe(plan: ReturnType<typeof makePlan>, timeoutMs = 5000): Promi
     timeoutMs,
     signal: new AbortController().signal,
     secrets: async (ref) => passwords[ref] ?? '',
-    insecureTls: false, env: {},
+    insecureTls: false, env,
     log: (m) => log.push(m),
   };
   const started = Date.now();
@@ -437,6 +439,45 @@ describe('LDAP probe against the Samba test forest', () => {
   it('escapes plan values in filters (RFC 4515): a UPN with filter characters matches nothing instead of everything', async () => {
     const { forest } = await probe(forestPlan({}, { hybridIdentityAdministrator: { upn: '*)(objectClass=*@contoso.com' } }));
     expect(value(forest.hiaUpnMatches)).toEqual([]);
+  });
+
+  it('records every search it issues (ENTRA_PREFLIGHT_LDAP_RECORD), no password; the connector account is searched once; adminCount costs no search of its own', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ldap-record-'));
+    const file = join(dir, 'searches.jsonl');
+    const { forest } = await probe(forestPlan(), 5000, { ENTRA_PREFLIGHT_LDAP_RECORD: file });
+    const text = await readFile(file, 'utf8');
+    expect(text).not.toContain(SYNC_PW);
+    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as SearchRecord);
+    expect(lines.length).toBeGreaterThan(10);
+    for (const l of lines) {
+      expect(l.host).toBe('dc1.corp.contoso.test:636');
+      expect(l.endMs).toBeGreaterThanOrEqual(l.startMs);
+    }
+    // The scan's user search: paged, with what the replay needs, and as many entries as the scan took in.
+    const users = lines.filter((l) => l.filter === '(&(objectCategory=person)(objectClass=user))' && l.attributes.includes('userPrincipalName'));
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatchObject({ base: BASE, scope: 'sub', pageSize: 1000, controls: [] });
+    expect(users[0]?.attributes).toContain('adminCount');
+    const scan = value(forest.scan);
+    expect(users[0]?.entries).toBeGreaterThanOrEqual(scan.usersScanned + scan.excluded);
+    // The domain root's DACL: the SD flags control (DACL only), critical, its value as ldapsearch -E takes it.
+    expect(lines.find((l) => l.base === BASE && l.attributes.includes('nTSecurityDescriptor'))?.controls).toEqual([
+      { type: '1.2.840.113556.1.4.801', critical: true, value: Buffer.from([0x30, 0x03, 0x02, 0x01, 0x04]).toString('base64') },
+    ]);
+    // connectorAccount and domainRootRights both need the account: one search finds it for both.
+    expect(lines.filter((l) => l.filter === accountFilter('CORP\\svc-sync'))).toHaveLength(1);
+    expect(value(forest.connectorAccount).dn).toBe(`CN=svc-sync,OU=Service Accounts,${BASE}`);
+    expect(value(forest.domainRootRights)).toHaveLength(1);
+    expect(lines.filter((l) => /adminCount=1/i.test(l.filter))).toEqual([]);
+  });
+
+  it('ACC007 counts adminCount=1 among in-scope users only: an excluded OU\'s protected users are not counted', async () => {
+    const all = await probe(forestPlan());
+    expect(value(all.forest.adminCountUsers)).toEqual({ count: 2, sample: [`CN=admin-tier0,OU=Staff,${BASE}`, `CN=alice,OU=Staff,${BASE}`] });
+    const scoped = await probe(forestPlan({ ous: { include: [], exclude: [`OU=Staff,${BASE}`] } }));
+    expect(value(scoped.forest.adminCountUsers)).toEqual({ count: 0, sample: [] });
+    const only = await probe(forestPlan({ ous: { include: [`OU=Staff,${BASE}`], exclude: [] } }));
+    expect(value(only.forest.adminCountUsers).count).toBe(2);
   });
 });
 
