@@ -17,6 +17,7 @@ const live = (): { heap: number; buffers: number } => {
 for (const n of process.argv.slice(2).map(Number)) {
   const before = live();
   const agg = new ScanAggregator({});
+  const t0 = process.hrtime.bigint();
   for (let i = 0; i < n; i++) {
     agg.add({
       dn: `CN=User ${i},OU=Staff,DC=corp,DC=contoso,DC=test`,
@@ -25,8 +26,9 @@ for (const n of process.argv.slice(2).map(Number)) {
       mail: `user.${i}@contoso.com`,
     });
   }
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const after = live();
   const heap = (after.heap - before.heap) / MB;
   const buffers = (after.buffers - before.buffers) / MB;
-  console.log(`${n} users: heap +${heap.toFixed(1)} MB, array buffers +${buffers.toFixed(1)} MB, total +${(heap + buffers).toFixed(1)} MB (${agg.result().usersScanned} scanned)`);
+  console.log(`${n} users: heap +${heap.toFixed(1)} MB, array buffers +${buffers.toFixed(1)} MB, total +${(heap + buffers).toFixed(1)} MB ${ms.toFixed(0)} ms to add (${agg.result().usersScanned} scanned)`);
 }

@@ -2,7 +2,7 @@ import { dnToDnsName } from '../../facts/dn.js';
 import type { DataQualityFacts, LdapScanFacts, UpnProblem } from '../../facts/areas/ldap-scan.js';
 import type { Sample } from '../../facts/fact.js';
 import { KeySetBuilder, primarySmtp } from '../../facts/soft-match-keys.js';
-import { StringList, ValueTable } from './value-table.js';
+import { StringList, ValueTable, type ValueHash } from './value-table.js';
 import {
   displayNameProblems,
   largeObjectProblems,
@@ -161,7 +161,7 @@ class Duplicates {
   private readonly records: Repeated[] = [];
   constructor(
     private readonly resolve: Resolve,
-    hash?: (value: string) => number,
+    hash?: ValueHash,
   ) {
     this.seen = new ValueTable(hash);
   }
@@ -228,7 +228,7 @@ class AttributeStats {
   constructor(
     readonly attribute: string,
     domains: DomainNames,
-    hash?: (value: string) => number,
+    hash?: ValueHash,
   ) {
     this.duplicates = new Duplicates(byDomain(domains), hash);
   }
@@ -278,7 +278,7 @@ class DataQualityAggregator {
 
   constructor(
     private readonly domains = new DomainNames(),
-    hash?: (value: string) => number,
+    hash?: ValueHash,
   ) {
     this.holders = new HolderNames(domains);
     const named = (): Duplicates => new Duplicates(this.holders.resolve, hash);
@@ -385,7 +385,7 @@ export class ScanAggregator {
   }
 
   /** `hash` places values in the duplicate tables; tests force collisions with it (only a hint: values are compared whole). */
-  constructor(attributes: ScanAttributes, hash?: (value: string) => number) {
+  constructor(attributes: ScanAttributes, hash?: ValueHash) {
     const stats = (attribute: string): AttributeStats => new AttributeStats(attribute, this.domains, hash);
     this.upns = new Duplicates(byDomain(this.domains), hash);
     this.guid = { populated: 0, invalid: new Sampler(), duplicates: new Duplicates(byDomain(this.domains), hash) };

@@ -11,15 +11,19 @@
  * encode alike (a lone UTF-16 surrogate, which LDAP cannot carry, would become U+FFFD).
  */
 
+/** Where a value lives in the table: a hash of its UTF-8 bytes `bytes[start..end)`. */
+export type ValueHash = (bytes: Uint8Array, start: number, end: number) => number;
+
 /**
- * 32-bit FNV-1a over the UTF-16 code units, with murmur3's final mix so the low bits the table
- * uses change with every character (directory values differ in a counter at the end): cheap, and
- * only ever a hint (see above).
+ * 32-bit FNV-1a over the UTF-8 bytes, with murmur3's final mix so the low bits the table uses
+ * change with every byte (directory values differ in a counter at the end): cheap, and only ever
+ * a hint (see above). Over the bytes, not the string, so growing the table rehashes from the arena
+ * without decoding a string per value.
  */
-export function fnv1a(value: string): number {
+export const fnv1a: ValueHash = (bytes, start, end) => {
   let h = 0x811c9dc5;
-  for (let i = 0; i < value.length; i++) {
-    h ^= value.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    h ^= bytes[i]!;
     h = Math.imul(h, 0x01000193);
   }
   h ^= h >>> 16;
@@ -28,13 +32,11 @@ export function fnv1a(value: string): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
-}
+};
 
 export class ValueTable {
   /** Per slot: value id + 1; 0 is an empty slot. */
   private slots = new Int32Array(1024);
-  /** Per slot: the value's hash, so growing and probing need not re-read the bytes. */
-  private hashes = new Uint32Array(1024);
   /** Per value id: where its bytes start in the arena (they end where the next value's start). */
   private starts = new Uint32Array(1024);
   /** Per value id: the caller's integer (a holder, or a record of a value seen twice). */
@@ -43,7 +45,7 @@ export class ValueTable {
   private used = 0;
   private count = 0;
 
-  constructor(private readonly hash: (value: string) => number = fnv1a) {}
+  constructor(private readonly hash: ValueHash = fnv1a) {}
 
   get size(): number {
     return this.count;
@@ -58,7 +60,7 @@ export class ValueTable {
     if (this.used + length > this.arena.length) this.arena = grow(this.arena, this.used + length);
     // Encode once at the arena's end: a comparison reads it from there, and a new value stays.
     this.arena.write(value, this.used, length, 'utf8');
-    const h = this.hash(value) >>> 0;
+    const h = this.hash(this.arena, this.used, this.used + length) >>> 0;
     const mask = this.slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const held = this.slots[slot]!;
@@ -72,12 +74,12 @@ export class ValueTable {
         this.data[id] = data;
         this.used += length;
         this.slots[slot] = id + 1;
-        this.hashes[slot] = h;
         // At most 70 % full: linear probes stay short (~2 for a hit, ~6 for a miss).
         if (this.count * 10 > this.slots.length * 7) this.rehash();
         return ~id;
       }
-      if (this.hashes[slot] === h && this.equals(held - 1, length)) return held - 1;
+      // No hash kept per slot (4 B a slot less): the length check rejects most other values.
+      if (this.equals(held - 1, length)) return held - 1;
     }
   }
 
@@ -107,24 +109,21 @@ export class ValueTable {
   private equals(id: number, length: number): boolean {
     const start = this.starts[id]!;
     if (this.end(id) - start !== length) return false;
-    return this.arena.compare(this.arena, this.used, this.used + length, start, start + length) === 0;
+    // A loop, not Buffer.compare: values are short, and most differ within a few bytes.
+    const a = this.arena;
+    for (let i = 0, at = this.used; i < length; i++) if (a[start + i] !== a[at + i]) return false;
+    return true;
   }
 
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2);
-    const hashes = new Uint32Array(this.slots.length * 2);
     const mask = slots.length - 1;
-    for (let old = 0; old < this.slots.length; old++) {
-      const held = this.slots[old]!;
-      if (held === 0) continue;
-      const h = this.hashes[old]!;
-      let slot = h & mask;
+    for (let id = 0; id < this.count; id++) {
+      let slot = (this.hash(this.arena, this.starts[id]!, this.end(id)) >>> 0) & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = held;
-      hashes[slot] = h;
+      slots[slot] = id + 1;
     }
     this.slots = slots;
-    this.hashes = hashes;
   }
 }
 
