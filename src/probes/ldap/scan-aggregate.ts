@@ -215,6 +215,10 @@ class Duplicates {
   keys(): IterableIterator<string> {
     return this.seen.values();
   }
+  /** Whether a value (any case) was seen. */
+  has(value: string): boolean {
+    return this.seen.has(value.toLowerCase());
+  }
 }
 
 /** Duplicates whose samples name domains only (not holders): the table keeps each value's domain index. */
@@ -468,12 +472,13 @@ export class ScanAggregator {
     }
   }
 
-  /** Lower-cased UPNs seen, for duplicates across forests. */
-  upnSet(): Set<string> {
-    return new Set(this.upns.keys());
+  /** Whether this forest holds a UPN (any case): the other forests ask, so no forest's UPNs become a set of strings. */
+  holdsUpn(upn: string): boolean {
+    return this.upns.has(upn);
   }
 
-  result(upnsInOtherForests: ReadonlySet<string> = new Set()): LdapScanFacts {
+  /** `upnsInOtherForests`: lower-case UPNs held in the other forests (a Set, or the other aggregators asked in turn). */
+  result(upnsInOtherForests: { has(upn: string): boolean } = new Set<string>()): LdapScanFacts {
     const across = new Sampler();
     for (const upn of this.upns.keys()) if (upnsInOtherForests.has(upn)) across.add(upn);
     return {

@@ -56,6 +56,15 @@ export class ValueTable {
    * value was not there before, so the caller learns both with one lookup.
    */
   add(value: string, data: number): number {
+    return this.lookup(value, data, true);
+  }
+
+  /** Whether `value` is in the table (nothing is added). */
+  has(value: string): boolean {
+    return this.lookup(value, 0, false) >= 0;
+  }
+
+  private lookup(value: string, data: number, adding: boolean): number {
     const length = Buffer.byteLength(value, 'utf8');
     if (this.used + length > this.arena.length) this.arena = grow(this.arena, this.used + length);
     // Encode once at the arena's end: a comparison reads it from there, and a new value stays.
@@ -65,6 +74,7 @@ export class ValueTable {
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const held = this.slots[slot]!;
       if (held === 0) {
+        if (!adding) return -1;
         const id = this.count++;
         if (id >= this.starts.length) {
           this.starts = growArray(this.starts);

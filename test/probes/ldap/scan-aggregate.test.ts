@@ -48,6 +48,13 @@ describe('ScanAggregator', () => {
     agg.add({ dn: 'CN=a', userPrincipalName: 'A@contoso.com' });
     agg.add({ dn: 'CN=b', userPrincipalName: 'b@contoso.com' });
     expect(agg.result(new Set(['a@contoso.com'])).upnAlsoInOtherForests).toEqual({ count: 1, sample: ['a@contoso.com'] });
+    // As the LDAP probe asks it: the other forest's aggregator, any case, nothing copied.
+    const other = new ScanAggregator({});
+    other.add({ dn: 'CN=x', userPrincipalName: 'B@Contoso.com' });
+    other.add({ dn: 'CN=y', userPrincipalName: 'c@contoso.com' });
+    expect(other.holdsUpn('b@contoso.com')).toBe(true);
+    expect(other.holdsUpn('a@contoso.com')).toBe(false);
+    expect(agg.result({ has: (upn) => other.holdsUpn(upn) }).upnAlsoInOtherForests).toEqual({ count: 1, sample: ['b@contoso.com'] });
   });
 
   it('names the domains of a duplicate held in two domains of the forest (one comparison for all of them), and only then', () => {

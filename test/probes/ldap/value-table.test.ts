@@ -13,6 +13,9 @@ describe('ValueTable (the scan duplicate tables, off the JS heap)', () => {
     expect(t.value(0)).toBe('alice@contoso.com');
     expect([...t.values()]).toEqual(['alice@contoso.com', 'bob@contoso.com']);
     expect(t.size).toBe(2);
+    expect(t.has('bob@contoso.com')).toBe(true);
+    expect(t.has('carol@contoso.com')).toBe(false);
+    expect(t.size).toBe(2); // asking adds nothing
   });
 
   it('never merges different values whose hashes collide: every value on one hash stays distinct', () => {
