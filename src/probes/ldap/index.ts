@@ -30,10 +30,11 @@ async function collectAll(ctx: ProbeContext): Promise<LdapFacts> {
   // UPN004 across forests: each forest's scan learns which of its UPNs another forest also holds.
   if (scans.size > 1) {
     for (const [name, aggregator] of scans) {
-      const others = new Set<string>();
-      for (const [other, agg] of scans) if (other !== name) for (const upn of agg.upnSet()) others.add(upn);
+      // Asked of the other forests' tables, not copied into a set of strings: each forest's UPNs
+      // stay off the JS heap (src/probes/ldap/value-table.ts).
+      const others = [...scans].filter(([other]) => other !== name).map(([, agg]) => agg);
       const forest = forests[name];
-      if (forest) forest.scan = ok(aggregator.result(others));
+      if (forest) forest.scan = ok(aggregator.result({ has: (upn) => others.some((agg) => agg.holdsUpn(upn)) }));
     }
   }
   return { forests };

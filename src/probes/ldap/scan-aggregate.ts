@@ -2,6 +2,7 @@ import { dnToDnsName } from '../../facts/dn.js';
 import type { DataQualityFacts, LdapScanFacts, UpnProblem } from '../../facts/areas/ldap-scan.js';
 import type { Sample } from '../../facts/fact.js';
 import { KeySetBuilder, primarySmtp } from '../../facts/soft-match-keys.js';
+import { StringList, ValueTable, type ValueHash } from './value-table.js';
 import {
   displayNameProblems,
   largeObjectProblems,
@@ -90,21 +91,22 @@ const shorten = (value: string): string => (value.length > SAMPLE_VALUE ? `${val
 
 /**
  * Duplicate detection keeps one entry per distinct value (case-folded): O(distinct values) memory,
- * which for a directory is O(users) small strings — tens of MB at a million users — and is the
- * price of exact duplicate counts. Everything else is O(1) per user. Only the first two holders'
+ * the price of exact duplicate counts. Everything else is O(1) per user. Only the first two holders'
  * names are kept, so a value held a thousand times costs no more than one held twice.
  */
 const byName = (x: string, y: string): number => x.localeCompare(y, 'en', { sensitivity: 'base' }) || (x < y ? -1 : x > y ? 1 : 0);
 
-/** The DNS name of an object's domain, one string per domain however many objects live there. */
+/** The DNS names of the objects' domains, each once, by a small index. */
 class DomainNames {
-  private readonly names = new Map<string, string>();
-  of(dn: string): string {
-    const name = dnToDnsName(dn);
-    const known = this.names.get(name);
-    if (known !== undefined) return known;
-    this.names.set(name, name);
-    return name;
+  private readonly index = new Map<string, number>();
+  readonly names: string[] = [];
+  of(dn: string): number {
+    return this.ofName(dnToDnsName(dn));
+  }
+  ofName(name: string): number {
+    let i = this.index.get(name);
+    if (i === undefined) this.index.set(name, (i = this.names.push(name) - 1));
+    return i;
   }
 }
 
@@ -114,10 +116,28 @@ interface Holder {
   readonly domain: string;
 }
 
+/** Turns the integer a Duplicates table keeps per value seen once back into its holder. */
+type Resolve = (ref: number) => Holder;
+
+/**
+ * The holders the data-quality samples name (sAMAccountName, else DN, with the domain), each
+ * object once, off the JS heap: a value seen once keeps only its holder's index in here.
+ */
+class HolderNames {
+  private readonly list = new StringList();
+  constructor(private readonly domains: DomainNames) {}
+  /** A new index for one object's name in its domain (the caller asks once per object). */
+  of(name: string, domain: number): number {
+    return this.list.add(name, domain);
+  }
+  readonly resolve: Resolve = (ref) => ({ name: this.list.value(ref), domain: this.domains.names[this.list.tag(ref)] ?? '' });
+}
+
 const byHolder = (x: Holder, y: Holder): number => byName(x.name, y.name) || byName(x.domain, y.domain);
 
 /** A value held more than once: how often, its two smallest holders, and its domains when several. */
 interface Repeated {
+  readonly value: string;
   count: number;
   first: Holder;
   second?: Holder;
@@ -126,35 +146,38 @@ interface Repeated {
 
 /**
  * A duplicate across domains of one forest is named with the domains: the scan reads every domain
- * in scope into one aggregator (a forest-wide merge of the domains' values), so the same map finds
+ * in scope into one aggregator (a forest-wide merge of the domains' values), so the same table finds
  * a value held in the root and in a child, and the sample says where each holder lives.
  *
  * Memory layout (issue 14: peak RSS at 100,000 users): almost every value is held once, so a value
- * seen once costs its key and its holder's name only. The map's value is then the name itself when
- * the holder lives in the domain of the first value seen (one domain in most forests), or a Holder
- * when in another; only a value seen twice gets its Repeated record. That is two objects fewer per
- * user and attribute than a record per value (~150 B/user less at two attributes).
+ * seen once is its UTF-8 bytes and an integer in a ValueTable (typed arrays, outside V8's heap and
+ * its growth headroom): the index of its holder's domain, or of its holder in HolderNames where
+ * the samples name holders. Only the second sighting of a value makes a Repeated record, with the
+ * first holder resolved from that integer; the table then keeps the record's index (negative).
+ * Values are compared byte for byte, so a hash collision never makes a duplicate.
  */
 class Duplicates {
-  private readonly seen = new Map<string, string | Holder | Repeated>();
-  /** The domain a bare name in `seen` belongs to: the first holder's. */
-  private home: string | undefined;
-  add(value: string, holder: string, domain = ''): void {
-    const key = value.toLowerCase();
-    const known = this.seen.get(key);
-    const h: Holder = { name: holder, domain };
-    if (known === undefined) {
-      this.home ??= domain;
-      this.seen.set(key, domain === this.home ? holder : h);
-      return;
-    }
+  private readonly seen: ValueTable;
+  private readonly records: Repeated[] = [];
+  constructor(
+    private readonly resolve: Resolve,
+    hash?: ValueHash,
+  ) {
+    this.seen = new ValueTable(hash);
+  }
+  add(value: string, ref: number): void {
+    const id = this.seen.add(value.toLowerCase(), ref);
+    if (id < 0) return;
+    const known = this.seen.get(id);
     let entry: Repeated;
-    if (typeof known === 'string') this.seen.set(key, (entry = { count: 1, first: { name: known, domain: this.home ?? '' } }));
-    else if ('count' in known) entry = known;
-    else this.seen.set(key, (entry = { count: 1, first: known }));
+    if (known >= 0) {
+      entry = { value: this.seen.value(id), count: 1, first: this.resolve(known) };
+      this.seen.set(id, -this.records.push(entry));
+    } else entry = this.records[-1 - known]!;
+    const h = this.resolve(ref);
     entry.count += 1;
     // Only a value held in several domains pays for a set of their names.
-    if (entry.domains !== undefined || domain !== entry.first.domain) (entry.domains ??= new Set([entry.first.domain])).add(domain);
+    if (entry.domains !== undefined || h.domain !== entry.first.domain) (entry.domains ??= new Set([entry.first.domain])).add(h.domain);
     // Keep the two smallest names, not the first two seen: the directory returns objects in no
     // fixed order, and a report (and its SARIF fingerprint) must not change between runs.
     const [x, y] = [entry.first, entry.second, h].filter((v): v is Holder => v !== undefined).sort(byHolder);
@@ -162,15 +185,13 @@ class Duplicates {
     if (y !== undefined) entry.second = y;
   }
   /** Values held more than once, in a stable (sorted) order so samples do not depend on scan order. */
-  private repeated(): [string, Repeated][] {
-    const out: [string, Repeated][] = [];
-    for (const [value, e] of this.seen) if (typeof e !== 'string' && 'count' in e) out.push([value, e]);
-    return out.sort(([x], [y]) => byName(x, y));
+  private repeated(): Repeated[] {
+    return [...this.records].sort((x, y) => byName(x.value, y.value));
   }
   /** "value (3 objects)", or "value (3 objects in 2 domains: child.contoso.com, contoso.com)" across domains. */
   get value(): Sample {
     const s = new Sampler();
-    for (const [value, { count, domains }] of this.repeated()) {
+    for (const { value, count, domains } of this.repeated()) {
       const where = domains !== undefined && domains.size > 1 ? ` in ${domains.size} domains: ${[...domains].sort(byName).join(', ')}` : '';
       s.add(`${value} (${count} objects${where})`);
     }
@@ -182,7 +203,7 @@ class Duplicates {
    */
   get withHolders(): Sample {
     const s = new Sampler();
-    for (const [value, { count, first, second, domains }] of this.repeated()) {
+    for (const { value, count, first, second, domains } of this.repeated()) {
       const across = domains !== undefined && domains.size > 1;
       const named = (h: Holder): string => (across && h.domain !== '' ? `${h.name} in ${h.domain}` : h.name);
       const more = across && domains.size > 2 ? `; ${domains.size} domains: ${[...domains].sort(byName).join(', ')}` : '';
@@ -190,18 +211,32 @@ class Duplicates {
     }
     return s.value;
   }
+  /** Every distinct value (case-folded), as new strings. */
   keys(): IterableIterator<string> {
-    return this.seen.keys();
+    return this.seen.values();
+  }
+  /** Whether a value (any case) was seen. */
+  has(value: string): boolean {
+    return this.seen.has(value.toLowerCase());
   }
 }
+
+/** Duplicates whose samples name domains only (not holders): the table keeps each value's domain index. */
+const byDomain = (domains: DomainNames): Resolve => (ref) => ({ name: '', domain: domains.names[ref] ?? '' });
 
 class AttributeStats {
   populated = 0;
   readonly empty = new Sampler();
   readonly multiple = new Sampler();
-  readonly duplicates = new Duplicates();
-  constructor(readonly attribute: string) {}
-  add(values: readonly string[] | undefined, dn: string, domain = ''): void {
+  readonly duplicates: Duplicates;
+  constructor(
+    readonly attribute: string,
+    domains: DomainNames,
+    hash?: ValueHash,
+  ) {
+    this.duplicates = new Duplicates(byDomain(domains), hash);
+  }
+  add(values: readonly string[] | undefined, dn: string, domain: number): void {
     const present = (values ?? []).filter((v) => v !== '');
     if (present.length === 0) {
       this.empty.add(dn);
@@ -209,7 +244,7 @@ class AttributeStats {
     }
     this.populated += 1;
     if (present.length > 1) this.multiple.add(dn);
-    for (const v of present) this.duplicates.add(v, dn, domain);
+    for (const v of present) this.duplicates.add(v, domain);
   }
 }
 
@@ -233,17 +268,29 @@ class DataQualityAggregator {
   contacts = 0;
   private readonly displayName = new Problems(['blank', 'tooLong'] as const);
   private readonly mail = new Problems(['tooLong', 'invalid'] as const);
-  private readonly mailDuplicates = new Duplicates();
+  private readonly holders: HolderNames;
+  private readonly mailDuplicates: Duplicates;
   private readonly nickname = new Problems(['tooLong', 'leadingPeriod', 'characters'] as const);
-  private readonly nicknameDuplicates = new Duplicates();
+  private readonly nicknameDuplicates: Duplicates;
   private readonly proxy = new Problems(['tooLong', 'smtpCharacters', 'badTld'] as const);
-  private readonly proxyDuplicates = new Duplicates();
+  private readonly proxyDuplicates: Duplicates;
   private readonly sam = new Problems(['tooLong', 'characters'] as const);
   private readonly target = new Problems(['tooLong', 'invalid'] as const);
-  private readonly targetDuplicates = new Duplicates();
+  private readonly targetDuplicates: Duplicates;
   private readonly upn = new Problems(['localPartAtLimit', 'domainPartAtLimit', 'notAddress'] as const);
   private readonly large = new Problems(['userCertificate', 'userSMIMECertificate', 'thumbnailPhoto', 'proxyAddresses'] as const);
-  private readonly domains = new DomainNames();
+
+  constructor(
+    private readonly domains = new DomainNames(),
+    hash?: ValueHash,
+  ) {
+    this.holders = new HolderNames(domains);
+    const named = (): Duplicates => new Duplicates(this.holders.resolve, hash);
+    this.mailDuplicates = named();
+    this.nicknameDuplicates = named();
+    this.proxyDuplicates = named();
+    this.targetDuplicates = named();
+  }
 
   /** DQ008: sizes of one object (certificate counts and photo from the scan's own search, proxy addresses from add). */
   largeValues(name: string, v: LargeValues): void {
@@ -260,27 +307,29 @@ class DataQualityAggregator {
     if (kind === 'group') this.groups += 1;
     if (kind === 'contact') this.contacts += 1;
     const name = o.sAMAccountName ?? o.dn;
-    const domain = this.domains.of(o.dn);
+    // The holder's index is taken only for an object with a value to compare: most groups have none.
+    let ref: number | undefined;
+    const holder = (): number => (ref ??= this.holders.of(name, this.domains.of(o.dn)));
     const item = (value: string): string => `${name}: ${shorten(value)}`;
     this.displayName.add(displayNameProblems(o.displayName, kind), item(o.displayName ?? '(none)'));
     if (o.mail !== undefined) {
       this.mail.add(mailProblems(o.mail), item(o.mail));
-      this.mailDuplicates.add(o.mail, name, domain);
+      this.mailDuplicates.add(o.mail, holder());
     }
     if (o.mailNickname !== undefined) {
       this.nickname.add(mailNicknameProblems(o.mailNickname), item(o.mailNickname));
-      this.nicknameDuplicates.add(o.mailNickname, name, domain);
+      this.nicknameDuplicates.add(o.mailNickname, holder());
     }
     // One object holding the same address twice (SMTP: and smtp:) is not a duplicate between objects.
     const proxies = new Map((o.proxyAddresses ?? []).map((v) => [v.toLowerCase(), v]));
     for (const [key, value] of proxies) {
       this.proxy.add(proxyAddressProblems(value), item(value));
-      this.proxyDuplicates.add(key, name, domain);
+      this.proxyDuplicates.add(key, holder());
     }
     this.largeValues(name, { proxyAddresses: proxies.size });
     if (o.targetAddress !== undefined) {
       this.target.add(targetAddressProblems(o.targetAddress), item(o.targetAddress));
-      this.targetDuplicates.add(o.targetAddress, name, domain);
+      this.targetDuplicates.add(o.targetAddress, holder());
     }
     if (kind !== 'user') return;
     // The name is the value here: the DN says which object it is.
@@ -314,13 +363,14 @@ export class ScanAggregator {
   private readonly upnMissing = new Sampler();
   private readonly suffixes = new Map<string, Sampler>();
   private readonly invalid = new Map<UpnProblem, Sampler>();
-  private readonly upns = new Duplicates();
+  private readonly domains = new DomainNames();
+  private readonly upns: Duplicates;
   private readonly signIn: { stats: AttributeStats; notRfc822: Sampler; suffixes: Map<string, Sampler> } | undefined;
   private readonly anchor: { stats: AttributeStats; containsAt: Sampler } | undefined;
   private readonly matching: AttributeStats | undefined;
-  private readonly guid = { populated: 0, invalid: new Sampler(), duplicates: new Duplicates() };
+  private readonly guid: { populated: number; invalid: Sampler; duplicates: Duplicates };
   private readonly conflicts = new Sampler();
-  private readonly dataQuality = new DataQualityAggregator();
+  private readonly dataQuality: DataQualityAggregator;
   private readonly byDomain = new Map<string, { name: string; missing: Sampler; invalid: Map<UpnProblem, Sampler> }>();
   /** TEN004: every in-scope user's UPN and primary SMTP address, as 48-bit keys. */
   private readonly softMatch = new KeySetBuilder();
@@ -338,10 +388,15 @@ export class ScanAggregator {
     this.covered = [...domains];
   }
 
-  constructor(attributes: ScanAttributes) {
-    if (attributes.signIn) this.signIn = { stats: new AttributeStats(attributes.signIn), notRfc822: new Sampler(), suffixes: new Map() };
-    if (attributes.sourceAnchor) this.anchor = { stats: new AttributeStats(attributes.sourceAnchor), containsAt: new Sampler() };
-    if (attributes.matching) this.matching = new AttributeStats(attributes.matching);
+  /** `hash` places values in the duplicate tables; tests force collisions with it (only a hint: values are compared whole). */
+  constructor(attributes: ScanAttributes, hash?: ValueHash) {
+    const stats = (attribute: string): AttributeStats => new AttributeStats(attribute, this.domains, hash);
+    this.upns = new Duplicates(byDomain(this.domains), hash);
+    this.guid = { populated: 0, invalid: new Sampler(), duplicates: new Duplicates(byDomain(this.domains), hash) };
+    this.dataQuality = new DataQualityAggregator(this.domains, hash);
+    if (attributes.signIn) this.signIn = { stats: stats(attributes.signIn), notRfc822: new Sampler(), suffixes: new Map() };
+    if (attributes.sourceAnchor) this.anchor = { stats: stats(attributes.sourceAnchor), containsAt: new Sampler() };
+    if (attributes.matching) this.matching = stats(attributes.matching);
   }
 
   excluded(): void {
@@ -368,6 +423,7 @@ export class ScanAggregator {
     this.softMatch.add(upn);
     this.softMatch.add(primarySmtp(user.proxyAddresses, user.mail));
     const domain = this.domainOf(user.dn);
+    const domainIndex = this.domains.ofName(domain.name);
     if (upn === undefined || upn === '') {
       this.upnMissing.add(user.dn);
       domain.missing.add(user.dn);
@@ -388,11 +444,11 @@ export class ScanAggregator {
         if (!d) domain.invalid.set(p, (d = new Sampler()));
         d.add(upn);
       }
-      this.upns.add(upn, user.dn, domain.name);
+      this.upns.add(upn, domainIndex);
       this.dataQuality.add(user, 'user', { value: upn, upn003 });
     }
     if (this.signIn) {
-      this.signIn.stats.add(user.signIn, user.dn, domain.name);
+      this.signIn.stats.add(user.signIn, user.dn, domainIndex);
       for (const v of user.signIn ?? []) {
         if (v !== '' && !isRfc822Address(v)) this.signIn.notRfc822.add(`${v} (${user.dn})`);
         // The alternate ID's domain parts, as the UPN suffixes above (UPN002 judges them).
@@ -405,23 +461,24 @@ export class ScanAggregator {
       }
     }
     if (this.anchor) {
-      this.anchor.stats.add(user.sourceAnchor, user.dn, domain.name);
+      this.anchor.stats.add(user.sourceAnchor, user.dn, domainIndex);
       if ((user.sourceAnchor ?? []).some((v) => v.includes('@'))) this.anchor.containsAt.add(user.dn);
     }
-    this.matching?.add(user.matching, user.dn, domain.name);
+    this.matching?.add(user.matching, user.dn, domainIndex);
     if (user.consistencyGuid !== undefined && user.consistencyGuid !== '') {
       this.guid.populated += 1;
       if (user.consistencyGuid.length !== 32) this.guid.invalid.add(user.dn);
-      this.guid.duplicates.add(user.consistencyGuid, user.dn, domain.name);
+      this.guid.duplicates.add(user.consistencyGuid, domainIndex);
     }
   }
 
-  /** Lower-cased UPNs seen, for duplicates across forests. */
-  upnSet(): Set<string> {
-    return new Set(this.upns.keys());
+  /** Whether this forest holds a UPN (any case): the other forests ask, so no forest's UPNs become a set of strings. */
+  holdsUpn(upn: string): boolean {
+    return this.upns.has(upn);
   }
 
-  result(upnsInOtherForests: ReadonlySet<string> = new Set()): LdapScanFacts {
+  /** `upnsInOtherForests`: lower-case UPNs held in the other forests (a Set, or the other aggregators asked in turn). */
+  result(upnsInOtherForests: { has(upn: string): boolean } = new Set<string>()): LdapScanFacts {
     const across = new Sampler();
     for (const upn of this.upns.keys()) if (upnsInOtherForests.has(upn)) across.add(upn);
     return {

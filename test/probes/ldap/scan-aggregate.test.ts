@@ -48,6 +48,13 @@ describe('ScanAggregator', () => {
     agg.add({ dn: 'CN=a', userPrincipalName: 'A@contoso.com' });
     agg.add({ dn: 'CN=b', userPrincipalName: 'b@contoso.com' });
     expect(agg.result(new Set(['a@contoso.com'])).upnAlsoInOtherForests).toEqual({ count: 1, sample: ['a@contoso.com'] });
+    // As the LDAP probe asks it: the other forest's aggregator, any case, nothing copied.
+    const other = new ScanAggregator({});
+    other.add({ dn: 'CN=x', userPrincipalName: 'B@Contoso.com' });
+    other.add({ dn: 'CN=y', userPrincipalName: 'c@contoso.com' });
+    expect(other.holdsUpn('b@contoso.com')).toBe(true);
+    expect(other.holdsUpn('a@contoso.com')).toBe(false);
+    expect(agg.result({ has: (upn) => other.holdsUpn(upn) }).upnAlsoInOtherForests).toEqual({ count: 1, sample: ['b@contoso.com'] });
   });
 
   it('names the domains of a duplicate held in two domains of the forest (one comparison for all of them), and only then', () => {
@@ -70,6 +77,38 @@ describe('ScanAggregator', () => {
     expect(agg.result().dataQuality.proxyAddresses.duplicates.sample).toEqual([
       'smtp:sales@contoso.com (3 objects: kate in emea.contoso.com, Sales in contoso.com; 3 domains: apac.contoso.com, contoso.com, emea.contoso.com)',
     ]);
+  });
+
+  it('reports the same duplicates when every value hashes alike: a forced hash collision makes no false duplicate', () => {
+    const feed = (agg: ScanAggregator): ScanAggregator => {
+      const root = 'OU=Staff,DC=contoso,DC=com';
+      const child = 'OU=Staff,DC=emea,DC=contoso,DC=com';
+      for (let i = 0; i < 40; i++) {
+        agg.add({
+          dn: `CN=u${i},${i % 2 ? child : root}`,
+          sAMAccountName: `u${i}`,
+          userPrincipalName: `u${i}@contoso.com`,
+          mail: `u${i}@contoso.com`,
+          mailNickname: `u${i}`,
+          proxyAddresses: [`SMTP:u${i}@contoso.com`],
+          sourceAnchor: [String(i)],
+          consistencyGuid: i.toString(16).padStart(32, '0'),
+        });
+      }
+      // The only real duplicates: a UPN in two domains, a mail address, a GUID, a sourceAnchor.
+      agg.add({ dn: `CN=dup,${child}`, sAMAccountName: 'dup', userPrincipalName: 'U4@contoso.com', mail: 'u7@contoso.com', sourceAnchor: ['3'], consistencyGuid: '00'.repeat(16) });
+      agg.recipient({ dn: 'CN=G,DC=contoso,DC=com', sAMAccountName: 'G', proxyAddresses: ['smtp:u9@contoso.com'] }, 'group');
+      return agg;
+    };
+    const collided = feed(new ScanAggregator({ sourceAnchor: 'employeeID' }, () => 0)).result();
+    const normal = feed(new ScanAggregator({ sourceAnchor: 'employeeID' })).result();
+    expect(collided).toEqual(normal);
+    expect(collided.upnDuplicates).toEqual({ count: 1, sample: ['u4@contoso.com (2 objects in 2 domains: contoso.com, emea.contoso.com)'] });
+    expect(collided.dataQuality.mail.duplicates).toEqual({ count: 1, sample: ['u7@contoso.com (2 objects: dup, u7)'] });
+    expect(collided.dataQuality.proxyAddresses.duplicates).toEqual({ count: 1, sample: ['smtp:u9@contoso.com (2 objects: G in contoso.com, u9 in emea.contoso.com)'] });
+    expect(collided.consistencyGuid.duplicates).toEqual({ count: 1, sample: [`${'00'.repeat(16)} (2 objects in 2 domains: contoso.com, emea.contoso.com)`] });
+    expect(collided.sourceAnchor?.duplicates).toEqual({ count: 1, sample: ['3 (2 objects)'] });
+    expect(collided.dataQuality.mailNickname.duplicates.count).toBe(0);
   });
 
   it('tracks the sign-in, sourceAnchor and matching attributes, and ms-DS-ConsistencyGuid lengths', () => {
