@@ -34,17 +34,7 @@ bash scripts/bench-forest.sh "$USERS"
 [ -f dist/cli/bin.js ] || npm run build >/dev/null
 
 plan="$DIR/bench-plan.yaml"
-cat > "$plan" <<YAML
-signIn: { method: phs }
-forests:
-  - name: corp.contoso.test
-    domainControllers: [dc1.corp.contoso.test]
-    ldap: { security: ldaps, caFile: $DIR/private/tls/ca.pem }
-    connectorAccount: { mode: existing, name: CORP\\svc-sync, password: env:BENCH_PW }
-    domains: { exclude: [child.corp.contoso.test] }  # forest.sh plants a crossRef to a child DC the bench does not run
-network: { intranetResolvers: [$IP], cloudEndpoints: [] }  # the LDAP probe only: no cloud checks
-timeouts: { probeSeconds: 300 }
-YAML
+bash scripts/bench-plan.sh "$DIR" "$IP" > "$plan"
 # The same account the probe binds as; the password reaches ldapsearch on a file descriptor only.
 export BENCH_PW='Sync-Test-Pa55!' BENCH_BIND='CORP\svc-sync' BENCH_ADDRESS="$IP"
 # ldapsearch connects by address (the DC's name resolves only through the DC's own DNS, which the

@@ -16,16 +16,7 @@ DIR="$ENTRA_PREFLIGHT_SAMBA_DIR"
 [ "${BENCH_FOREST_RUNNING:-}" = 1 ] || bash scripts/bench-forest.sh "$USERS"
 [ -f dist/bundle/bin.js ] || npm run build >/dev/null
 plan="$DIR/bench-plan.yaml"
-cat > "$plan" <<YAML
-signIn: { method: phs }
-forests:
-  - name: corp.contoso.test
-    domainControllers: [dc1.corp.contoso.test]
-    ldap: { security: ldaps, caFile: $DIR/private/tls/ca.pem }
-    connectorAccount: { mode: existing, name: CORP\\svc-sync, password: env:BENCH_PW }
-network: { intranetResolvers: [$IP], cloudEndpoints: [] }  # the LDAP probe only: no cloud checks
-timeouts: { probeSeconds: 120 }
-YAML
+bash scripts/bench-plan.sh "$DIR" "$IP" > "$plan"
 export BENCH_PW='Sync-Test-Pa55!'
 tmp=$(mktemp); trap 'rm -f "$tmp"' EXIT
 rows=()
