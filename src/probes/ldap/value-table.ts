@@ -37,18 +37,13 @@ export const fnv1a: ValueHash = (bytes, start, end) => {
 export class ValueTable {
   /** Per slot: value id + 1; 0 is an empty slot. */
   private slots = new Int32Array(1024);
-  /** Per value id: where its bytes start in the arena (they end where the next value's start). */
-  private starts = new Uint32Array(1024);
-  /** Per value id: the caller's integer (a holder, or a record of a value seen twice). */
-  private data = new Int32Array(1024);
-  private arena: Buffer = Buffer.allocUnsafe(16 * 1024);
-  private used = 0;
-  private count = 0;
+  /** The values' bytes, each with the caller's integer (a holder, or a record of a value seen twice). */
+  private readonly list = new StringList();
 
   constructor(private readonly hash: ValueHash = fnv1a) {}
 
   get size(): number {
-    return this.count;
+    return this.list.size;
   }
 
   /**
@@ -65,71 +60,48 @@ export class ValueTable {
   }
 
   private lookup(value: string, data: number, adding: boolean): number {
-    const length = Buffer.byteLength(value, 'utf8');
-    if (this.used + length > this.arena.length) this.arena = grow(this.arena, this.used + length);
-    // Encode once at the arena's end: a comparison reads it from there, and a new value stays.
-    this.arena.write(value, this.used, length, 'utf8');
-    const h = this.hash(this.arena, this.used, this.used + length) >>> 0;
+    // Encoded once at the arena's end: a comparison reads it from there, and a new value stays.
+    const length = this.list.stage(value);
+    const h = this.list.hashStaged(this.hash, length) >>> 0;
     const mask = this.slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const held = this.slots[slot]!;
       if (held === 0) {
         if (!adding) return -1;
-        const id = this.count++;
-        if (id >= this.starts.length) {
-          this.starts = growArray(this.starts);
-          this.data = growArray(this.data);
-        }
-        this.starts[id] = this.used;
-        this.data[id] = data;
-        this.used += length;
+        const id = this.list.commit(length, data);
         this.slots[slot] = id + 1;
         // At most 70 % full: linear probes stay short (~2 for a hit, ~6 for a miss).
-        if (this.count * 10 > this.slots.length * 7) this.rehash();
+        if (this.list.size * 10 > this.slots.length * 7) this.rehash();
         return ~id;
       }
       // No hash kept per slot (4 B a slot less): the length check rejects most other values.
-      if (this.equals(held - 1, length)) return held - 1;
+      if (this.list.equalsStaged(held - 1, length)) return held - 1;
     }
   }
 
   /** The caller's integer of a value id. */
   get(id: number): number {
-    return this.data[id]!;
+    return this.list.tag(id);
   }
 
   set(id: number, data: number): void {
-    this.data[id] = data;
+    this.list.setTag(id, data);
   }
 
   /** The value of an id, as a new string. */
   value(id: number): string {
-    return this.arena.toString('utf8', this.starts[id]!, this.end(id));
+    return this.list.value(id);
   }
 
   *values(): IterableIterator<string> {
-    for (let id = 0; id < this.count; id++) yield this.value(id);
-  }
-
-  private end(id: number): number {
-    return id + 1 < this.count ? this.starts[id + 1]! : this.used;
-  }
-
-  /** Whether value `id` has the bytes just written at the arena's end. */
-  private equals(id: number, length: number): boolean {
-    const start = this.starts[id]!;
-    if (this.end(id) - start !== length) return false;
-    // A loop, not Buffer.compare: values are short, and most differ within a few bytes.
-    const a = this.arena;
-    for (let i = 0, at = this.used; i < length; i++) if (a[start + i] !== a[at + i]) return false;
-    return true;
+    for (let id = 0; id < this.list.size; id++) yield this.list.value(id);
   }
 
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
-    for (let id = 0; id < this.count; id++) {
-      let slot = (this.hash(this.arena, this.starts[id]!, this.end(id)) >>> 0) & mask;
+    for (let id = 0; id < this.list.size; id++) {
+      let slot = (this.list.hashOf(this.hash, id) >>> 0) & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = id + 1;
     }
@@ -139,33 +111,50 @@ export class ValueTable {
 
 // Growth by half, not double: the slack of the last step is memory the scan never uses, and
 // the copies cost little next to the wait for the directory.
-export function grow(arena: Buffer, needed: number): Buffer {
+function grow(arena: Buffer, needed: number): Buffer {
   const next = Buffer.allocUnsafe(Math.max(needed, Math.ceil(arena.length * 1.5)));
   arena.copy(next);
   return next;
 }
 
-export function growArray<T extends Int32Array | Uint32Array>(a: T): T {
+function growArray<T extends Int32Array | Uint32Array>(a: T): T {
   const next = new (a.constructor as new (n: number) => T)(Math.ceil(a.length * 1.5));
   next.set(a);
   return next;
 }
 
 /**
- * Strings added once each, read back by index: one byte arena and its offsets (no lookup, so no
- * table). The data-quality samples' holder names live here.
+ * Strings added once each, read back by index, with a small integer (`tag`) each: one byte arena
+ * and its offsets. The data-quality samples' holder names live here, and ValueTable keeps its
+ * values in one (adding only the lookup table).
  */
 export class StringList {
+  /** Per string: where its bytes start in the arena (they end where the next string's start). */
   private starts = new Uint32Array(1024);
   private tags = new Int32Array(1024);
   private arena: Buffer = Buffer.allocUnsafe(16 * 1024);
   private used = 0;
   private count = 0;
-  /** Appends `value` with a small integer (`tag`); returns its index. */
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Appends `value` with `tag`; returns its index. */
   add(value: string, tag: number): number {
+    return this.commit(this.stage(value), tag);
+  }
+
+  /** Writes `value`'s UTF-8 bytes at the arena's end without adding them; returns their length. */
+  stage(value: string): number {
     const length = Buffer.byteLength(value, 'utf8');
     if (this.used + length > this.arena.length) this.arena = grow(this.arena, this.used + length);
     this.arena.write(value, this.used, length, 'utf8');
+    return length;
+  }
+
+  /** Adds the `length` bytes last staged, with `tag`; returns their index. */
+  commit(length: number, tag: number): number {
     const id = this.count++;
     if (id >= this.starts.length) {
       this.starts = growArray(this.starts);
@@ -176,10 +165,38 @@ export class StringList {
     this.used += length;
     return id;
   }
-  value(id: number): string {
-    return this.arena.toString('utf8', this.starts[id]!, id + 1 < this.count ? this.starts[id + 1]! : this.used);
+
+  /** Whether string `id` has the `length` bytes last staged. */
+  equalsStaged(id: number, length: number): boolean {
+    const start = this.starts[id]!;
+    if (this.end(id) - start !== length) return false;
+    // A loop, not Buffer.compare: values are short, and most differ within a few bytes.
+    const a = this.arena;
+    for (let i = 0, at = this.used; i < length; i++) if (a[start + i] !== a[at + i]) return false;
+    return true;
   }
+
+  hashStaged(hash: ValueHash, length: number): number {
+    return hash(this.arena, this.used, this.used + length);
+  }
+
+  hashOf(hash: ValueHash, id: number): number {
+    return hash(this.arena, this.starts[id]!, this.end(id));
+  }
+
+  value(id: number): string {
+    return this.arena.toString('utf8', this.starts[id]!, this.end(id));
+  }
+
   tag(id: number): number {
     return this.tags[id]!;
+  }
+
+  setTag(id: number, tag: number): void {
+    this.tags[id] = tag;
+  }
+
+  private end(id: number): number {
+    return id + 1 < this.count ? this.starts[id + 1]! : this.used;
   }
 }
