@@ -42,8 +42,7 @@ export class Session {
       rec?.done(result.searchEntries.length);
       return result.searchEntries;
     } catch (error) {
-      // A missing base object is an answer ("not there"), not a failure.
-      if ((error as { code?: unknown }).code === 32 && this.connection.wire.overflow === undefined) {
+      if (this.missingBase(error)) {
         rec?.done(0);
         return [];
       }
@@ -76,6 +75,11 @@ export class Session {
         });
       },
     };
+  }
+
+  /** A missing base object (noSuchObject, 32) is an answer ("not there"), not a failure, unless the wire overflowed. */
+  private missingBase(error: unknown): boolean {
+    return (error as { code?: unknown }).code === 32 && this.connection.wire.overflow === undefined;
   }
 
   /**
@@ -134,7 +138,7 @@ export class Session {
         yield next.value.searchEntries;
       }
     } catch (caught) {
-      if ((caught as { code?: unknown }).code === 32 && this.connection.wire.overflow === undefined) return;
+      if (this.missingBase(caught)) return;
       const failure = this.fail(caught);
       error = failure.message;
       throw failure;
