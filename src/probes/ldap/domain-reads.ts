@@ -13,7 +13,7 @@ import { read, sampleOf, searchDomains, type Read, type ReadContext } from './re
 import { domainRootRights, tokenSidsOf } from './rights.js';
 import { readPilotMembers } from './pilot-group.js';
 import { scanForest, scopeOf } from './scan.js';
-import { dnToDnsName, escapeFilterValue, fileTimeToIso, num, str, strs } from './values.js';
+import { dnToDnsName, escapeFilterValue, fileTimeToIso, hasClass, num, str, strs } from './values.js';
 
 /**
  * Reads that only each domain's own DC can answer in full: accounts and their DACLs, adminCount,
@@ -28,7 +28,7 @@ const UAC_COMPUTED_PASSWORD_EXPIRED = 0x800000;
 const UAC_SERVER_TRUST = 0x2000;
 const UAC_PARTIAL_SECRETS = 0x4000000;
 
-const isGmsa = (e: Entry): boolean => strs(e, 'objectClass').some((c) => c.toLowerCase() === 'msds-groupmanagedserviceaccount');
+const isGmsa = (e: Entry): boolean => hasClass(e, 'msDS-GroupManagedServiceAccount');
 
 /**
  * The account in the domain its name points at first (CORP\ → the domain with NetBIOS name CORP), then
@@ -315,7 +315,7 @@ export const domainReads: readonly Read[] = [
  * domain that was not read searches none.
  */
 async function findPilotGroup(r: ReadContext, name: string): Promise<{ group: Entry | undefined; searched: string[] }> {
-  const isGroup = (e: Entry | undefined): e is Entry => e !== undefined && strs(e, 'objectClass').some((c) => c.toLowerCase() === 'group');
+  const isGroup = (e: Entry | undefined): e is Entry => e !== undefined && hasClass(e, 'group');
   const dn = tryParseDn(name);
   if (dn === undefined || dn.length === 0) {
     // DOMAIN\group searches the domain with that NetBIOS or DNS name only (the domain the wizard's picker would show it in).

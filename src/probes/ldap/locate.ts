@@ -1,7 +1,7 @@
 import type { DcFacts, DomainFacts } from '../../facts/areas/ldap.js';
 import { dnEquals, domainDnOf, isDescendantOf } from '../../facts/dn.js';
 import type { Reader, DomainRef } from './domains.js';
-import { dnToDnsName, num, str, strs } from './values.js';
+import { dnToDnsName, hasClass, num, str, strs } from './values.js';
 
 /**
  * Locating the forest: its domains (crossRef objects of the configuration partition), and each
@@ -49,7 +49,7 @@ export async function readSiteRoles(root: Reader, config: string): Promise<SiteR
       functionality: dsa ? (num(dsa, 'msDS-Behavior-Version') ?? null) : null,
       domainDn: ref ? (domainDnOf(ref) ?? null) : null,
       // A read-only DC's NTDS Settings object is an nTDSDSARO (a subclass of nTDSDSA).
-      readOnly: dsa ? strs(dsa, 'objectClass').some((c) => c.toLowerCase() === 'ntdsdsaro') : null,
+      readOnly: dsa ? hasClass(dsa, 'ntDSDSARO') : null,
     });
   }
   return { byHost };

@@ -3,7 +3,7 @@ import type { PilotGroupFacts } from '../../facts/areas/ldap.js';
 import { normalizeDn, parentDn, tryParseDn } from '../../facts/dn.js';
 import { classify, LdapFailure } from './connection.js';
 import type { Directory } from './domains.js';
-import { dnToDnsName, escapeFilterValue, strs } from './values.js';
+import { dnToDnsName, escapeFilterValue, hasClass, strs } from './values.js';
 
 /**
  * The pilot group's direct members, read from the group's own `member` attribute.
@@ -139,7 +139,6 @@ class MemberTally {
 }
 
 const classOf = (e: Entry): string => strs(e, 'objectClass').at(-1) ?? 'top';
-const isGroupEntry = (e: Entry): boolean => strs(e, 'objectClass').some((c) => c.toLowerCase() === 'group');
 
 /**
  * Reads the direct members of `groupDn` through `dir`: each window's DNs are sorted by the domain
@@ -192,7 +191,7 @@ async function readMembersIn(dir: Directory, dnsName: string, base: string, dns:
     for (const dn of chunk) {
       const entry = byKey.get(normalizeDn(dn));
       if (entry === undefined) tally.unread(dn, dnsName, `not returned by the DC of ${dnsName} (deleted, or not readable by the connector account)`);
-      else tally.member(dn, classOf(entry), isGroupEntry(entry));
+      else tally.member(dn, classOf(entry), hasClass(entry, 'group'));
     }
   }
 }

@@ -3,7 +3,7 @@ import type { ForestPlan, Plan } from '../../plan/schema.js';
 import { AdminCountTally } from './admin-count.js';
 import { isExcludedFromScan, ScanAggregator, type RecipientValues, type ScanAttributes } from './scan-aggregate.js';
 import type { Session } from './session.js';
-import { bufs, dnToDnsName, sidToString, str, strs } from './values.js';
+import { bufs, dnToDnsName, hasClass, sidToString, str, strs } from './values.js';
 
 /** Attributes held as binary; the scan hands them to the aggregator as hex. */
 const BINARY = new Set(['objectguid', 'ms-ds-consistencyguid', 'objectsid', 'msexchmasteraccountsid']);
@@ -129,7 +129,7 @@ export async function scanForest(sessionFor: (base: string) => Session, plan: Pl
     for await (const page of sessionFor(base).paged(base, { scope: 'sub', filter: RECIPIENT_FILTER, attributes: recipientAttributes })) {
       for (const entry of page) {
         if (outOfScope(entry) || isSystemObject(entry)) continue;
-        const isGroup = strs(entry, 'objectClass').some((c) => c.toLowerCase() === 'group');
+        const isGroup = hasClass(entry, 'group');
         if (isGroup && !isRecipientGroup(entry)) continue;
         aggregator.recipient(recipientValues(entry), isGroup ? 'group' : 'contact');
       }

@@ -61,6 +61,12 @@ export function strs(entry: Entry, attr: string): string[] {
   return list.map((x) => (Buffer.isBuffer(x) ? x.toString('utf8') : x));
 }
 
+/** Whether the entry's objectClass values include `name` (any case), e.g. 'group', 'ntDSDSARO'. */
+export function hasClass(entry: Entry, name: string): boolean {
+  const wanted = name.toLowerCase();
+  return strs(entry, 'objectClass').some((c) => c.toLowerCase() === wanted);
+}
+
 export function bufs(entry: Entry, attr: string): Buffer[] {
   const key = Object.keys(entry).find((k) => k.toLowerCase() === attr.toLowerCase());
   if (key === undefined) return [];
