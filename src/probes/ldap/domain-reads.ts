@@ -285,6 +285,11 @@ export const domainReads: readonly Read[] = [
     const { bases, excluded } = scopeOf(r.forest, r.domainDns);
     // `excluded` holds normalized keys (scopeOf): compared with keyWithin, as the scan's own OU test does.
     const outermost = excluded.filter((ou) => !excluded.some((o) => o !== ou && keyWithin(ou, o)));
+    // Whether each excluded OU exists, asked once for the four counts below (a missing one subtracts nothing).
+    const underBases = outermost.filter((ou) => bases.some((base) => keyWithin(ou, normalizeDn(base))));
+    const present = (await mapBounded(underBases, DOMAIN_CONCURRENCY, async (ou) => ((await r.dir.base(ou, ['objectClass'])) !== undefined ? ou : undefined))).filter(
+      (ou): ou is string => ou !== undefined,
+    );
     // Each base (a domain's DC) a few at once (src/probes/ldap/bounded.ts); a sum does not depend on order.
     const count = async (filter: string): Promise<number> => {
       const scoped = `(&${filter}(!(isCriticalSystemObject=TRUE)))`;
@@ -292,8 +297,7 @@ export const domainReads: readonly Read[] = [
         const session = r.dir.sessionFor(base);
         const baseKey = normalizeDn(base);
         let n = await session.count(base, scoped);
-        for (const ou of outermost)
-          if (keyWithin(ou, baseKey) && (await r.dir.base(ou, ['objectClass'])) !== undefined) n -= await session.count(ou, scoped);
+        for (const ou of present) if (keyWithin(ou, baseKey)) n -= await session.count(ou, scoped);
         return n;
       });
       return perBase.reduce((a, b) => a + b, 0);
