@@ -3,6 +3,10 @@ import { readPlanFile } from '../plan-file.js';
 import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import { Client, InvalidCredentialsError, ResultCodeError } from 'ldapts';
 import type { FailureKind } from '../../facts/fact.js';
+import { installAttributeParser, MalformedLdapMessage } from './attribute-parse.js';
+
+// Every client of this probe parses entries with the bounded parser (see attribute-parse.ts).
+installAttributeParser();
 
 export interface Endpoint {
   /** Name used for TLS verification (the DC's DNS name). */
@@ -38,6 +42,7 @@ export async function loadCa(caFile: string | undefined, planDir: string): Promi
 /** Maps a Node/ldapts error to a failure kind and a sentence naming what happened. */
 export function classify(error: unknown, where: string, timeoutMs: number): LdapFailure {
   if (error instanceof LdapFailure) return error;
+  if (error instanceof MalformedLdapMessage) return new LdapFailure('protocol', `${where} sent a malformed LDAP message: ${error.message}`);
   if (error instanceof InvalidCredentialsError)
     return new LdapFailure('auth', `bind refused at ${where}: invalid credentials (LDAP 49${error.message ? `: ${error.message.trim()}` : ''})`, 49);
   if (error instanceof ResultCodeError && error.code === 10)

@@ -100,6 +100,19 @@ describe('LDAP probe against hostile servers', () => {
     });
   });
 
+  for (const mode of ['overrun-value', 'overrun-attributes'] as const) {
+    it(`an entry with a length that overruns its message (${mode}): a protocol failure naming the host, memory flat`, async () => {
+      await withPeer(mode, async (peer) => {
+        const before = process.memoryUsage().rss;
+        const { forest, ms } = await probe(peer.port, 'starttls');
+        expect(forest.rootDse).toMatchObject({ status: 'failed', kind: 'protocol' });
+        expect((forest.rootDse as { reason: string }).reason).toMatch(new RegExp(`${HOST.replace(/\./g, '\\.')}:${peer.port} sent a malformed LDAP message: .*runs past the end`));
+        expect(ms).toBeLessThan(TIMEOUT_MS);
+        expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+      });
+    });
+  }
+
   it('a refusing port: refused at once', async () => {
     const port = await closedPort(HOST);
     const { forest, ms } = await probe(port, 'ldaps');
@@ -135,6 +148,7 @@ describe('the CLI process exits by itself against each hostile LDAP server', () 
     { name: 'never answers', mode: 'silent', security: 'ldaps' },
     { name: 'answers forever', mode: 'endless', security: 'starttls' },
     { name: 'refuses StartTLS (52)', mode: 'starttls-unavailable', security: 'starttls' },
+    { name: 'sends an entry whose value overruns its message', mode: 'overrun-value', security: 'starttls' },
   ];
   for (const c of cases) {
     it(`${c.name}`, async () => {
