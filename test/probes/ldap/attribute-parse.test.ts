@@ -10,7 +10,7 @@ import '../../../src/probes/ldap/connection.js';
  * CommonJS build of ldapts is a module instance of its own, so its Attribute still has the
  * library's parser, while the ES module build the probe imports has ours once connection.ts loaded.
  */
-const library = createRequire(import.meta.url)('ldapts') as { Attribute: typeof Attribute; BerReader: typeof BerReader };
+const library = createRequire(import.meta.url)('ldapts') as { Attribute: typeof Attribute; BerReader: typeof BerReader; SearchEntry: typeof SearchEntry };
 
 function tlv(tag: number, value: Buffer): Buffer {
   const n = value.length;
@@ -54,6 +54,22 @@ describe('attribute parser', () => {
         expect(parseWith(Attribute, BerReader, bytes)).toStrictEqual(parseWith(library.Attribute, library.BerReader, bytes));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('gives the same entries to a search (toObject, with and without explicitBufferAttributes)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(type, { minLength: 1, maxLength: 4 }), fc.array(fc.array(value, { maxLength: 3 }), { minLength: 4, maxLength: 4 }), fc.boolean(), (types, valueSets, asBuffers) => {
+        const list = tlv(0x30, Buffer.concat(types.map((t, i) => encode(t, valueSets[i] ?? []))));
+        const body = Buffer.concat([tlv(0x04, Buffer.from('CN=x,DC=test')), list]);
+        const ours = new SearchEntry({ messageId: 1 });
+        ours.parseMessage(new BerReader(body));
+        const theirs = new library.SearchEntry({ messageId: 1 });
+        theirs.parseMessage(new library.BerReader(body));
+        const explicit = asBuffers ? types.slice(0, 2) : [];
+        expect(ours.toObject([...types, 'mail'], explicit)).toStrictEqual(theirs.toObject([...types, 'mail'], explicit));
+      }),
+      { numRuns: 1000 },
     );
   });
 
