@@ -1,7 +1,7 @@
 import { isWithin, keyWithin, normalizeDn, tidyDn } from '../../facts/dn.js';
 import type { ForestPlan, Plan } from '../../plan/schema.js';
 import { AdminCountTally } from './admin-count.js';
-import { isExcludedFromScan, ScanAggregator, type RecipientValues, type ScanAttributes } from './scan-aggregate.js';
+import { isExcludedFromScan, ScanAggregator, type RecipientValues, type ScanAttributes, type ScannedUser } from './scan-aggregate.js';
 import type { Session } from './session.js';
 import { bufs, dnToDnsName, hasClass, sidToString, str, strs } from './values.js';
 
@@ -52,21 +52,15 @@ const LARGE_PAGE = 50;
 const RECIPIENT_ATTRIBUTES = ['displayName', 'mail', 'mailNickname', 'proxyAddresses', 'targetAddress'];
 
 function recipientValues(entry: Entry): RecipientValues {
-  // The LDAP names are the field names, so one helper fills each single-valued field.
-  const one = (attribute: Exclude<keyof RecipientValues, 'dn' | 'proxyAddresses'>) => {
+  // Filled field by field (no spread of per-field objects: this runs for every user and recipient).
+  const values: { -readonly [K in keyof RecipientValues]: RecipientValues[K] } = { dn: entry.dn };
+  for (const attribute of ['sAMAccountName', 'displayName', 'mail', 'mailNickname', 'targetAddress'] as const) {
     const v = str(entry, attribute);
-    return v === undefined ? {} : { [attribute]: v };
-  };
+    if (v !== undefined) values[attribute] = v;
+  }
   const proxyAddresses = strs(entry, 'proxyAddresses');
-  return {
-    dn: entry.dn,
-    ...one('sAMAccountName'),
-    ...one('displayName'),
-    ...one('mail'),
-    ...one('mailNickname'),
-    ...one('targetAddress'),
-    ...(proxyAddresses.length > 0 ? { proxyAddresses } : {}),
-  };
+  if (proxyAddresses.length > 0) values.proxyAddresses = proxyAddresses;
+  return values;
 }
 
 // Groups and contacts as IdFix scanned them: every contact, and the groups Exchange would make
@@ -111,16 +105,15 @@ export async function scanForest(sessionFor: (base: string) => Session, plan: Pl
           continue;
         }
         if (str(entry, 'adminCount') === '1') adminCount.add(entry.dn);
+        const user: { -readonly [K in keyof ScannedUser]: ScannedUser[K] } = recipientValues(entry);
         const upn = str(entry, 'userPrincipalName');
+        if (upn !== undefined) user.userPrincipalName = upn;
+        if (attrs.signIn) user.signIn = valuesOf(entry, attrs.signIn);
+        if (attrs.sourceAnchor) user.sourceAnchor = valuesOf(entry, attrs.sourceAnchor);
+        if (attrs.matching) user.matching = valuesOf(entry, attrs.matching);
         const guid = bufs(entry, 'mS-DS-ConsistencyGuid')[0]?.toString('hex');
-        aggregator.add({
-          ...recipientValues(entry),
-          ...(upn !== undefined ? { userPrincipalName: upn } : {}),
-          ...(attrs.signIn ? { signIn: valuesOf(entry, attrs.signIn) } : {}),
-          ...(attrs.sourceAnchor ? { sourceAnchor: valuesOf(entry, attrs.sourceAnchor) } : {}),
-          ...(attrs.matching ? { matching: valuesOf(entry, attrs.matching) } : {}),
-          ...(guid !== undefined ? { consistencyGuid: guid } : {}),
-        });
+        if (guid !== undefined) user.consistencyGuid = guid;
+        aggregator.add(user);
       }
     }
   };

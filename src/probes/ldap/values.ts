@@ -41,9 +41,21 @@ export function escapeFilterValue(value: string): string {
 
 export { dnsNameToDn, dnToDnsName } from '../../facts/dn.js';
 
+/**
+ * The entry's key for an attribute, in any case (a DC may spell a name otherwise than the request).
+ * The spelling asked for is tried first: it is what Samba and AD send back, and the scan reads a
+ * dozen attributes of every user, which lower-cased every key of the entry each time.
+ */
+function keyOf(entry: Entry, attr: string): string | undefined {
+  if (Object.hasOwn(entry, attr)) return attr;
+  const wanted = attr.toLowerCase();
+  for (const k in entry) if (k.toLowerCase() === wanted) return k;
+  return undefined;
+}
+
 /** First value of an attribute as a string (ldapts returns string | string[] | Buffer…). */
 export function str(entry: Entry, attr: string): string | undefined {
-  const key = Object.keys(entry).find((k) => k.toLowerCase() === attr.toLowerCase());
+  const key = keyOf(entry, attr);
   if (key === undefined) return undefined;
   const v = entry[key];
   if (Array.isArray(v)) {
@@ -54,7 +66,7 @@ export function str(entry: Entry, attr: string): string | undefined {
 }
 
 export function strs(entry: Entry, attr: string): string[] {
-  const key = Object.keys(entry).find((k) => k.toLowerCase() === attr.toLowerCase());
+  const key = keyOf(entry, attr);
   if (key === undefined) return [];
   const v = entry[key];
   const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
@@ -68,7 +80,7 @@ export function hasClass(entry: Entry, name: string): boolean {
 }
 
 export function bufs(entry: Entry, attr: string): Buffer[] {
-  const key = Object.keys(entry).find((k) => k.toLowerCase() === attr.toLowerCase());
+  const key = keyOf(entry, attr);
   if (key === undefined) return [];
   const v = entry[key];
   const list = Array.isArray(v) ? v : v === undefined ? [] : [v];

@@ -1,9 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import { Attribute, Ber, type BerReader } from 'ldapts';
+import { Attribute, Ber, SearchEntry, type BerReader, type Entry } from 'ldapts';
 
 /**
  * ldapts' own attribute parser (Attribute.prototype.parse, ldapts 8.x), replaced by one that gives
- * the same result with two differences. Chosen over a fork or a patched copy of the library: the
+ * the same result with two differences (and its SearchEntry.toObject by a copy that lower-cases
+ * each attribute name once, entryToObject below). Chosen over a fork or a patched copy of the library: the
  * package stays as published (a patched node_modules would not reach users who install the
  * tarball), and everything else in it is kept.
  *
@@ -24,7 +25,7 @@ import { Attribute, Ber, type BerReader } from 'ldapts';
  * Same result otherwise: a value that is valid UTF-8 becomes a string, with a leading byte order
  * mark dropped as TextDecoder drops it; anything else, and every value of a `;binary` attribute,
  * stays a Buffer; every value is also kept as a Buffer (`parsedBuffers`, read for
- * explicitBufferAttributes). test/probes/ldap/attribute-parse.test.ts compares the two parsers.
+ * explicitBufferAttributes). test/probes/ldap/entry-parse.test.ts compares the two parsers.
  */
 export class MalformedLdapMessage extends Error {}
 
@@ -94,12 +95,48 @@ function parsedBuffers(this: AttributeFields): Buffer[] {
   return buffers as Buffer[];
 }
 
+/** The fields of ldapts' SearchEntry that toObject reads. */
+interface SearchEntryFields {
+  name: string;
+  attributes: { type: string; values: (Buffer | string)[]; parsedBuffers: Buffer[] }[];
+}
+
+// Attribute names repeat on every entry (the same dozen per search): lower-cased once each, with
+// the same toLocaleLowerCase ldapts calls, instead of once per attribute of every entry.
+const lowerCase = new Map<string, string>();
+const lower = (name: string): string => {
+  let l = lowerCase.get(name);
+  if (l === undefined) {
+    l = name.toLocaleLowerCase();
+    if (lowerCase.size < 10_000) lowerCase.set(name, l); // a server inventing names cannot grow it without bound
+  }
+  return l;
+};
+
+/**
+ * ldapts' SearchEntry.toObject, step for step, with the lower-casing memoised (see lower). It runs
+ * for a whole page between the page's last message and the request for the next one.
+ */
+export function entryToObject(this: SearchEntryFields, requestAttributes: string[], explicitBufferAttributes: string[]): Entry {
+  const result: Entry = { dn: this.name };
+  const present = new Set<string>();
+  for (const attribute of this.attributes) {
+    present.add(lower(attribute.type));
+    let values = attribute.values;
+    if (explicitBufferAttributes.includes(attribute.type) || values.some((v) => Buffer.isBuffer(v))) values = attribute.parsedBuffers;
+    result[attribute.type] = values.length === 1 ? (values[0] as string | Buffer) : (values as string[] | Buffer[]);
+  }
+  for (const attribute of requestAttributes) if (result[attribute] === undefined && !present.has(lower(attribute))) result[attribute] = [];
+  return result;
+}
+
 let installed = false;
 
-/** Puts parseAttribute in place of ldapts' own; once per process, before the first search. */
-export function installAttributeParser(): void {
+/** Puts parseAttribute and entryToObject in place of ldapts' own; once per process, before the first search. */
+export function installEntryParser(): void {
   if (installed) return;
   installed = true;
   (Attribute.prototype as unknown as { parse: typeof parseAttribute }).parse = parseAttribute;
   Object.defineProperty(Attribute.prototype, 'parsedBuffers', { get: parsedBuffers, configurable: true });
+  (SearchEntry.prototype as unknown as { toObject: typeof entryToObject }).toObject = entryToObject;
 }
