@@ -100,8 +100,18 @@ const byName = (x: string, y: string): number => x.localeCompare(y, 'en', { sens
 class DomainNames {
   private readonly index = new Map<string, number>();
   readonly names: string[] = [];
+  private lastDn: string | undefined;
+  private lastName = '';
   of(dn: string): number {
-    return this.ofName(dnToDnsName(dn));
+    return this.ofName(this.nameOf(dn));
+  }
+  /** The DNS name of a DN's domain; the DN asked last is remembered, since each user's is asked twice (UPN samples, then data quality). */
+  nameOf(dn: string): string {
+    if (dn !== this.lastDn) {
+      this.lastName = dnToDnsName(dn);
+      this.lastDn = dn;
+    }
+    return this.lastName;
   }
   ofName(name: string): number {
     let i = this.index.get(name);
@@ -377,7 +387,7 @@ export class ScanAggregator {
   private covered: readonly string[] | undefined;
 
   private domainOf(dn: string): { name: string; missing: Sampler; invalid: Map<UpnProblem, Sampler> } {
-    const name = dnToDnsName(dn);
+    const name = this.domains.nameOf(dn);
     let d = this.byDomain.get(name);
     if (!d) this.byDomain.set(name, (d = { name, missing: new Sampler(), invalid: new Map() }));
     return d;
