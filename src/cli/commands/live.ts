@@ -55,9 +55,12 @@ export async function collectLive(
  * of the page triggers, so every entry is promoted and dies in the old generation, which V8 lets
  * grow to several times the live data before collecting it. At 20,000 users that was a 166 MB peak
  * RSS for ~20 MB of live data; with V8's optimize-for-size heuristics (smaller heap growth steps
- * and young generation) it is ~113 MB, for ~0.5 s more CPU on a run that waits ~10 s for the DC
- * (README, Performance). It caps nothing: a directory whose live data grows still gets the heap it
- * needs. Set here, not on the command line, because only probing needs it and `#!/usr/bin/env node`
+ * and young generation) it is ~105 MB. The price, measured on the bench forests (README,
+ * Performance): at 20,000 users +0.5 s CPU and +0.2 s wall of a 6.3 s run (without: 150 MB); at
+ * 100,000 users +3 s CPU and +2 s wall of 29 s (without: 185 MB instead of 127 MB). A heap growth
+ * step of 10% alone (--heap-growing-percent=10) costs less CPU but peaks at 124 MB at 20,000 users,
+ * above the 120 MB target of issue 14. It caps nothing: a directory whose live data grows still
+ * gets the heap it needs. Set here, not on the command line, because only probing needs it and `#!/usr/bin/env node`
  * cannot pass V8 flags portably; V8 reads this flag at every heap-growth decision.
  */
 function favourMemory(): void {
