@@ -264,7 +264,10 @@ class Problems<K extends string> {
   constructor(reasons: readonly K[]) {
     this.by = Object.fromEntries(reasons.map((r) => [r, new Sampler()])) as Record<K, Sampler>;
   }
-  add(found: readonly K[], item: string): void {
+  /** The sample line "NAME: VALUE" is made only when a reason was found (most objects have none). */
+  add(found: readonly K[], name: string, value: string, shortened = true): void {
+    if (found.length === 0) return;
+    const item = `${name}: ${shortened ? shorten(value) : value}`;
     for (const reason of found) this.by[reason].add(item);
   }
   get value(): Record<K, Sample> {
@@ -304,13 +307,15 @@ class DataQualityAggregator {
 
   /** DQ008: sizes of one object (certificate counts and photo from the scan's own search, proxy addresses from add). */
   largeValues(name: string, v: LargeValues): void {
+    const problems = largeObjectProblems(v);
+    if (problems.length === 0) return;
     const shown: Record<LargeObjectProblem, string> = {
       userCertificate: `${v.userCertificate ?? 0} values`,
       userSMIMECertificate: `${v.userSMIMECertificate ?? 0} values`,
       thumbnailPhoto: `${Math.ceil((v.thumbnailPhotoBytes ?? 0) / 1024)} KB`,
       proxyAddresses: `${v.proxyAddresses ?? 0} addresses`,
     };
-    for (const problem of largeObjectProblems(v)) this.large.add([problem], `${name}: ${shown[problem]}`);
+    for (const problem of problems) this.large.add([problem], name, shown[problem], false);
   }
 
   add(o: RecipientValues, kind: 'user' | 'group' | 'contact', upn?: { value: string; upn003: readonly UpnProblem[] }): void {
@@ -320,31 +325,30 @@ class DataQualityAggregator {
     // The holder's index is taken only for an object with a value to compare: most groups have none.
     let ref: number | undefined;
     const holder = (): number => (ref ??= this.holders.of(name, this.domains.of(o.dn)));
-    const item = (value: string): string => `${name}: ${shorten(value)}`;
-    this.displayName.add(displayNameProblems(o.displayName, kind), item(o.displayName ?? '(none)'));
+    this.displayName.add(displayNameProblems(o.displayName, kind), name, o.displayName ?? '(none)');
     if (o.mail !== undefined) {
-      this.mail.add(mailProblems(o.mail), item(o.mail));
+      this.mail.add(mailProblems(o.mail), name, o.mail);
       this.mailDuplicates.add(o.mail, holder());
     }
     if (o.mailNickname !== undefined) {
-      this.nickname.add(mailNicknameProblems(o.mailNickname), item(o.mailNickname));
+      this.nickname.add(mailNicknameProblems(o.mailNickname), name, o.mailNickname);
       this.nicknameDuplicates.add(o.mailNickname, holder());
     }
     // One object holding the same address twice (SMTP: and smtp:) is not a duplicate between objects.
     const proxies = new Map((o.proxyAddresses ?? []).map((v) => [v.toLowerCase(), v]));
     for (const [key, value] of proxies) {
-      this.proxy.add(proxyAddressProblems(value), item(value));
+      this.proxy.add(proxyAddressProblems(value), name, value);
       this.proxyDuplicates.add(key, holder());
     }
     this.largeValues(name, { proxyAddresses: proxies.size });
     if (o.targetAddress !== undefined) {
-      this.target.add(targetAddressProblems(o.targetAddress), item(o.targetAddress));
+      this.target.add(targetAddressProblems(o.targetAddress), name, o.targetAddress);
       this.targetDuplicates.add(o.targetAddress, holder());
     }
     if (kind !== 'user') return;
     // The name is the value here: the DN says which object it is.
-    if (o.sAMAccountName !== undefined) this.sam.add(samAccountNameProblems(o.sAMAccountName), `${o.dn}: ${o.sAMAccountName}`);
-    if (upn) this.upn.add(upnLimitProblems(upn.value, upn.upn003), item(upn.value));
+    if (o.sAMAccountName !== undefined) this.sam.add(samAccountNameProblems(o.sAMAccountName), o.dn, o.sAMAccountName, false);
+    if (upn) this.upn.add(upnLimitProblems(upn.value, upn.upn003), name, upn.value);
   }
 
   get value(): DataQualityFacts {

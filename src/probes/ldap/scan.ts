@@ -89,9 +89,14 @@ export async function scanForest(sessionFor: (base: string) => Session, plan: Pl
   const { bases, excluded } = scopeOf(forest, domainDns);
   const outOfScope = (entry: Entry): boolean => isUnder(entry.dn, excluded) || entry.dn.includes('\nCNF:') || /\\0ACNF:/i.test(entry.dn);
   // Contacts have no sAMAccountName: IdFix matched its exclusions against cn.
+  // The SID is spelled out only when its last RID is 500-502, the only SIDs isExcludedFromScan
+  // matches (S-1-5-21-…-500/501/502): building the string for every user was a tenth of the scan's allocations.
   const isSystemObject = (entry: Entry): boolean => {
     const sid = bufs(entry, 'objectSid')[0];
-    return isExcludedFromScan(str(entry, 'sAMAccountName') ?? str(entry, 'cn') ?? '', str(entry, 'isCriticalSystemObject') === 'TRUE', sid ? sidToString(sid) : undefined);
+    const last = sid === undefined ? -1 : 8 + ((sid[1] ?? 0) - 1) * 4; // the last sub-authority, where sidToString reads it
+    const rid = sid !== undefined && last >= 8 && sid.length >= last + 4 ? sid.readUInt32LE(last) : undefined;
+    const judged = sid !== undefined && rid !== undefined && rid >= 500 && rid <= 502 ? sidToString(sid) : undefined;
+    return isExcludedFromScan(str(entry, 'sAMAccountName') ?? str(entry, 'cn') ?? '', str(entry, 'isCriticalSystemObject') === 'TRUE', judged);
   };
   // The three searches of a base run at once on the one connection (LDAP multiplexes by message
   // id): most of a scan's time is waiting for the DC, and the aggregator is synchronous, so the
