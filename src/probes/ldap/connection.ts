@@ -3,10 +3,10 @@ import { readPlanFile } from '../plan-file.js';
 import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import { Client, InvalidCredentialsError, ResultCodeError } from 'ldapts';
 import type { FailureKind } from '../../facts/fact.js';
-import { installEntryParser, MalformedLdapMessage } from './entry-parse.js';
+import { installMessageParser, MalformedLdapMessage } from './message-parse.js';
 
-// Every client of this probe parses entries with the bounded parser (see entry-parse.ts).
-installEntryParser();
+// Every client of this probe parses entries with the bounded parser (see message-parse.ts).
+installMessageParser();
 
 export interface Endpoint {
   /** Name used for TLS verification (the DC's DNS name). */

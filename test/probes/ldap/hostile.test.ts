@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closedPort, startHostileLdap, type HostileMode, type HostilePeer } from '../../../fixtures/ldap/hostile-peer.js';
+import { closedPort, OVERRUN_MODES, startHostileLdap, type HostileMode, type HostilePeer } from '../../../fixtures/ldap/hostile-peer.js';
 import { makeTestPki, type TestPki } from '../../../fixtures/net/test-pki.js';
 import type { ForestFacts } from '../../../src/facts/areas/ldap.js';
 import { ldapProbe } from '../../../src/probes/ldap/index.js';
@@ -100,13 +100,15 @@ describe('LDAP probe against hostile servers', () => {
     });
   });
 
-  for (const mode of ['overrun-value', 'overrun-attributes'] as const) {
-    it(`an entry with a length that overruns its message (${mode}): a protocol failure naming the host, memory flat`, async () => {
+  for (const mode of OVERRUN_MODES) {
+    it(`a length that overruns its message (${mode}): a protocol failure naming the host, at once, memory flat`, async () => {
       await withPeer(mode, async (peer) => {
         const before = process.memoryUsage().rss;
         const { forest, ms } = await probe(peer.port, 'starttls');
-        expect(forest.rootDse).toMatchObject({ status: 'failed', kind: 'protocol' });
-        expect((forest.rootDse as { reason: string }).reason).toMatch(new RegExp(`${HOST.replace(/\./g, '\\.')}:${peer.port} sent a malformed LDAP message: .*runs past the end`));
+        // The bind's answer is the first overrun for overrun-bind (the DC fails); a search's for the others (the rootDSE fails).
+        const fact = (mode === 'overrun-bind' ? forest.dc : forest.rootDse) as { status: string; kind?: string; reason?: string };
+        expect(fact).toMatchObject({ status: 'failed', kind: 'protocol' });
+        expect(fact.reason).toMatch(new RegExp(`${HOST.replace(/\./g, '\\.')}:${peer.port} sent a malformed LDAP message: .*runs past the end`));
         expect(ms).toBeLessThan(TIMEOUT_MS);
         expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
       });
@@ -149,6 +151,8 @@ describe('the CLI process exits by itself against each hostile LDAP server', () 
     { name: 'answers forever', mode: 'endless', security: 'starttls' },
     { name: 'refuses StartTLS (52)', mode: 'starttls-unavailable', security: 'starttls' },
     { name: 'sends an entry whose value overruns its message', mode: 'overrun-value', security: 'starttls' },
+    { name: 'sends controls that overrun their message', mode: 'overrun-control', security: 'starttls' },
+    { name: 'answers the bind with a field that overruns its message', mode: 'overrun-bind', security: 'starttls' },
   ];
   for (const c of cases) {
     it(`${c.name}`, async () => {

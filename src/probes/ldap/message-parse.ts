@@ -1,31 +1,33 @@
 import { isUtf8 } from 'node:buffer';
-import { Attribute, Ber, SearchEntry, type BerReader, type Entry } from 'ldapts';
+import { Attribute, Ber, MessageParser, SearchEntry, type BerReader, type Entry } from 'ldapts';
+import { berShapeProblem } from './ber-shape.js';
 
 /**
- * ldapts' own attribute parser (Attribute.prototype.parse, ldapts 8.x), replaced by one that gives
- * the same result with two differences (and its SearchEntry.toObject by a copy that lower-cases
- * each attribute name once, entryToObject below). Chosen over a fork or a patched copy of the library: the
- * package stays as published (a patched node_modules would not reach users who install the
- * tarball), and everything else in it is kept.
+ * How the LDAP probe has ldapts (8.x) parse what a server sends. The library stays as published (a
+ * patched node_modules would not reach users who install the tarball); three of its methods are
+ * replaced at run time, each giving the same result as the original for well-formed input:
  *
- * 1. Bounded against a hostile server. ldapts loops forever, pushing an empty value each turn,
- *    when a value's length runs past the end of its message (`readString` answers null and does
- *    not move on): a 20-byte SearchResultEntry from a DC or an impostor grew this process until V8
- *    aborted. An attribute list that runs past its message looped the same way one level up
- *    (SearchEntry.parseMessage calls parse until the list's end, and parse did not move either).
- *    Here each of those throws MalformedLdapMessage, which fails the one operation it belongs to
- *    (test/probes/ldap/hostile.test.ts, modes overrun-value and overrun-attributes).
- * 2. Faster. ldapts decodes every value with a fatal TextDecoder and keeps a Buffer view of every
- *    value beside its string. Here ASCII is read straight from the message, other bytes are judged
- *    by `isUtf8`, and a decoded value's bytes are made again only if asked for: 0.3 s less CPU on a
- *    20,000-user scan (README, Performance). That time is on the paged search's critical path: a
- *    DC sends a page in one burst and then waits, idle, for the next request, which goes out only
- *    once the whole page is parsed.
+ * 1. Every response message's shape is checked before ldapts parses it (berShapeProblem: every
+ *    element ends inside its container). ldapts's parsers assume that and loop forever when an
+ *    inner length runs past the end of the message: `readString` answers null without moving on,
+ *    and the loops around it (attribute values, an entry's attributes, a reference's URIs, a bind
+ *    response's trailing fields, the controls) either push an empty value each turn, growing
+ *    memory until V8 aborts, or spin without end. One 20-byte message from a DC or an impostor did
+ *    that. Now it fails the operation it answers, as MalformedLdapMessage (a protocol failure
+ *    naming the host; hostile peer modes overrun-value, overrun-attributes, overrun-reference).
+ * 2. Attribute.parse: ldapts decodes every value with a fatal TextDecoder and keeps a Buffer view
+ *    of every value beside its string. Here ASCII is read straight from the message, other bytes
+ *    are judged by `isUtf8`, and a decoded value's bytes are made again only if asked for: 0.3 s
+ *    less CPU on a 20,000-user scan (README, Performance). That time is on the paged search's
+ *    critical path: a DC sends a page in one burst and then waits, idle, for the next request,
+ *    which goes out only once the whole page is parsed. It throws too on a value that overruns.
+ * 3. SearchEntry.toObject lower-cases each attribute name once per process (entryToObject).
  *
- * Same result otherwise: a value that is valid UTF-8 becomes a string, with a leading byte order
- * mark dropped as TextDecoder drops it; anything else, and every value of a `;binary` attribute,
- * stays a Buffer; every value is also kept as a Buffer (`parsedBuffers`, read for
- * explicitBufferAttributes). test/probes/ldap/entry-parse.test.ts compares the two parsers.
+ * Same results: a value that is valid UTF-8 becomes a string, with a leading byte order mark
+ * dropped as TextDecoder drops it; anything else, and every value of a `;binary` attribute, stays
+ * a Buffer; every value is also kept as a Buffer (`parsedBuffers`, read for
+ * explicitBufferAttributes). test/probes/ldap/message-parse.test.ts compares them with the
+ * library's own code.
  */
 export class MalformedLdapMessage extends Error {}
 
@@ -133,10 +135,32 @@ export function entryToObject(this: SearchEntryFields, requestAttributes: string
 let installed = false;
 
 /** Puts parseAttribute and entryToObject in place of ldapts' own; once per process, before the first search. */
-export function installEntryParser(): void {
+export function installMessageParser(): void {
   if (installed) return;
   installed = true;
   (Attribute.prototype as unknown as { parse: typeof parseAttribute }).parse = parseAttribute;
   Object.defineProperty(Attribute.prototype, 'parsedBuffers', { get: parsedBuffers, configurable: true });
   (SearchEntry.prototype as unknown as { toObject: typeof entryToObject }).toObject = entryToObject;
+  const parser = MessageParser.prototype as unknown as { _getMessageFromProtocolOperation: ParseOperation };
+  parser._getMessageFromProtocolOperation = checkedShape(parser._getMessageFromProtocolOperation);
+}
+
+/** MessageParser's private step from a framed message to a message object (ldapts 8.x). */
+type ParseOperation = (this: unknown, messageId: number, protocolOperation: number, reader: BerReader, details: unknown) => unknown;
+
+/**
+ * ldapts has read the message's frame, id and operation header when it calls this step: the reader
+ * stands at the operation's contents (reader.length long), and the message ends reader.remain
+ * bytes on. A throw here fails just that message's operation (MessageParser emits it with the id).
+ */
+export function checkedShape(parse: ParseOperation): ParseOperation {
+  return function (this: unknown, messageId, protocolOperation, reader, details) {
+    const start = reader.offset;
+    const opEnd = start + reader.length;
+    const messageEnd = start + reader.remain;
+    if (opEnd > messageEnd) throw new MalformedLdapMessage(`the operation runs ${opEnd - messageEnd} bytes past the end of its message`);
+    const problem = (protocolOperation & 0x20 ? berShapeProblem(reader.buffer, start, opEnd) : undefined) ?? berShapeProblem(reader.buffer, opEnd, messageEnd);
+    if (problem !== undefined) throw new MalformedLdapMessage(problem);
+    return parse.call(this, messageId, protocolOperation, reader, details);
+  };
 }

@@ -2,11 +2,11 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { Attribute, BerReader, SearchEntry } from 'ldapts';
 import { describe, expect, it } from 'vitest';
-import { entryToObject, MalformedLdapMessage, parseAttribute } from '../../../src/probes/ldap/entry-parse.js';
+import { entryToObject, MalformedLdapMessage, parseAttribute } from '../../../src/probes/ldap/message-parse.js';
 import '../../../src/probes/ldap/connection.js';
 
 /**
- * The probe's entry parser (src/probes/ldap/entry-parse.ts) against ldapts' own. The
+ * The probe's entry parser (src/probes/ldap/message-parse.ts) against ldapts' own. The
  * CommonJS build of ldapts is a module instance of its own, so its Attribute still has the
  * library's parser, while the ES module build the probe imports has ours once connection.ts loaded.
  */
