@@ -14,7 +14,8 @@ import { berShapeProblem } from './ber-shape.js';
  *    response's trailing fields, the controls) either push an empty value each turn, growing
  *    memory until V8 aborts, or spin without end. One 20-byte message from a DC or an impostor did
  *    that. Now it fails the operation it answers, as MalformedLdapMessage (a protocol failure
- *    naming the host; hostile peer modes overrun-value, overrun-attributes, overrun-reference).
+ *    naming the host; hostile peer modes overrun-value, overrun-attributes, overrun-reference,
+ *    overrun-control, overrun-bind).
  * 2. Attribute.parse: ldapts decodes every value with a fatal TextDecoder and keeps a Buffer view
  *    of every value beside its string. Here ASCII is read straight from the message, other bytes
  *    are judged by `isUtf8`, and a decoded value's bytes are made again only if asked for: 0.3 s
@@ -126,7 +127,7 @@ export function entryToObject(this: SearchEntryFields, requestAttributes: string
     present.add(lower(attribute.type));
     let values = attribute.values;
     if (explicitBufferAttributes.includes(attribute.type) || values.some((v) => Buffer.isBuffer(v))) values = attribute.parsedBuffers;
-    result[attribute.type] = values.length === 1 ? (values[0] as string | Buffer) : (values as string[] | Buffer[]);
+    result[attribute.type] = values.length === 0 ? [] : values.length === 1 ? (values[0] as string | Buffer) : (values as string[] | Buffer[]);
   }
   for (const attribute of requestAttributes) if (result[attribute] === undefined && !present.has(lower(attribute))) result[attribute] = [];
   return result;
@@ -141,8 +142,11 @@ export function installMessageParser(): void {
   (Attribute.prototype as unknown as { parse: typeof parseAttribute }).parse = parseAttribute;
   Object.defineProperty(Attribute.prototype, 'parsedBuffers', { get: parsedBuffers, configurable: true });
   (SearchEntry.prototype as unknown as { toObject: typeof entryToObject }).toObject = entryToObject;
-  const parser = MessageParser.prototype as unknown as { _getMessageFromProtocolOperation: ParseOperation };
-  parser._getMessageFromProtocolOperation = checkedShape(parser._getMessageFromProtocolOperation);
+  const parser = MessageParser.prototype as unknown as { _getMessageFromProtocolOperation?: ParseOperation };
+  const parse = parser._getMessageFromProtocolOperation;
+  // A private step of the library: if an upgrade renames it, fail at start (every LDAP test does), never parse unchecked.
+  if (typeof parse !== 'function') throw new Error('ldapts has no MessageParser._getMessageFromProtocolOperation: src/probes/ldap/message-parse.ts needs updating for this ldapts version');
+  parser._getMessageFromProtocolOperation = checkedShape(parse);
 }
 
 /** MessageParser's private step from a framed message to a message object (ldapts 8.x). */

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
-import { Attribute, BerReader, SearchEntry } from 'ldapts';
+import { Attribute, BerReader, MessageParser, SearchEntry } from 'ldapts';
 import { describe, expect, it } from 'vitest';
 import { entryToObject, MalformedLdapMessage, parseAttribute } from '../../../src/probes/ldap/message-parse.js';
 import '../../../src/probes/ldap/connection.js';
@@ -75,6 +75,32 @@ describe('attribute parser', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('checks the shape of every message first: a reference whose URI overruns fails as malformed (ldapts grew memory until it aborted)', () => {
+    // LDAPMessage { id 1, SearchResultReference { OCTET STRING said to be 50 bytes, 3 present } }
+    const bytes = Buffer.from([0x30, 0x0a, 0x02, 0x01, 0x01, 0x73, 0x05, 0x04, 0x32, 0x61, 0x62, 0x63]);
+    const parser = new MessageParser();
+    const errors: unknown[] = [];
+    const messages: unknown[] = [];
+    parser.on('error', (e) => errors.push(e));
+    parser.on('message', (m) => messages.push(m));
+    parser.read(bytes, new Map());
+    expect(messages).toHaveLength(0);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(MalformedLdapMessage);
+    expect(String((errors[0] as Error).message)).toMatch(/runs past the end of its container/);
+  });
+
+  it('passes a well-formed message through to ldapts unchanged', () => {
+    // LDAPMessage { id 7, SearchResultReference { "ldap://dc2.corp.test/DC=corp,DC=test" } }
+    const uri = Buffer.from('ldap://dc2.corp.test/DC=corp,DC=test');
+    const body = Buffer.concat([Buffer.from([0x02, 0x01, 0x07, 0x73, uri.length + 2, 0x04, uri.length]), uri]);
+    const parser = new MessageParser();
+    const messages: unknown[] = [];
+    parser.on('message', (m) => messages.push(m));
+    parser.read(Buffer.concat([Buffer.from([0x30, body.length]), body]), new Map());
+    expect(messages).toMatchObject([{ messageId: 7, uris: [uri.toString()] }]);
   });
 
   it('spells out the cases the comparison covers: invalid UTF-8 stays bytes, a BOM is dropped, ;binary is never decoded', () => {
