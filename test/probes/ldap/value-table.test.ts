@@ -40,6 +40,17 @@ describe('ValueTable (the scan duplicate tables, off the JS heap)', () => {
     expect(t.add('jürgen.1@contoso.co', 0)).toBe(~n);
   });
 
+  it('keeps every value when the arena grows past its 16 MiB reservation (large values, few slots)', () => {
+    const t = new ValueTable();
+    const big = (i: number): string => `${String(i).repeat(3)}${'x'.repeat(3 * 1024 * 1024)}`;
+    for (let i = 0; i < 7; i++) expect(t.add(big(i), i)).toBe(~i); // 21 MiB: past 128 KiB, then past 16 MiB
+    for (let i = 0; i < 7; i++) {
+      expect(t.add(big(i), -1)).toBe(i);
+      expect(t.value(i)).toBe(big(i));
+    }
+    expect(t.add('small', 0)).toBe(~7);
+  });
+
   it('hashes the same bytes alike and spreads near-identical values', () => {
     const h = (s: string): number => {
       const b = Buffer.from(`xx${s}`);
