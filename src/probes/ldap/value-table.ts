@@ -119,7 +119,7 @@ export class ValueTable {
  * by half through the sizes between (each copy then freed) moved the process's peak instead: glibc
  * raises its mmap threshold to the size of every mapped block freed, after which the blocks below
  * it, the scan's and Node's alike, come from the heap and leave holes there. With the jump, a
- * 100,000-user collect peaked at 116–120 MB instead of 125–126 MB (README, Performance).
+ * 100,000-user collect peaked at 116–125 MB (median 117) instead of 123–128 MB (README, Performance).
  * Beyond the reservation, growth is by half again. A refused reservation (a system that does not
  * overcommit) falls back to growth by half.
  */
