@@ -56,10 +56,12 @@ export function decodeValue(bytes: Buffer, start: number, end: number): string |
   if (i === end) return bytes.toString('latin1', start, end);
   const view = bytes.subarray(start, end);
   if (!isUtf8(view)) return undefined;
-  return view.length >= 3 && view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf ? bomDecoder.decode(view) : view.toString('utf8');
+  return hasBom(bytes, start, end) ? bomDecoder.decode(view) : view.toString('utf8');
 }
 
-const hasBom = (bytes: Buffer, start: number, end: number): boolean => end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf;
+function hasBom(bytes: Buffer, start: number, end: number): boolean {
+  return end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf;
+}
 
 export function parseAttribute(this: AttributeFields, reader: BerReader): void {
   if (reader.readSequence() === null) throw new MalformedLdapMessage('an attribute runs past the end of its message');

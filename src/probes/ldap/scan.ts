@@ -3,7 +3,7 @@ import type { ForestPlan, Plan } from '../../plan/schema.js';
 import { AdminCountTally } from './admin-count.js';
 import { isExcludedFromScan, ScanAggregator, type RecipientValues, type ScanAttributes, type ScannedUser } from './scan-aggregate.js';
 import type { Session } from './session.js';
-import { bufs, dnToDnsName, hasClass, sidToString, str, strs } from './values.js';
+import { bufs, dnToDnsName, hasClass, lastSubAuthority, sidToString, str, strs } from './values.js';
 
 /** Attributes held as binary; the scan hands them to the aggregator as hex. */
 const BINARY = new Set(['objectguid', 'ms-ds-consistencyguid', 'objectsid', 'msexchmasteraccountsid']);
@@ -93,8 +93,7 @@ export async function scanForest(sessionFor: (base: string) => Session, plan: Pl
   // matches (S-1-5-21-…-500/501/502): building the string for every user was a tenth of the scan's allocations.
   const isSystemObject = (entry: Entry): boolean => {
     const sid = bufs(entry, 'objectSid')[0];
-    const last = sid === undefined ? -1 : 8 + ((sid[1] ?? 0) - 1) * 4; // the last sub-authority, where sidToString reads it
-    const rid = sid !== undefined && last >= 8 && sid.length >= last + 4 ? sid.readUInt32LE(last) : undefined;
+    const rid = sid === undefined ? undefined : lastSubAuthority(sid);
     const judged = sid !== undefined && rid !== undefined && rid >= 500 && rid <= 502 ? sidToString(sid) : undefined;
     return isExcludedFromScan(str(entry, 'sAMAccountName') ?? str(entry, 'cn') ?? '', str(entry, 'isCriticalSystemObject') === 'TRUE', judged);
   };

@@ -19,6 +19,13 @@ export function generalizedTimeToIso(value: string): string {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]))).toISOString();
 }
 
+/** The last sub-authority of a binary SID (an account's RID), read where sidToString reads it; undefined when the SID is cut short. */
+export function lastSubAuthority(buf: Buffer): number | undefined {
+  const count = buf[1] ?? 0;
+  const at = 8 + (count - 1) * 4;
+  return count > 0 && buf.length >= at + 4 ? buf.readUInt32LE(at) : undefined;
+}
+
 /** Binary SID → S-1-5-21-… */
 export function sidToString(buf: Buffer): string {
   const revision = buf.readUInt8(0);

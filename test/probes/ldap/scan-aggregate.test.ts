@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isExcludedFromScan, isRfc822Address, ScanAggregator, upnProblemsOf } from '../../../src/probes/ldap/scan-aggregate.js';
-import { escapeFilterValue, fileTimeToIso, generalizedTimeToIso, sidToString } from '../../../src/probes/ldap/values.js';
+import { escapeFilterValue, fileTimeToIso, generalizedTimeToIso, lastSubAuthority, sidToString } from '../../../src/probes/ldap/values.js';
 
 describe('UPN rules of Microsoft Entra ID', () => {
   it.each([
@@ -179,6 +179,9 @@ describe('LDAP value conversions', () => {
     expect(generalizedTimeToIso('20261125120000.0Z')).toBe('2026-11-25T12:00:00.000Z');
     const sid = Buffer.from('010500000000000515000000a065cf7e784b9b5fe77c8770f4010000', 'hex');
     expect(sidToString(sid)).toBe('S-1-5-21-2127521184-1604012920-1887927527-500');
+    expect(lastSubAuthority(sid)).toBe(500);
+    expect(lastSubAuthority(sid.subarray(0, sid.length - 1))).toBeUndefined(); // cut short
+    expect(lastSubAuthority(Buffer.from('010000000000000500', 'hex'))).toBeUndefined(); // no sub-authority
   });
 });
 
